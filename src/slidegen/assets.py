@@ -1,0 +1,83 @@
+"""Assets (images, logos): resolved inside the project, checked before anything is rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from .errors import AssetError, Location, Problem
+
+MAX_IMAGE_BYTES = 25 * 1024 * 1024
+MAX_IMAGE_PIXELS = 60_000_000
+IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
+
+
+def resolve_image(relative: str, project_dir: Path, where: Location, path: str = "") -> Path:
+    """The checked absolute path of ``relative``: inside the project, a readable image.
+
+    Raises :class:`AssetError` naming the images that do exist in the same folder.
+    """
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise AssetError(
+            Problem(
+                where,
+                f"'{relative}' must be a path inside the project (relative, without '..')",
+                path,
+            )
+        )
+    full = (project_dir / candidate).resolve()
+    root = project_dir.resolve()
+    if not full.is_relative_to(root):
+        raise AssetError(Problem(where, f"'{relative}' points outside the project", path))
+    if not full.is_file():
+        folder = full.parent
+        existing = (
+            sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+            if folder.is_dir()
+            else []
+        )
+        listed = ", ".join(existing[:12]) if existing else "none"
+        shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
+        raise AssetError(
+            Problem(where, f"image '{relative}' not found; files in {shown}/: {listed}", path)
+        )
+    size = full.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        raise AssetError(
+            Problem(
+                where,
+                f"image '{relative}' is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}",
+                path,
+            )
+        )
+    try:
+        with Image.open(full) as image:
+            width, height = image.size
+            kind = image.format
+            if width * height > MAX_IMAGE_PIXELS:
+                raise AssetError(
+                    Problem(
+                        where,
+                        f"image '{relative}' is {width}×{height} pixels; "
+                        f"the limit is {MAX_IMAGE_PIXELS:,} pixels",
+                        path,
+                    )
+                )
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise AssetError(
+            Problem(
+                where, f"'{relative}' is not a readable image ({', '.join(IMAGE_FORMATS)})", path
+            )
+        ) from None
+    if kind not in IMAGE_FORMATS:
+        raise AssetError(
+            Problem(
+                where,
+                f"'{relative}' is a {kind} image; use one of {', '.join(IMAGE_FORMATS)}",
+                path,
+            )
+        )
+    return full

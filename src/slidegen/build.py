@@ -1,0 +1,234 @@
+"""The pipeline, one call per stage: load → validate → resolve → render → save.
+
+Nothing touches the output until every stage has passed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .assets import resolve_image
+from .deck import Deck, Section
+from .errors import DeckError, Location, Problem, SlidegenError
+from .layout import PageGeometry
+from .loader import Loaded, load_yaml
+from .markup import plain_text
+from .render.context import RenderContext
+from .render.page import set_notes
+from .render.template import new_presentation
+from .save import atomic_write, deterministic_zip
+from .slides import KINDS
+from .slides.image import ImageSlide
+from .slides.section import SectionSlide
+from .theme import Theme, load_theme
+from .validate import format_path, problems_from_validation
+
+CACHE_FOLDER = ".cache"
+
+
+@dataclass
+class Compiled:
+    """A deck compiled in memory: the file's bytes, its slide count and layout findings."""
+
+    data: bytes
+    slides: int
+    findings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    slides: int
+    findings: list[Problem]
+
+
+def load_deck(path: Path) -> tuple[Deck, Loaded]:
+    """Load and validate a deck file; all schema errors at once, each located."""
+    loaded = load_yaml(path, display_name=_display(path))
+    if not isinstance(loaded.data, dict):
+        raise DeckError(
+            Problem(
+                loaded.locate(()), "expected a mapping with 'deck' and 'sections' at the top level"
+            )
+        )
+    try:
+        return Deck.model_validate(loaded.data), loaded
+    except ValidationError as exc:
+        raise DeckError(problems_from_validation(exc, loaded, Deck)) from None
+
+
+def compile_deck(
+    path: Path, theme_name: str | None = None, cache_dir: Path | None = None
+) -> Compiled:
+    """Everything but writing: the .pptx bytes of the deck at ``path``."""
+    deck, loaded = load_deck(path)
+    project = path.resolve().parent
+    where = loaded.locate(("deck", "theme"))
+    theme, theme_root = load_theme(theme_name or deck.deck.theme, project, where)
+    logo = _check_assets(deck, loaded, project, theme, theme_root)
+    ctx = _render(deck, loaded, theme, project, logo, cache_dir)
+    findings = _dedupe(ctx.findings + _duplicate_titles(deck, loaded))
+    buffer = io.BytesIO()
+    ctx.prs.save(buffer)
+    return Compiled(
+        deterministic_zip(buffer.getvalue(), _timestamp(deck)), len(ctx.prs.slides), findings
+    )
+
+
+def build_deck(
+    path: Path, output: Path | None = None, theme_name: str | None = None, strict: bool = False
+) -> BuildResult:
+    """Compile ``path`` and write it to ``output`` (default ``output/<slug>.pptx``) atomically.
+
+    With ``strict``, layout findings are errors and nothing is written.
+    """
+    project = path.resolve().parent
+    compiled = compile_deck(path, theme_name, cache_dir=project / "output" / CACHE_FOLDER)
+    if strict and compiled.findings:
+        raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
+    if output is None:
+        deck, _ = load_deck(path)
+        output = project / "output" / f"{slugify(plain_text(deck.deck.title))}.pptx"
+    atomic_write(output, compiled.data)
+    return BuildResult(output, compiled.slides, compiled.findings)
+
+
+def slugify(text: str) -> str:
+    """``Sei mesi fuori dal Comune`` → ``sei-mesi-fuori-dal-comune``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "deck"
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _check_assets(
+    deck: Deck, loaded: Loaded, project: Path, theme: Theme, theme_root: Path
+) -> Path | None:
+    """Check every image before rendering, so one run reports all the missing ones."""
+    problems: list[Problem] = []
+    logo = None
+    if theme.logo:
+        try:
+            logo = resolve_image(theme.logo, theme_root, Location("theme.yaml"), "logo")
+        except SlidegenError as exc:
+            problems.extend(exc.problems)
+    for (i, j), spec in _slides(deck):
+        if isinstance(spec, ImageSlide):
+            place = ("sections", i, "slides", j, "image")
+            try:
+                resolve_image(spec.image, project, loaded.locate(place), _path(place))
+            except SlidegenError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise SlidegenError(problems)
+    return logo
+
+
+def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:
+    return [
+        ((i, j), spec)
+        for i, section in enumerate(deck.sections)
+        for j, spec in enumerate(section.slides)
+    ]
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    return format_path(parts)
+
+
+def _divider(section: Section) -> SectionSlide:
+    return SectionSlide(
+        kind="section", title=section.title or "", subtitle=section.subtitle, notes=section.notes
+    )
+
+
+def _render(
+    deck: Deck,
+    loaded: Loaded,
+    theme: Theme,
+    project: Path,
+    logo: Path | None,
+    cache_dir: Path | None,
+) -> RenderContext:
+    page = PageGeometry.from_theme(theme)
+    prs, layouts = new_presentation(theme, page)
+    ctx = RenderContext(prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo)
+    for i, section in enumerate(deck.sections):
+        planned: list[tuple[tuple[str | int, ...], object]] = []
+        if section.divider:
+            planned.append((("sections", i), _divider(section)))
+        planned += [(("sections", i, "slides", j), s) for j, s in enumerate(section.slides)]
+        for place, spec in planned:
+            ctx.location, ctx.path = loaded.locate(place), _path(place)
+            slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
+            set_notes(slide, spec.notes)  # type: ignore[attr-defined]
+    _set_properties(ctx, deck)
+    return ctx
+
+
+def _set_properties(ctx: RenderContext, deck: Deck) -> None:
+    info, props = deck.deck, ctx.prs.core_properties
+    stamp = _timestamp(deck).replace(tzinfo=None)
+    props.title = plain_text(info.title)
+    props.subject = plain_text(info.period or "")
+    props.author = plain_text(info.author or info.organization or "")
+    props.last_modified_by = "slidegen"
+    props.language = info.language
+    props.keywords = ", ".join(p for p in (info.organization, info.period) if p)
+    props.revision = 1
+    props.created = props.modified = stamp
+    props.last_printed = stamp
+
+
+def _timestamp(deck: Deck) -> datetime:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org), else the deck's date, else 1980-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    if deck.deck.date:
+        return datetime(deck.deck.date.year, deck.deck.date.month, deck.deck.date.day, tzinfo=UTC)
+    return datetime(1980, 1, 1, tzinfo=UTC)
+
+
+def _duplicate_titles(deck: Deck, loaded: Loaded) -> list[Problem]:
+    """Screen readers navigate by title: two slides with one title is a finding."""
+    seen: dict[str, tuple[str | int, ...]] = {}
+    problems = []
+    for (i, j), spec in _slides(deck):
+        title = getattr(spec, "title", None)
+        if not title:
+            continue
+        key = plain_text(title).casefold().strip()
+        place = ("sections", i, "slides", j, "title")
+        if key in seen:
+            first = loaded.locate(seen[key])
+            problems.append(
+                Problem(
+                    loaded.locate(place),
+                    f"slide title '{plain_text(title)}' "
+                    f"is also used on line {first.line}; titles should be "
+                    "unique",
+                    _path(place),
+                    severity="warning",
+                )
+            )
+        else:
+            seen[key] = place
+    return problems
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.location, p.message))

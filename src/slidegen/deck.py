@@ -1,0 +1,38 @@
+"""The deck: metadata and sections of slides."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .model import DeckInfo, StrictModel, Text
+from .slides import AnySlide
+
+
+class Section(StrictModel):
+    """A part of the deck; it opens with a divider slide unless ``divider: false``."""
+
+    title: Text | None = None
+    """The section's title, shown on its divider."""
+    subtitle: Text | None = None
+    """A line under the title on the divider."""
+    divider: bool = True
+    """Open the section with a divider slide."""
+    notes: Text | None = None
+    """Speaker notes for the divider slide."""
+    slides: list[AnySlide] = Field(default_factory=list, max_length=5000)
+    """The section's slides; each has a ``kind``."""
+
+    @model_validator(mode="after")
+    def _divider_needs_title(self) -> Section:
+        if self.divider and not self.title:
+            raise ValueError("a section with a divider needs a 'title' (or 'divider: false')")
+        return self
+
+
+class Deck(StrictModel):
+    """A slidegen deck: metadata and sections of slides."""
+
+    deck: DeckInfo
+    """Title, organization, period, language, theme."""
+    sections: list[Section] = Field(min_length=1, max_length=500)
+    """The deck's sections, in order."""

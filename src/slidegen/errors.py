@@ -1,0 +1,78 @@
+"""User-facing errors: one base class, one place that decides exit codes.
+
+Exit codes (also documented in the README):
+
+* ``0`` success
+* ``1`` the deck, its theme or one of its assets is wrong (``SlidegenError``)
+* ``2`` usage error (unknown option, missing argument; raised by click)
+
+Bugs in slidegen itself stay tracebacks; user errors never are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_DECK_ERROR = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; ``line`` and ``column`` are 1-based (0 = unknown)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located finding: ``deck.yaml:12:5: sections[0].title: message``."""
+
+    location: Location
+    message: str
+    path: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.location}: "
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        what = f"{self.path}: " if self.path else ""
+        return f"{where}{prefix}{what}{self.message}"
+
+
+class SlidegenError(Exception):
+    """Base class of every error caused by the user's input; carries one or more problems."""
+
+    exit_code = EXIT_DECK_ERROR
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(Location("slidegen"), problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = sorted(problems, key=lambda p: p.location)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class DeckError(SlidegenError):
+    """The deck file cannot be read or does not follow the deck format."""
+
+
+class ThemeError(SlidegenError):
+    """The theme is unknown or its manifest is wrong."""
+
+
+class AssetError(SlidegenError):
+    """An asset (image, logo) is missing, outside the project or unreadable."""
+
+
+class OutputError(SlidegenError):
+    """The output cannot be written (folder missing or read-only, disk full)."""

@@ -1,0 +1,119 @@
+"""Pure geometry: boxes in EMU derived from the theme, testable without a presentation."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .theme import Theme
+
+EMU_PER_INCH = 914400
+EMU_PER_PT = 12700
+
+
+def inches(value: float) -> int:
+    return round(value * EMU_PER_INCH)
+
+
+def points(value: float) -> int:
+    return round(value * EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+    def inset(self, dx: int, dy: int | None = None) -> Box:
+        dy = dx if dy is None else dy
+        return Box(self.left + dx, self.top + dy, self.width - 2 * dx, self.height - 2 * dy)
+
+    def split_columns(self, count: int, gap: int, weights: list[float] | None = None) -> list[Box]:
+        """``count`` boxes side by side, separated by ``gap``; widths follow ``weights``."""
+        weights = weights or [1.0] * count
+        usable = self.width - gap * (count - 1)
+        total = sum(weights)
+        boxes, left = [], self.left
+        for weight in weights:
+            width = round(usable * weight / total)
+            boxes.append(Box(left, self.top, width, self.height))
+            left += width + gap
+        return boxes
+
+    def split_rows(self, count: int, gap: int, weights: list[float] | None = None) -> list[Box]:
+        """``count`` boxes stacked top to bottom, separated by ``gap``."""
+        weights = weights or [1.0] * count
+        usable = self.height - gap * (count - 1)
+        total = sum(weights)
+        boxes, top = [], self.top
+        for weight in weights:
+            height = round(usable * weight / total)
+            boxes.append(Box(self.left, top, self.width, height))
+            top += height + gap
+        return boxes
+
+    def take_top(self, height: int, gap: int = 0) -> tuple[Box, Box]:
+        """Cut ``height`` off the top: (the cut part, the rest below it after ``gap``)."""
+        height = min(height, self.height)
+        rest_top = self.top + height + gap
+        return (
+            Box(self.left, self.top, self.width, height),
+            Box(self.left, rest_top, self.width, max(0, self.bottom - rest_top)),
+        )
+
+    def take_bottom(self, height: int, gap: int = 0) -> tuple[Box, Box]:
+        """Cut ``height`` off the bottom: (the rest above it, the cut part)."""
+        height = min(height, self.height)
+        cut = Box(self.left, self.bottom - height, self.width, height)
+        return Box(self.left, self.top, self.width, max(0, cut.top - gap - self.top)), cut
+
+
+def grid(count: int, max_columns: int = 4) -> list[int]:
+    """Tiles per row for ``count`` tiles: balanced rows, wider rows first (5 → [3, 2])."""
+    rows = math.ceil(count / max_columns)
+    base, extra = divmod(count, rows)
+    return [base + 1] * extra + [base] * (rows - extra)
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """The fixed regions of a content slide."""
+
+    slide: Box
+    title: Box
+    subtitle: Box
+    body: Box
+    footer: Box
+    gap: int
+
+    @classmethod
+    def from_theme(cls, theme: Theme) -> PageGeometry:
+        geo = theme.geometry
+        slide = Box(0, 0, inches(geo.width), inches(geo.height))
+        margin = inches(geo.margin)
+        content = slide.inset(margin, 0)
+        gap = inches(0.2)
+        title_height = points(theme.sizes.title * 1.25 + 14)
+        subtitle_height = points(theme.sizes.subtitle * 1.3 + 6)
+        footer_height = inches(0.55)
+        top = inches(max(0.35, geo.margin * 0.6))
+        title = Box(content.left, top, content.width, title_height)
+        subtitle = Box(content.left, title.bottom, content.width, subtitle_height)
+        footer = Box(
+            content.left, slide.bottom - footer_height - inches(0.1), content.width, footer_height
+        )
+        body_top = subtitle.bottom + gap
+        body = Box(content.left, body_top, content.width, footer.top - gap - body_top)
+        return cls(slide, title, subtitle, body, footer, gap)

@@ -1,0 +1,206 @@
+"""Load YAML into plain Python data, remembering where every value came from.
+
+The deck is written by people, not programs, so loading is strict where YAML is lax:
+
+* scalars follow a small, predictable rule set: ``true``/``false``, ``null``/``~``, decimal
+  integers and decimals are typed; everything else stays exactly the text that was written
+  (``NO``, ``0123``, ``12:30`` and ``1.10`` are never reinterpreted behind the user's back).
+  Numbers remember their source text, so a text field given ``1.10`` gets ``"1.10"``.
+* duplicate keys are errors, not last-one-wins;
+* anchors and aliases are refused: they are rarely useful in a deck and are the door to
+  "billion laughs" expansion and recursive structures;
+* ``.nan``/``.inf``, files above :data:`MAX_FILE_BYTES` and nesting deeper than
+  :data:`MAX_DEPTH` are refused with a location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DeckError, Location, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF|nan|NaN|NAN)")
+
+
+class SourceInt(int):
+    """An integer that remembers the text it was written as."""
+
+    source: str
+
+
+class SourceFloat(float):
+    """A decimal that remembers the text it was written as (``1.10`` stays ``1.10`` as text)."""
+
+    source: str
+
+
+@dataclass
+class Loaded:
+    """A loaded YAML document: its data and the position of every value and key."""
+
+    data: Any
+    file: str
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> Location:
+        """Location of the value (or its key) at ``path``; the nearest known ancestor otherwise."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe not in table and probe:
+            probe = probe[:-1]
+            table = self.values
+        line, column = table.get(probe, (0, 0))
+        return Location(self.file, line, column)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases while composing, before anything can expand."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not supported in slidegen files; repeat the value",
+                problem_mark=event.start_mark,
+            )
+        if self.check_event(yaml.NodeEvent) and getattr(self.peek_event(), "anchor", None):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="anchors (&name) are not supported in slidegen files",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
+    """Read ``path`` and return its data with positions; raise :class:`DeckError` if unusable."""
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DeckError(
+                Problem(
+                    Location(name),
+                    f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
+                )
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckError(Problem(Location(name), "file not found")) from None
+    except IsADirectoryError:
+        raise DeckError(Problem(Location(name), "is a directory, expected a YAML file")) from None
+    except OSError as exc:
+        raise DeckError(Problem(Location(name), f"cannot read: {exc.strerror}")) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DeckError(
+            Problem(Location(name), f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        ) from None
+    return load_yaml_text(text, name)
+
+
+def load_yaml_text(text: str, name: str) -> Loaded:
+    """Parse YAML ``text`` (named ``name`` in messages) into :class:`Loaded`."""
+    try:
+        node = yaml.compose(text, Loader=_NoAliasLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = exc.problem or str(exc)
+        if exc.context and exc.problem:
+            message = f"{exc.context}: {exc.problem}"
+        raise DeckError(Problem(Location(name, line, col), f"YAML syntax: {message}")) from None
+    except yaml.YAMLError as exc:
+        raise DeckError(Problem(Location(name), f"YAML syntax: {exc}")) from None
+    except RecursionError:
+        raise DeckError(Problem(Location(name), "YAML nesting is too deep")) from None
+    loaded = Loaded(data=None, file=name)
+    if node is None:
+        return loaded
+    problems: list[Problem] = []
+    loaded.data = _convert(node, (), loaded, problems, 0)
+    if problems:
+        raise DeckError(problems)
+    return loaded
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(node: yaml.Node, path: Path_, out: Loaded, problems: list[Problem], depth: int) -> Any:
+    out.values[path] = _pos(node)
+    if depth > MAX_DEPTH:
+        problems.append(
+            Problem(Location(out.file, *_pos(node)), f"nesting deeper than {MAX_DEPTH} levels")
+        )
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    Problem(Location(out.file, *_pos(key_node)), "keys must be plain text")
+                )
+                continue
+            key = key_node.value
+            if key in result:
+                first = out.keys[(*path, key)]
+                problems.append(
+                    Problem(
+                        Location(out.file, *_pos(key_node)),
+                        f"duplicate key '{key}' (first defined on line {first[0]})",
+                    )
+                )
+                continue
+            out.keys[(*path, key)] = _pos(key_node)
+            result[key] = _convert(value_node, (*path, key), out, problems, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(item, (*path, i), out, problems, depth + 1)
+            for i, item in enumerate(node.value)
+        ]
+    return _scalar(node, out, problems)
+
+
+def _scalar(node: yaml.ScalarNode, out: Loaded, problems: list[Problem]) -> Any:
+    text = node.value
+    if node.style is not None:
+        return text  # quoted or block scalars are always text
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT.fullmatch(text):
+        number: SourceInt | SourceFloat = SourceInt(text)
+    elif _FLOAT.fullmatch(text):
+        number = SourceFloat(text)
+    elif _NOT_FINITE.fullmatch(text):
+        problems.append(
+            Problem(
+                Location(out.file, *_pos(node)),
+                f"'{text}' is not a finite number; write the value as text in quotes if meant",
+            )
+        )
+        return None
+    else:
+        return text
+    number.source = text
+    return number

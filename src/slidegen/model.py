@@ -1,0 +1,280 @@
+"""The deck format as typed models: strict, documented, exported as JSON Schema.
+
+Every model forbids unknown keys. Slide kinds form a discriminated union on ``kind``. Each
+field's docstring is its documentation in the JSON Schema (and so in the user's editor).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _as_text(value: Any) -> Any:
+    """Numbers and booleans in text fields become exactly the text the user wrote."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return getattr(value, "source", str(value))
+    if isinstance(value, str):
+        bad = _CONTROL.search(value)
+        if bad:
+            raise ValueError(f"contains the control character U+{ord(bad.group()):04X}")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+"""Text with optional inline markup: ``**bold**`` and ``*italic*``."""
+
+ShortText = Annotated[Text, Field(min_length=1, max_length=2000)]
+
+
+def _as_number_or_text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return _as_text(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return float(value)
+    return _as_text(value)
+
+
+NumberOrText = Annotated[int | float | str, BeforeValidator(_as_number_or_text)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class StrictModel(BaseModel):
+    """Base of every deck model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )
+
+
+class DeckInfo(StrictModel):
+    """What the deck is: shown on the cover and footer, and stored in the file's properties."""
+
+    title: ShortText
+    """The deck's title, shown on the cover."""
+    subtitle: Text | None = None
+    """A line under the title on the cover."""
+    organization: Text | None = None
+    """Who presents it, e.g. ``Comune di Cremona``."""
+    period: Text | None = None
+    """The reporting period, e.g. ``Luglio – Dicembre 2014``."""
+    language: str = Field("it-IT", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
+    """BCP 47 language tag of the text (``it-IT``, ``en-GB``): spelling, numbers, accessibility."""
+    author: Text | None = None
+    """Author stored in the file's properties."""
+    date: datetime.date | None = None
+    """The period's end or the presentation date (``2014-12-31``): the file's creation date,
+    unless ``SOURCE_DATE_EPOCH`` is set. Builds never stamp the current time."""
+    theme: str = "cremona"
+    """Name of a folder in ``themes/``; ``slidegen themes`` lists them."""
+
+
+# -- building blocks -----------------------------------------------------------------------
+
+
+class Bullet(StrictModel):
+    """A list item; a plain string is the short form of ``{text: ...}``."""
+
+    text: ShortText
+    """The item's text, with inline markup."""
+    note: Text | None = None
+    """A smaller italic line under the item (an aside, a list of examples)."""
+    items: list[Bullet] = Field(default_factory=list)
+    """Sub-items; lists nest up to three levels."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        if isinstance(value, str | int | float) and not isinstance(value, dict):
+            return {"text": value}
+        return value
+
+    def depth(self) -> int:
+        """Number of levels in this item's subtree, itself included."""
+        return 1 + max((child.depth() for child in self.items), default=0)
+
+
+BulletList = Annotated[list[Bullet], Field(min_length=1, max_length=40)]
+
+
+def check_depth(items: list[Bullet]) -> list[Bullet]:
+    for item in items:
+        if item.depth() > 3:
+            raise ValueError("lists nest at most three levels deep")
+    return items
+
+
+_METRIC_SHORT = re.compile(r"^(?P<qualifier>[^*]*?)\s*\*\*(?P<value>[^*]+)\*\*\s*(?P<label>.*)$")
+_NUMERIC = re.compile(r"^[-+]?\d+(\.\d+)?$")
+
+
+class Metric(StrictModel):
+    """A key figure: a value (number or text), what it counts, and optional qualifier and note.
+
+    Short form: ``"**475** comunicati stampa"`` or ``"Oltre **1000** appuntamenti"``.
+    """
+
+    value: NumberOrText
+    """The figure. A number is data (it can be charted); text (``MIGLIAIA``) is shown as is."""
+    label: ShortText
+    """What the figure counts, e.g. ``comunicati stampa``."""
+    qualifier: Text | None = None
+    """A word before the value, e.g. ``Oltre``."""
+    unit: Text | None = None
+    """A unit after the value, e.g. ``%`` or ``€``."""
+    note: Text | None = None
+    """A small line under the label."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        match = _METRIC_SHORT.match(value.strip())
+        if not match:
+            raise ValueError(
+                "a metric in short form needs its value in bold, e.g. '**475** comunicati stampa'"
+            )
+        figure: Any = match.group("value").strip()
+        unit = None
+        if figure.endswith("%"):
+            figure, unit = figure[:-1].strip(), "%"
+        if _NUMERIC.match(figure):
+            figure = float(figure) if "." in figure else int(figure)
+        elif unit:
+            figure += unit
+            unit = None
+        short: dict[str, Any] = {"value": figure, "label": match.group("label") or " "}
+        if match.group("qualifier"):
+            short["qualifier"] = match.group("qualifier")
+        if unit:
+            short["unit"] = unit
+        return short
+
+    @property
+    def is_numeric(self) -> bool:
+        return isinstance(self.value, int | float)
+
+
+MetricList = Annotated[list[Metric], Field(min_length=1, max_length=8)]
+
+ChartType = Literal[
+    "bar", "column", "stacked-bar", "stacked-column", "line", "pie", "doughnut", "target"
+]
+NATIVE_CHART_TYPES = ("bar", "column", "stacked-bar", "stacked-column", "line", "pie", "doughnut")
+
+
+class Series(StrictModel):
+    """One data series of a chart."""
+
+    name: ShortText
+    """Series name, shown in the legend."""
+    values: list[Number] = Field(min_length=1, max_length=200)
+    """One value per category."""
+
+
+class Target(StrictModel):
+    """A goal for a ``target`` chart, e.g. separate collection 70%."""
+
+    label: ShortText
+    """What the target is about."""
+    target: Number
+    """The goal (in ``unit``)."""
+    value: Number | None = None
+    """Where things stand now, if known; the chart shows progress towards ``target``."""
+    unit: Text = "%"
+    """Unit of ``target`` and ``value``."""
+
+
+class Chart(StrictModel):
+    """A chart. Native types are editable in PowerPoint; ``target`` is drawn with matplotlib.
+
+    On a ``metrics`` slide a chart with no ``categories``/``series`` draws the slide's numeric
+    metrics, so each figure is typed once.
+    """
+
+    type: ChartType
+    """``bar``, ``column``, ``stacked-bar``, ``stacked-column``, ``line``, ``pie``,
+    ``doughnut`` (native) or ``target`` (progress towards goals, an image)."""
+    title: Text | None = None
+    """A title drawn above the chart."""
+    categories: list[ShortText] | None = Field(None, min_length=1, max_length=200)
+    """Category labels (x axis, or pie slices)."""
+    series: list[Series] | None = Field(None, min_length=1, max_length=20)
+    """Data series; each has one value per category."""
+    targets: list[Target] | None = Field(None, min_length=1, max_length=4)
+    """Goals, for ``type: target``."""
+    alt: Text | None = None
+    """Alternative text for screen readers; generated from the data when omitted."""
+
+    @model_validator(mode="after")
+    def _data_fits_type(self) -> Chart:
+        if self.type == "target":
+            if not self.targets:
+                raise ValueError("a 'target' chart needs 'targets'")
+            if self.categories or self.series:
+                raise ValueError("a 'target' chart takes 'targets', not 'categories'/'series'")
+            return self
+        if self.targets:
+            raise ValueError(f"'targets' is only for 'target' charts, not '{self.type}'")
+        if (self.categories is None) != (self.series is None):
+            raise ValueError("give both 'categories' and 'series', or neither")
+        for series in self.series or []:
+            if len(series.values) != len(self.categories or []):
+                raise ValueError(
+                    f"series '{series.name}' has {len(series.values)} values for "
+                    f"{len(self.categories or [])} categories"
+                )
+        return self
+
+    @property
+    def has_data(self) -> bool:
+        return self.targets is not None or self.series is not None
+
+
+class Column(StrictModel):
+    """One column of a ``columns`` slide."""
+
+    heading: Text | None = None
+    """The column's heading."""
+    items: BulletList
+    """The column's list."""
+    numbered: bool = False
+    """Number the items (1. 2. 3.)."""
+
+    _depth = field_validator("items")(check_depth)
+
+
+class SlideBase(StrictModel):
+    """Fields every slide has."""
+
+    notes: Text | None = None
+    """Speaker notes for the presenter."""
+
+
+class TitledSlide(SlideBase):
+    """A slide with a visible title."""
+
+    title: ShortText
+    """The slide's title (unique in the deck: screen readers navigate by it)."""
+    subtitle: Text | None = None
+    """A line under the title."""

@@ -1,0 +1,67 @@
+"""What every slide renderer receives: the presentation, theme, geometry and where to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from babel import Locale
+from babel.numbers import format_decimal
+
+from ..errors import Location, Problem
+from ..layout import PageGeometry
+from ..model import DeckInfo
+from ..theme import Theme
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import SlideLayout
+
+
+@dataclass
+class RenderContext:
+    """Shared, read-mostly state of one build; ``findings`` collects layout warnings."""
+
+    prs: Presentation
+    theme: Theme
+    info: DeckInfo
+    page: PageGeometry
+    project_dir: Path
+    layouts: dict[str, SlideLayout]
+    cache_dir: Path | None = None
+    logo: Path | None = None
+    """The theme's logo, already checked."""
+    findings: list[Problem] = field(default_factory=list)
+    location: Location = field(default_factory=lambda: Location("deck.yaml"))
+    """Where the slide being rendered is defined (findings point there)."""
+    path: str = ""
+    """The slide's key path (``sections[1].slides[0]``)."""
+
+    @property
+    def locale(self) -> Locale:
+        return Locale.parse(self.info.language, sep="-")
+
+    @property
+    def language(self) -> str:
+        return self.info.language
+
+    def format_number(self, value: float) -> str:
+        """A number as the deck's language writes it: ``1.000`` in Italian, ``1,000`` in English."""
+        return format_decimal(value, locale=self.locale)
+
+    def warn(self, message: str) -> None:
+        """Record a layout finding about the slide being rendered."""
+        self.findings.append(Problem(self.location, message, self.path, severity="warning"))
+
+    @property
+    def body_font(self) -> str:
+        return self.theme.fonts.body.name
+
+    @property
+    def heading_font(self) -> str:
+        return self.theme.fonts.heading.name
+
+    def measure_family(self, heading: bool = False) -> str:
+        font = self.theme.fonts.heading if heading else self.theme.fonts.body
+        return font.standin or font.name

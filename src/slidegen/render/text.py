@@ -1,0 +1,207 @@
+"""Write measured, fitted paragraphs into text frames (runs, bullets, language, colours)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from ..layout import EMU_PER_PT, Box, points
+from ..markup import Run, parse_inline
+from ..model import Bullet
+from ..textfit import Line, fit_text
+from .context import RenderContext
+
+Marker = Literal["bullet", "number"] | None
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_INDENT_EM = 1.1  # per nesting level
+_MARKER_EM = 0.9  # room for the bullet or number
+_INSET_X, _INSET_Y = points(4), points(2)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph before it is written: runs and how they look, in em of the frame size."""
+
+    runs: tuple[Run, ...]
+    level: int = 0
+    marker: Marker = None
+    scale: float = 1.0
+    color: str | None = None
+    emphasis_color: str | None = None
+    """Colour of bold runs (figures and keywords in the brand colour)."""
+    heading: bool = False
+    align: str = "left"
+    space_before: float = 0.4
+
+    @classmethod
+    def of(cls, text: str, **kwargs: object) -> Para:
+        return cls(tuple(parse_inline(text)), **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def indent_em(self) -> float:
+        return self.level * _INDENT_EM + (_MARKER_EM if self.marker else 0.0)
+
+
+def bullet_paras(
+    items: list[Bullet],
+    numbered: bool = False,
+    level: int = 0,
+    color: str | None = None,
+    emphasis_color: str | None = None,
+) -> list[Para]:
+    """Flatten nested bullets into paragraphs (notes become smaller italic lines)."""
+    paras: list[Para] = []
+    scale = (1.0, 0.9, 0.82)[min(level, 2)]
+    for item in items:
+        marker: Marker = "number" if numbered and level == 0 else "bullet"
+        paras.append(
+            Para.of(
+                item.text,
+                level=level,
+                marker=marker,
+                scale=scale,
+                color=color,
+                emphasis_color=emphasis_color,
+                space_before=0.45 if level == 0 else 0.2,
+            )
+        )
+        if item.note:
+            paras.append(
+                Para(
+                    tuple(parse_inline(item.note, italic=True)),
+                    level=level + 1,
+                    scale=scale * 0.85,
+                    color=None,
+                    space_before=0.1,
+                    emphasis_color=emphasis_color,
+                )
+            )
+        paras.extend(bullet_paras(item.items, False, level + 1, color, emphasis_color))
+    return paras
+
+
+def add_text(
+    ctx: RenderContext,
+    box: Box,
+    paras: list[Para],
+    *,
+    name: str,
+    size: float,
+    min_size: float | None = None,
+    anchor: str = "top",
+) -> float:
+    """Add a text box at ``box``, shrinking from ``size`` towards ``min_size`` until it fits.
+
+    Reports a finding (naming the slide and ``name``) when even ``min_size`` overflows.
+    Returns the size used.
+    """
+    size = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)
+    shape = ctx.prs.slides[-1].shapes.add_textbox(
+        Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+    )
+    shape.name = name
+    write_paras(ctx, shape.text_frame, paras, size, anchor=anchor)
+    return size
+
+
+def fit_size(
+    ctx: RenderContext,
+    box: Box,
+    paras: list[Para],
+    *,
+    name: str,
+    size: float,
+    min_size: float | None = None,
+) -> float:
+    """The largest size (≤ ``size``) at which ``paras`` fit ``box``; warns when none does."""
+    lines = [
+        Line(p.runs, ctx.measure_family(p.heading), p.scale, p.indent_em, p.space_before)
+        for p in paras
+    ]
+    width_pt = (box.width - 2 * _INSET_X) / EMU_PER_PT
+    height_pt = (box.height - 2 * _INSET_Y) / EMU_PER_PT
+    fit = fit_text(lines, width_pt, height_pt, size, min_size or size)
+    if fit.overflow_pt > 0.5:
+        ctx.warn(
+            f"text in '{name}' overflows its box by {fit.overflow_pt:.0f} pt at {fit.size:g} pt "
+            f"(box {height_pt:.0f} pt high); shorten it or split the slide"
+        )
+    return fit.size
+
+
+def write_paras(
+    ctx: RenderContext, frame: object, paras: list[Para], size: float, anchor: str = "top"
+) -> None:
+    """Replace the content of ``frame`` (a python-pptx TextFrame) with ``paras`` at ``size``."""
+    frame.word_wrap = True  # type: ignore[attr-defined]
+    frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
+    frame.vertical_anchor = {  # type: ignore[attr-defined]
+        "top": MSO_ANCHOR.TOP,
+        "middle": MSO_ANCHOR.MIDDLE,
+        "bottom": MSO_ANCHOR.BOTTOM,
+    }[anchor]
+    for side in ("left", "right"):
+        setattr(frame, f"margin_{side}", Emu(_INSET_X))
+    for side in ("top", "bottom"):
+        setattr(frame, f"margin_{side}", Emu(_INSET_Y))
+    frame.clear()  # type: ignore[attr-defined]
+    for index, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()  # type: ignore[attr-defined]
+        _write_para(ctx, paragraph, para, size, first=index == 0)
+
+
+def _write_para(
+    ctx: RenderContext, paragraph: object, para: Para, size: float, first: bool
+) -> None:
+    pt = size * para.scale
+    paragraph.alignment = _ALIGN[para.align]  # type: ignore[attr-defined]
+    if not first:
+        paragraph.space_before = Pt(round(para.space_before * pt, 1))  # type: ignore[attr-defined]
+    _set_marker(paragraph, para, pt, ctx)
+    font_name = ctx.heading_font if para.heading else ctx.body_font
+    base = para.color or ctx.theme.colors.text
+    for run_spec in para.runs:
+        run = paragraph.add_run()  # type: ignore[attr-defined]
+        run.text = run_spec.text
+        font = run.font
+        font.size = Pt(pt)
+        font.name = font_name
+        font.bold = run_spec.bold
+        font.italic = run_spec.italic
+        colour = para.emphasis_color if run_spec.bold and para.emphasis_color else base
+        font.color.rgb = RGBColor.from_string(colour)
+        run._r.get_or_add_rPr().set("lang", ctx.language)
+    end = paragraph._p.get_or_add_endParaRPr()  # type: ignore[attr-defined]
+    end.set("lang", ctx.language)
+    end.set("sz", str(round(pt * 100)))
+
+
+def _set_marker(paragraph: object, para: Para, pt: float, ctx: RenderContext) -> None:
+    """Bullets and numbers as real list formatting (PowerPoint keeps them when editing)."""
+    pPr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    indent = round(para.indent_em * pt * EMU_PER_PT)
+    pPr.set("marL", str(indent))
+    pPr.set("lvl", str(para.level))  # numbering counts per level, across nested items
+    pPr.set("indent", str(-round(_MARKER_EM * pt * EMU_PER_PT)) if para.marker else "0")
+    # Bullet elements must come after spacing elements (CT_TextParagraphProperties order).
+    if para.marker is None:
+        etree.SubElement(pPr, qn("a:buNone"))
+        return
+    colour = etree.SubElement(pPr, qn("a:buClr"))
+    etree.SubElement(colour, qn("a:srgbClr"), val=ctx.theme.colors.primary)
+    if para.marker == "number":
+        etree.SubElement(pPr, qn("a:buFont"), typeface="+mj-lt")
+        etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod")
+    else:
+        etree.SubElement(pPr, qn("a:buFont"), typeface="Arial")
+        etree.SubElement(pPr, qn("a:buChar"), char="•" if para.level == 0 else "–")
+
+
+def with_scale(paras: list[Para], factor: float) -> list[Para]:
+    return [replace(p, scale=p.scale * factor) for p in paras]

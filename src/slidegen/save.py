@@ -1,0 +1,74 @@
+"""Save a presentation deterministically and atomically.
+
+python-pptx stamps the current time into every zip entry and the embedded chart workbooks carry
+their own creation time; the same sources must give the same bytes, so entries are rewritten in
+a stable order with a fixed timestamp, workbooks included. The file appears under its final
+name only when complete (temp file in the same folder, then rename), so a failed or interrupted
+build never leaves a half-written deck, and the previous one stays intact.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import Location, OutputError, Problem
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+_W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def deterministic_zip(blob: bytes, stamp: datetime) -> bytes:
+    """Rewrite an OOXML package with fixed entry times; nested workbooks are rewritten too."""
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename.endswith(".xlsx"):
+                data = deterministic_zip(data, stamp)
+            elif entry.filename == "docProps/core.xml":
+                data = _stamp_core(data, stamp)
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            info.create_system = 0
+            target.writestr(info, data, compresslevel=6)
+    return out.getvalue()
+
+
+def _stamp_core(xml: bytes, stamp: datetime) -> bytes:
+    text = stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return _W3CDTF.sub(lambda m: m.group(1) + text + m.group(3), xml)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the new one, never a part."""
+    where = Location(str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(Problem(where, f"cannot create folder: {exc.strerror}")) from None
+    if path.is_dir():
+        raise OutputError(Problem(where, "is a folder; give a file name ending in .pptx"))
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as exc:
+        raise OutputError(Problem(where, f"cannot write: {exc.strerror or exc}")) from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)

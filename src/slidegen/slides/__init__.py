@@ -1,0 +1,38 @@
+"""Slide kinds: one module each, registered in :data:`KINDS`, the only table to extend.
+
+Each module defines the kind's model (a pydantic class with a ``kind`` literal) and its
+``render(spec, ctx) -> Slide``; adding a kind is one new module and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, NamedTuple, Union
+
+from pydantic import BaseModel, Field
+
+from . import bullets, chart, closing, columns, image, metrics, section, statement, title
+
+
+class Kind(NamedTuple):
+    model: type[BaseModel]
+    render: Callable[..., Any]
+
+
+KINDS: dict[str, Kind] = {
+    "title": Kind(title.TitleSlide, title.render),
+    "section": Kind(section.SectionSlide, section.render),
+    "bullets": Kind(bullets.BulletsSlide, bullets.render),
+    "columns": Kind(columns.ColumnsSlide, columns.render),
+    "metrics": Kind(metrics.MetricsSlide, metrics.render),
+    "chart": Kind(chart.ChartSlide, chart.render),
+    "image": Kind(image.ImageSlide, image.render),
+    "statement": Kind(statement.StatementSlide, statement.render),
+    "closing": Kind(closing.ClosingSlide, closing.render),
+}
+
+# The discriminated union pydantic validates against; built from the table above.
+AnySlide: Any = Annotated[
+    Union[tuple(kind.model for kind in KINDS.values())],  # noqa: UP007
+    Field(discriminator="kind"),
+]

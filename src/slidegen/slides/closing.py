@@ -1,0 +1,83 @@
+"""``closing``: the last slide, keywords and a tagline on the brand colour."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pptx.slide import Slide
+from pydantic import Field
+
+from ..layout import inches
+from ..model import ShortText, Text, TitledSlide
+from ..render.context import RenderContext
+from ..render.page import drop_unused_placeholders, new_slide, place_title, set_background
+from ..render.text import Para, add_text
+
+
+class ClosingSlide(TitledSlide):
+    """The last slide: keywords and a tagline."""
+
+    kind: Literal["closing"]
+    keywords: list[ShortText] = Field(default_factory=list, max_length=12)
+    """Words that sum the deck up, shown as a list."""
+    tagline: Text | None = None
+    """The final line, e.g. ``CREMONA SMART CITY``."""
+
+
+def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
+    theme, page = ctx.theme, ctx.page
+    colors, sizes = theme.colors, theme.sizes
+    slide = new_slide(ctx, "Title Only")
+    set_background(slide, colors.primary)
+    content = page.slide.inset(inches(theme.geometry.margin * 1.6), inches(0.6))
+    heading, rest = content.take_top(round(content.height * 0.2))
+    place_title(ctx, slide, heading, spec.title, sizes.title * 1.2, colors.on_primary)
+    drop_unused_placeholders(slide, keep={0})
+    if spec.tagline:
+        rest, tagline_box = rest.take_bottom(round(rest.height * 0.25), page.gap)
+        add_text(
+            ctx,
+            tagline_box,
+            [
+                Para.of(
+                    f"**{spec.tagline}**",
+                    heading=True,
+                    color=colors.on_primary,
+                    emphasis_color=colors.on_primary,
+                    align="right",
+                )
+            ],
+            name="Tagline",
+            size=sizes.statement,
+            min_size=sizes.body,
+            anchor="bottom",
+        )
+    if spec.keywords:
+        half = (len(spec.keywords) + 1) // 2
+        columns = (
+            [spec.keywords[:half], spec.keywords[half:]]
+            if len(spec.keywords) > 4
+            else [spec.keywords]
+        )
+        boxes = rest.split_columns(len(columns), page.gap * 2)
+        for index, (box, words) in enumerate(zip(boxes, columns, strict=True), start=1):
+            paras = [
+                Para.of(
+                    word,
+                    color=colors.on_primary,
+                    emphasis_color=colors.on_primary,
+                    heading=True,
+                    space_before=0.5,
+                )
+                for word in words
+            ]
+            add_text(
+                ctx,
+                box,
+                paras,
+                name=f"Keywords {index}",
+                size=sizes.subtitle * 1.6,
+                min_size=sizes.min_body,
+                anchor="middle",
+            )
+    return slide

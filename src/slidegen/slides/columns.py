@@ -1,0 +1,62 @@
+"""``columns``: two or three lists side by side, each with an optional heading."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pptx.slide import Slide
+from pydantic import Field
+
+from ..model import Column, MetricList, TitledSlide
+from ..render.context import RenderContext
+from ..render.page import content_slide
+from ..render.text import Para, add_text, bullet_paras, fit_size
+from ..render.tiles import add_metric_tiles
+from .bullets import STRIP_HEIGHT
+
+
+class ColumnsSlide(TitledSlide):
+    """Two or three lists side by side, each with an optional heading."""
+
+    kind: Literal["columns"]
+    columns: list[Column] = Field(min_length=2, max_length=3)
+    """The columns, left to right."""
+    metrics: MetricList | None = None
+    """Key figures shown as a strip of tiles under the columns."""
+
+
+def column_paras(ctx: RenderContext, column: Column) -> list[Para]:
+    colors = ctx.theme.colors
+    paras = []
+    if column.heading:
+        paras.append(
+            Para.of(
+                column.heading,
+                heading=True,
+                color=colors.primary,
+                emphasis_color=colors.primary,
+                scale=1.05,
+                space_before=0,
+            )
+        )
+    paras.extend(bullet_paras(column.items, column.numbered, emphasis_color=colors.primary))
+    return paras
+
+
+def render(spec: ColumnsSlide, ctx: RenderContext) -> Slide:
+    slide = content_slide(ctx, spec.title, spec.subtitle)
+    body, gap = ctx.page.body, ctx.page.gap
+    if spec.metrics:
+        body, strip = body.take_bottom(STRIP_HEIGHT, gap)
+        add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
+    boxes = body.split_columns(len(spec.columns), gap * 2)
+    contents = [column_paras(ctx, column) for column in spec.columns]
+    sizes = ctx.theme.sizes
+    # One size for all columns, so they read as a set.
+    size = min(
+        fit_size(ctx, box, paras, name=f"Column {i}", size=sizes.body, min_size=sizes.min_body)
+        for i, (box, paras) in enumerate(zip(boxes, contents, strict=True), start=1)
+    )
+    for index, (box, paras) in enumerate(zip(boxes, contents, strict=True), start=1):
+        add_text(ctx, box, paras, name=f"Column {index}", size=size)
+    return slide

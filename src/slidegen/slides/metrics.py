@@ -1,0 +1,60 @@
+"""``metrics``: one to eight key-figure tiles; optionally a chart of them and a list."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pptx.slide import Slide
+from pydantic import model_validator
+
+from ..markup import plain_text
+from ..model import BulletList, Chart, MetricList, TitledSlide
+from ..render.charts import add_chart
+from ..render.context import RenderContext
+from ..render.page import content_slide
+from ..render.text import add_text, bullet_paras
+from ..render.tiles import add_metric_tiles
+
+
+class MetricsSlide(TitledSlide):
+    """Key-figure tiles laid out automatically; optionally a chart and a list."""
+
+    kind: Literal["metrics"]
+    metrics: MetricList
+    """The figures: ``"**475** comunicati stampa"`` or ``{value, label, qualifier, note}``."""
+    chart: Chart | None = None
+    """A chart; without data of its own it draws the numeric metrics above."""
+    items: BulletList | None = None
+    """A list under the tiles."""
+
+    @model_validator(mode="after")
+    def _chart_has_data(self) -> MetricsSlide:
+        numeric = sum(1 for m in self.metrics if m.is_numeric)
+        if self.chart and not self.chart.has_data and numeric < 2:
+            raise ValueError(
+                "the chart has no data of its own and fewer than two metrics are numbers"
+            )
+        return self
+
+
+def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
+    slide = content_slide(ctx, spec.title, spec.subtitle)
+    body, gap = ctx.page.body, ctx.page.gap
+    sizes = ctx.theme.sizes
+    if spec.items:
+        body, list_box = body.split_rows(2, gap, weights=[1.5, 1])
+        add_text(
+            ctx,
+            list_box,
+            bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary),
+            name="List",
+            size=sizes.body,
+            min_size=sizes.min_body,
+        )
+    if spec.chart:
+        tiles_box, chart_box = body.split_columns(2, gap * 2, weights=[1, 1.25])
+        add_metric_tiles(ctx, slide, tiles_box, spec.metrics, max_columns=2)
+        add_chart(ctx, slide, chart_box, spec.chart, spec.metrics, plain_text(spec.title))
+    else:
+        add_metric_tiles(ctx, slide, body, spec.metrics)
+    return slide

@@ -1,0 +1,56 @@
+"""``statement``: one big sentence with emphasis, optionally after a short list."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pptx.slide import Slide
+
+from ..model import BulletList, ShortText, TitledSlide
+from ..render.context import RenderContext
+from ..render.page import content_slide
+from ..render.text import Para, add_text, bullet_paras
+
+
+class StatementSlide(TitledSlide):
+    """One big sentence: ``Oltre **1000 APPUNTAMENTI** …``; bold words in the brand colour."""
+
+    kind: Literal["statement"]
+    text: ShortText
+    """The statement, with inline markup."""
+    items: BulletList | None = None
+    """A short list before the statement."""
+
+
+def render(spec: StatementSlide, ctx: RenderContext) -> Slide:
+    slide = content_slide(ctx, spec.title, spec.subtitle)
+    body, gap = ctx.page.body, ctx.page.gap
+    sizes, colors = ctx.theme.sizes, ctx.theme.colors
+    if spec.items:
+        list_box, body = body.split_rows(2, gap, weights=[1, 1])
+        add_text(
+            ctx,
+            list_box,
+            bullet_paras(spec.items, emphasis_color=colors.primary),
+            name="List",
+            size=sizes.body,
+            min_size=sizes.min_body,
+        )
+    add_text(
+        ctx,
+        body,
+        [
+            Para.of(
+                spec.text,
+                heading=True,
+                color=colors.text,
+                emphasis_color=colors.primary,
+                align="center",
+            )
+        ],
+        name="Statement",
+        size=sizes.statement,
+        min_size=sizes.body,
+        anchor="middle",
+    )
+    return slide

@@ -1,0 +1,180 @@
+"""Measure text with real font metrics and find the size at which it fits a box.
+
+Fonts are the theme's metric-compatible stand-ins (Carlito for Calibri, Liberation Sans for
+Arial), looked up in the usual font folders and read with Pillow (a python-pptx dependency).
+Measuring with the same metrics LibreOffice and PowerPoint use is what lets slidegen know,
+before anyone opens the file, whether a bullet runs off the slide.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import ImageFont
+
+from .markup import Run
+
+_REFERENCE_SIZE = 200  # measure at a large pixel size and scale linearly
+_FALLBACK_ADVANCE = 0.52  # average advance (em) of a sans-serif, when no font file is found
+_FALLBACK_LINE = 1.2
+
+
+def _font_dirs() -> list[Path]:
+    dirs = [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        Path.home() / ".fonts",
+        Path.home() / ".local/share/fonts",
+    ]
+    if sys.platform == "darwin":
+        dirs += [
+            Path("/Library/Fonts"),
+            Path("/System/Library/Fonts"),
+            Path.home() / "Library/Fonts",
+        ]
+    if sys.platform == "win32":
+        dirs.append(Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts")
+    return [d for d in dirs if d.is_dir()]
+
+
+@functools.cache
+def _font_files() -> tuple[Path, ...]:
+    files: list[Path] = []
+    for folder in _font_dirs():
+        files.extend(p for p in folder.rglob("*") if p.suffix.lower() in (".ttf", ".otf"))
+    return tuple(sorted(files))
+
+
+@functools.cache
+def find_font(family: str, bold: bool, italic: bool) -> Path | None:
+    """The file of ``family`` in the wanted style, or None if it is not installed."""
+    stem = family.replace(" ", "").lower()
+    wanted = {
+        (False, False): "regular",
+        (True, False): "bold",
+        (False, True): "italic",
+        (True, True): "bold italic",
+    }[(bold, italic)]
+    for path in _font_files():
+        if not path.name.replace(" ", "").lower().startswith(stem):
+            continue
+        try:
+            name, style = ImageFont.truetype(str(path), 10).getname()
+        except OSError:
+            continue
+        if (name or "").lower() == family.lower() and (style or "").lower() == wanted:
+            return path
+    return None
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    """Widths and line height of one font face, in em."""
+
+    path: Path | None
+
+    @functools.cached_property
+    def _font(self) -> ImageFont.FreeTypeFont | None:
+        return ImageFont.truetype(str(self.path), _REFERENCE_SIZE) if self.path else None
+
+    def advance(self, text: str) -> float:
+        """Width of ``text`` in em."""
+        if self._font is None:
+            return len(text) * _FALLBACK_ADVANCE
+        return self._font.getlength(text) / _REFERENCE_SIZE
+
+    @functools.cached_property
+    def line_height(self) -> float:
+        """Single line spacing in em (ascent + descent, as LibreOffice and PowerPoint use)."""
+        if self._font is None:
+            return _FALLBACK_LINE
+        # FreeType's height = ascender + descender + line gap: single spacing in both apps.
+        return self._font.font.height / _REFERENCE_SIZE
+
+
+@functools.cache
+def face(family: str, bold: bool = False, italic: bool = False) -> FaceMetrics:
+    return FaceMetrics(find_font(family, bold, italic) or find_font(family, False, False))
+
+
+@dataclass(frozen=True)
+class Line:
+    """A paragraph to measure: its runs, relative size, left indent and spacing (in em)."""
+
+    runs: tuple[Run, ...]
+    family: str
+    scale: float = 1.0
+    indent_em: float = 0.0
+    space_before_em: float = 0.0
+    line_spacing: float = 1.0
+
+
+def _words(line: Line) -> list[tuple[str, FaceMetrics]]:
+    """Words with their trailing space, each with the face of its run."""
+    pieces: list[tuple[str, FaceMetrics]] = []
+    for run in line.runs:
+        metrics = face(line.family, run.bold, run.italic)
+        token = ""
+        for char in run.text:
+            token += char
+            if char in " \u00a0-/":
+                pieces.append((token, metrics))
+                token = ""
+        if token:
+            pieces.append((token, metrics))
+    return pieces
+
+
+def count_lines(line: Line, width_em: float) -> int:
+    """Lines ``line`` wraps to in a box ``width_em`` wide (greedy, like text engines)."""
+    lines, used = 1, 0.0
+    available = max(width_em - line.indent_em, 1.0)
+    for word, metrics in _words(line):
+        width = metrics.advance(word) * line.scale
+        visible = metrics.advance(word.rstrip()) * line.scale
+        if used and used + visible > available:
+            lines += 1
+            used = 0.0
+        # A single word wider than the box breaks across lines.
+        while visible > available:
+            lines += 1
+            visible -= available
+            width -= available
+        used += width
+    return lines
+
+
+def text_height_em(lines: list[Line], width_em: float) -> float:
+    """Height of the paragraphs in em of the frame's size."""
+    total = 0.0
+    for index, line in enumerate(lines):
+        metrics = face(line.family)
+        per_line = metrics.line_height * line.scale * line.line_spacing
+        total += count_lines(line, width_em) * per_line
+        if index:
+            total += line.space_before_em * line.scale
+    return total
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The chosen size and how far the text overflows its box at that size (0 = it fits)."""
+
+    size: float
+    overflow_pt: float
+
+
+def fit_text(
+    lines: list[Line], width_pt: float, height_pt: float, max_size: float, min_size: float
+) -> Fit:
+    """Largest size in [min_size, max_size] (half-point steps) at which ``lines`` fit the box."""
+    size = max_size
+    while True:
+        height = text_height_em(lines, width_pt / size) * size
+        if height <= height_pt or size <= min_size:
+            return Fit(size, max(0.0, height - height_pt))
+        size = max(min_size, size - 0.5)

@@ -1,0 +1,143 @@
+"""Themes are data: a folder ``themes/<name>/`` with a ``theme.yaml`` manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, ValidationError
+
+from .errors import Location, Problem, ThemeError
+from .loader import load_yaml
+from .model import StrictModel, Text
+from .validate import problems_from_validation
+
+HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
+MANIFEST = "theme.yaml"
+
+
+class Colors(StrictModel):
+    """Brand colours as ``RRGGBB`` hex."""
+
+    primary: HexColor
+    """Titles, bold figures, section backgrounds."""
+    text: HexColor
+    """Body text."""
+    muted: HexColor
+    """Subtitles, notes, footer."""
+    background: HexColor
+    """Slide background."""
+    surface: HexColor
+    """Metric tiles and panels."""
+    on_primary: HexColor
+    """Text on the primary colour (section and closing slides)."""
+    chart: list[HexColor] = Field(min_length=1, max_length=12)
+    """Series / slice colours, in order."""
+
+
+class Font(StrictModel):
+    """A font: the name written into the deck, and a metric-compatible stand-in for rendering."""
+
+    name: str
+    """The font name PowerPoint uses (e.g. ``Calibri``)."""
+    standin: str | None = None
+    """A metric-compatible free font used to render and measure (e.g. ``Carlito``)."""
+
+
+class Fonts(StrictModel):
+    heading: Font
+    """Titles and figures."""
+    body: Font
+    """Everything else."""
+
+
+class Sizes(StrictModel):
+    """Type sizes in points; text shrinks from the size down to ``min_body`` to fit its box."""
+
+    title: float = Field(30, ge=12, le=80)
+    subtitle: float = Field(18, ge=8, le=40)
+    body: float = Field(20, ge=8, le=40)
+    min_body: float = Field(12, ge=6, le=40)
+    metric: float = Field(40, ge=12, le=120)
+    statement: float = Field(36, ge=12, le=96)
+    cover: float = Field(44, ge=16, le=96)
+    footer: float = Field(10, ge=6, le=20)
+
+
+class Geometry(StrictModel):
+    """Slide size and margins, in inches (16:9 by default)."""
+
+    width: float = Field(13.333, gt=1, le=56)
+    height: float = Field(7.5, gt=1, le=56)
+    margin: float = Field(0.6, ge=0, le=3)
+
+
+class Theme(StrictModel):
+    """A theme manifest (``themes/<name>/theme.yaml``)."""
+
+    name: Text
+    """Human name of the theme."""
+    description: Text | None = None
+    colors: Colors
+    fonts: Fonts
+    sizes: Sizes = Sizes()
+    geometry: Geometry = Geometry()
+    logo: str | None = None
+    """Path of a logo image, relative to the project (e.g. ``assets/logo.png``)."""
+    wordmark: Text | None = None
+    """A word set in the heading font at the top right of every content slide."""
+    footer: Text | None = None
+    """Footer text on every content slide (e.g. ``COMUNE DI CREMONA``)."""
+    slide_numbers: bool = True
+    """Show the slide number in the footer."""
+
+
+# Themes shipped with slidegen (the repository's themes/ folder), used when the deck's own
+# project has no theme of that name.
+BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
+
+
+def theme_folders(project_dir: Path) -> list[Path]:
+    """Where themes are looked up, first match wins: the project's, then slidegen's own."""
+    folders = [project_dir.resolve() / "themes", BUILTIN_THEMES]
+    return [f for i, f in enumerate(folders) if f.is_dir() and f not in folders[:i]]
+
+
+def available_themes(project_dir: Path) -> list[str]:
+    """Names of the theme folders that have a manifest."""
+    return sorted(
+        {
+            p.name
+            for folder in theme_folders(project_dir)
+            for p in folder.iterdir()
+            if (p / MANIFEST).is_file()
+        }
+    )
+
+
+def find_theme(name: str, project_dir: Path, where: Location | None = None) -> Path:
+    """The folder of theme ``name``; a :class:`ThemeError` naming the themes that exist."""
+    if name and "/" not in name and "\\" not in name and not name.startswith("."):
+        for folder in theme_folders(project_dir):
+            if (folder / name / MANIFEST).is_file():
+                return folder / name
+    listed = ", ".join(available_themes(project_dir)) or "none (no themes/ folder)"
+    raise ThemeError(
+        Problem(where or Location("slidegen"), f"unknown theme '{name}'; available: {listed}")
+    )
+
+
+def load_theme(name: str, project_dir: Path, where: Location | None = None) -> tuple[Theme, Path]:
+    """Load and validate theme ``name``; returns it with the folder its paths are relative to."""
+    folder = find_theme(name, project_dir, where)
+    manifest = folder / MANIFEST
+    root = folder.parent.parent  # themes/<name>/ sits in the project whose assets/ it uses
+    try:
+        display = str(manifest.relative_to(project_dir.resolve()))
+    except ValueError:
+        display = str(manifest)
+    loaded = load_yaml(manifest, display)
+    try:
+        return Theme.model_validate(loaded.data), root
+    except ValidationError as exc:
+        raise ThemeError(problems_from_validation(exc, loaded, Theme)) from None
