@@ -22,7 +22,7 @@ from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
 from .render.context import RenderContext
-from .render.page import set_notes
+from .render.page import add_footer, set_notes
 from .render.template import new_presentation
 from .save import atomic_write, deterministic_zip
 from .slides import KINDS
@@ -174,6 +174,8 @@ def _render(
         for place, spec in planned:
             ctx.location, ctx.path = loaded.locate(place), _path(place)
             slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
+            if ctx.footer_pending:
+                add_footer(ctx, slide)
             set_notes(slide, spec.notes)  # type: ignore[attr-defined]
     _set_properties(ctx, deck)
     return ctx

@@ -37,6 +37,8 @@ class RenderContext:
     """Where the slide being rendered is defined (findings point there)."""
     path: str = ""
     """The slide's key path (``sections[1].slides[0]``)."""
+    footer_pending: bool = False
+    """Set by content slides: the build adds the footer once the slide's content is in."""
 
     @property
     def locale(self) -> Locale:

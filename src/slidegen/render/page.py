@@ -60,7 +60,7 @@ def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide
     )
     accent.name = "Accent bar"
     solid_fill(accent, ctx.theme.colors.primary)
-    add_footer(ctx, slide)
+    ctx.footer_pending = True  # added after the body, so reading order follows the eye
     return slide
 
 
@@ -88,7 +88,11 @@ def place_title(
 
 
 def add_footer(ctx: RenderContext, slide: Slide) -> None:
-    """Wordmark, footer text and slide number along the bottom of the slide."""
+    """Wordmark, footer text and slide number along the bottom of the slide.
+
+    Added last, after the slide's content, so screen readers reach it last.
+    """
+    ctx.footer_pending = False
     theme, box = ctx.theme, ctx.page.footer
     brand, number = box.split_columns(2, ctx.page.gap, weights=[4, 1])
     colors, size = theme.colors, theme.sizes.footer

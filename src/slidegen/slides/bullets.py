@@ -45,14 +45,18 @@ class BulletsSlide(TitledSlide):
 def render(spec: BulletsSlide, ctx: RenderContext) -> Slide:
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
+    strip = chart_box = None
+    # Geometry first, then shapes in reading order: list, chart beside it, strip under both.
     if spec.metrics:
         body, strip = body.take_bottom(STRIP_HEIGHT, gap)
-        add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
     if spec.chart:
         body, chart_box = body.split_columns(2, gap * 2, weights=[1.1, 1])
-        add_chart(ctx, slide, chart_box, spec.chart, None, plain_text(spec.title))
     paras = bullet_paras(spec.items, spec.numbered, emphasis_color=ctx.theme.colors.primary)
     add_text(
         ctx, body, paras, name="List", size=ctx.theme.sizes.body, min_size=ctx.theme.sizes.min_body
     )
+    if spec.chart and chart_box:
+        add_chart(ctx, slide, chart_box, spec.chart, None, plain_text(spec.title))
+    if spec.metrics and strip:
+        add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
     return slide

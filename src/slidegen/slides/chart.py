@@ -39,25 +39,22 @@ def render(spec: ChartSlide, ctx: RenderContext) -> Slide:
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
     sizes, colors = ctx.theme.sizes, ctx.theme.colors
+    caption_box = None
     if spec.caption:
         body, caption_box = body.take_bottom(inches(0.5), gap)
+    if spec.items:
+        list_box, body = body.split_columns(2, gap * 2, weights=[1, 1.5])
+        paras = bullet_paras(spec.items, emphasis_color=colors.primary)
+        add_text(ctx, list_box, paras, name="List", size=sizes.body, min_size=sizes.min_body)
+    add_chart(ctx, slide, body, spec.chart, None, plain_text(spec.title))
+    if spec.caption and caption_box:
+        caption = [Para.of(spec.caption, color=colors.muted, align="center")]
         add_text(
             ctx,
             caption_box,
-            [Para.of(spec.caption, color=colors.muted, align="center")],
+            caption,
             name="Caption",
             size=sizes.body * 0.8,
             min_size=sizes.min_body,
         )
-    if spec.items:
-        list_box, body = body.split_columns(2, gap * 2, weights=[1, 1.5])
-        add_text(
-            ctx,
-            list_box,
-            bullet_paras(spec.items, emphasis_color=colors.primary),
-            name="List",
-            size=sizes.body,
-            min_size=sizes.min_body,
-        )
-    add_chart(ctx, slide, body, spec.chart, None, plain_text(spec.title))
     return slide

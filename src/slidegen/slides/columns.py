@@ -7,6 +7,8 @@ from typing import Literal
 from pptx.slide import Slide
 from pydantic import Field
 
+from ..markup import parse_inline
+from ..markup import parse_inline
 from ..model import Column, MetricList, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
@@ -30,8 +32,8 @@ def column_paras(ctx: RenderContext, column: Column) -> list[Para]:
     paras = []
     if column.heading:
         paras.append(
-            Para.of(
-                column.heading,
+            Para(
+                tuple(parse_inline(column.heading, bold=True)),
                 heading=True,
                 color=colors.primary,
                 emphasis_color=colors.primary,
@@ -46,9 +48,9 @@ def column_paras(ctx: RenderContext, column: Column) -> list[Para]:
 def render(spec: ColumnsSlide, ctx: RenderContext) -> Slide:
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
+    strip = None
     if spec.metrics:
         body, strip = body.take_bottom(STRIP_HEIGHT, gap)
-        add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
     boxes = body.split_columns(len(spec.columns), gap * 2)
     contents = [column_paras(ctx, column) for column in spec.columns]
     sizes = ctx.theme.sizes
@@ -59,4 +61,6 @@ def render(spec: ColumnsSlide, ctx: RenderContext) -> Slide:
     )
     for index, (box, paras) in enumerate(zip(boxes, contents, strict=True), start=1):
         add_text(ctx, box, paras, name=f"Column {index}", size=size)
+    if spec.metrics and strip:
+        add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
     return slide

@@ -41,20 +41,16 @@ def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
     sizes = ctx.theme.sizes
+    list_box = None
     if spec.items:
         body, list_box = body.split_rows(2, gap, weights=[1.5, 1])
-        add_text(
-            ctx,
-            list_box,
-            bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary),
-            name="List",
-            size=sizes.body,
-            min_size=sizes.min_body,
-        )
     if spec.chart:
         tiles_box, chart_box = body.split_columns(2, gap * 2, weights=[1, 1.25])
         add_metric_tiles(ctx, slide, tiles_box, spec.metrics, max_columns=2)
         add_chart(ctx, slide, chart_box, spec.chart, spec.metrics, plain_text(spec.title))
     else:
         add_metric_tiles(ctx, slide, body, spec.metrics)
+    if spec.items and list_box:
+        paras = bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary)
+        add_text(ctx, list_box, paras, name="List", size=sizes.body, min_size=sizes.min_body)
     return slide
