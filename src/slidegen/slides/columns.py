@@ -8,7 +8,6 @@ from pptx.slide import Slide
 from pydantic import Field
 
 from ..markup import parse_inline
-from ..markup import parse_inline
 from ..model import Column, MetricList, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
