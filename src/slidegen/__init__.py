@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from ._version import __version__
 from .build import BuildResult, Compiled, build_deck, compile_deck, load_deck
 from .errors import AssetError, DeckError, OutputError, SlidegenError, ThemeError
-
-try:
-    __version__ = version("slidegen")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0+source"
 
 __all__ = [
     "AssetError",

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ._version import __version__
 from .assets import resolve_image
 from .deck import Deck, Section
-from .errors import DeckError, Location, Problem, SlidegenError
+from .errors import AssetError, DeckError, Location, Problem, SlidegenError
 from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
+from .properties import set_properties, sources_digest
 from .render.context import RenderContext
 from .render.page import add_footer, set_notes
 from .render.template import new_presentation
@@ -28,7 +30,7 @@ from .save import atomic_write, deterministic_zip
 from .slides import KINDS
 from .slides.image import ImageSlide
 from .slides.section import SectionSlide
-from .theme import Theme, load_theme
+from .theme import MANIFEST, Theme, load_theme
 from .validate import format_path, problems_from_validation
 
 CACHE_FOLDER = ".cache"
@@ -72,15 +74,26 @@ def compile_deck(
     deck, loaded = load_deck(path)
     project = path.resolve().parent
     where = loaded.locate(("deck", "theme"))
-    theme, theme_root = load_theme(theme_name or deck.deck.theme, project, where)
-    logo = _check_assets(deck, loaded, project, theme, theme_root)
+    theme, theme_folder = load_theme(theme_name or deck.deck.theme, project, where)
+    logo, images = _check_assets(deck, loaded, project, theme, theme_folder.parent.parent)
     ctx = _render(deck, loaded, theme, project, logo, cache_dir)
     findings = _dedupe(ctx.findings + _duplicate_titles(deck, loaded))
+    sources = [path, theme_folder / MANIFEST, *images, *([logo] if logo else [])]
+    stamp = _timestamp(deck)
+    set_properties(
+        ctx.prs,
+        deck.deck,
+        stamp,
+        {
+            "slidegen": f"slidegen {__version__}",
+            "sources_sha256": sources_digest(sources, project),
+            "period": plain_text(deck.deck.period or ""),
+            "theme": theme_folder.name,
+        },
+    )
     buffer = io.BytesIO()
     ctx.prs.save(buffer)
-    return Compiled(
-        deterministic_zip(buffer.getvalue(), _timestamp(deck)), len(ctx.prs.slides), findings
-    )
+    return Compiled(deterministic_zip(buffer.getvalue(), stamp), len(ctx.prs.slides), findings)
 
 
 def build_deck(
@@ -116,10 +129,13 @@ def _display(path: Path) -> str:
 
 def _check_assets(
     deck: Deck, loaded: Loaded, project: Path, theme: Theme, theme_root: Path
-) -> Path | None:
-    """Check every image before rendering, so one run reports all the missing ones."""
+) -> tuple[Path | None, list[Path]]:
+    """Check every image before rendering, so one run reports all the broken ones.
+
+    Returns the theme's logo and the slides' images.
+    """
     problems: list[Problem] = []
-    logo = None
+    logo, images = None, []
     if theme.logo:
         try:
             logo = resolve_image(theme.logo, theme_root, Location("theme.yaml"), "logo")
@@ -129,12 +145,14 @@ def _check_assets(
         if isinstance(spec, ImageSlide):
             place = ("sections", i, "slides", j, "image")
             try:
-                resolve_image(spec.image, project, loaded.locate(place), _path(place))
+                images.append(
+                    resolve_image(spec.image, project, loaded.locate(place), _path(place))
+                )
             except SlidegenError as exc:
                 problems.extend(exc.problems)
     if problems:
-        raise SlidegenError(problems)
-    return logo
+        raise AssetError(problems)
+    return logo, images
 
 
 def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:
@@ -177,22 +195,7 @@ def _render(
             if ctx.footer_pending:
                 add_footer(ctx, slide)
             set_notes(slide, spec.notes)  # type: ignore[attr-defined]
-    _set_properties(ctx, deck)
     return ctx
-
-
-def _set_properties(ctx: RenderContext, deck: Deck) -> None:
-    info, props = deck.deck, ctx.prs.core_properties
-    stamp = _timestamp(deck).replace(tzinfo=None)
-    props.title = plain_text(info.title)
-    props.subject = plain_text(info.period or "")
-    props.author = plain_text(info.author or info.organization or "")
-    props.last_modified_by = "slidegen"
-    props.language = info.language
-    props.keywords = ", ".join(p for p in (info.organization, info.period) if p)
-    props.revision = 1
-    props.created = props.modified = stamp
-    props.last_printed = stamp
 
 
 def _timestamp(deck: Deck) -> datetime:

@@ -128,16 +128,18 @@ def find_theme(name: str, project_dir: Path, where: Location | None = None) -> P
 
 
 def load_theme(name: str, project_dir: Path, where: Location | None = None) -> tuple[Theme, Path]:
-    """Load and validate theme ``name``; returns it with the folder its paths are relative to."""
+    """Load and validate theme ``name``; returns it with its folder (``themes/<name>``).
+
+    The theme's paths (``logo``) are relative to the project holding ``themes/``.
+    """
     folder = find_theme(name, project_dir, where)
     manifest = folder / MANIFEST
-    root = folder.parent.parent  # themes/<name>/ sits in the project whose assets/ it uses
     try:
         display = str(manifest.relative_to(project_dir.resolve()))
     except ValueError:
         display = str(manifest)
     loaded = load_yaml(manifest, display)
     try:
-        return Theme.model_validate(loaded.data), root
+        return Theme.model_validate(loaded.data), folder
     except ValidationError as exc:
         raise ThemeError(problems_from_validation(exc, loaded, Theme)) from None

@@ -85,6 +85,8 @@ def place_title(
     paras = [Para.of(text, color=color, heading=True, align=align, emphasis_color=color)]
     fitted = fit_size(ctx, box, paras, name="Title", size=size, min_size=min(size, 20))
     write_paras(ctx, title.text_frame, paras, fitted, anchor=anchor)
+    for run in title.text_frame.paragraphs[0].runs:
+        run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
 
 
 def add_footer(ctx: RenderContext, slide: Slide) -> None:

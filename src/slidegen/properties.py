@@ -1,0 +1,68 @@
+"""Provenance inside the file: core properties and custom properties (docProps/custom.xml)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.presentation import Presentation
+
+from .markup import plain_text
+from .model import DeckInfo
+
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+# The format id every custom property carries (fixed by the spec).
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def sources_digest(paths: Iterable[Path], root: Path) -> str:
+    """sha256 over the sources' relative names and contents, in a stable order."""
+    digest = hashlib.sha256()
+    for path in sorted(set(paths)):
+        try:
+            name = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            name = path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def set_properties(
+    prs: Presentation, info: DeckInfo, stamp: datetime, custom: dict[str, str]
+) -> None:
+    """Core properties from the deck's metadata; ``custom`` as named text properties."""
+    props = prs.core_properties
+    naive = stamp.replace(tzinfo=None)
+    props.title = plain_text(info.title)
+    props.subject = plain_text(info.period or "")
+    props.author = plain_text(info.author or info.organization or "")
+    props.last_modified_by = "slidegen"
+    props.language = info.language
+    props.keywords = ", ".join(plain_text(p) for p in (info.organization, info.period) if p)
+    props.comments = custom.get("slidegen", "")
+    props.revision = 1
+    props.created = props.modified = props.last_printed = naive
+    _set_custom(prs, custom)
+
+
+def _set_custom(prs: Presentation, values: dict[str, str]) -> None:
+    items = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}">'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(sorted(values.items()), start=2)
+    )
+    blob = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{items}</Properties>'
+    ).encode()
+    package = prs.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, package, blob)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
