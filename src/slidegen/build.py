@@ -22,6 +22,7 @@ from .errors import AssetError, DeckError, Location, Problem, SlidegenError
 from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
+from .model import DeckInfo
 from .properties import set_properties, sources_digest
 from .render.context import RenderContext
 from .render.page import add_footer, set_notes
@@ -42,7 +43,12 @@ class Compiled:
 
     data: bytes
     slides: int
+    info: DeckInfo
     findings: list[Problem] = field(default_factory=list)
+    sources: list[Path] = field(default_factory=list)
+    """Every file the deck was built from: deck, theme manifest, images."""
+    timestamp_rule: dict[str, str | int] = field(default_factory=dict)
+    """Where the file's dates came from (``SOURCE_DATE_EPOCH``, ``deck.date`` or default)."""
 
 
 @dataclass
@@ -50,6 +56,9 @@ class BuildResult:
     output: Path
     slides: int
     findings: list[Problem]
+    pdf: Path | None = None
+    pngs: list[Path] = field(default_factory=list)
+    contact_sheet: Path | None = None
 
 
 def load_deck(path: Path) -> tuple[Deck, Loaded]:
@@ -79,7 +88,7 @@ def compile_deck(
     ctx = _render(deck, loaded, theme, project, logo, cache_dir)
     findings = _dedupe(ctx.findings + _duplicate_titles(deck, loaded))
     sources = [path, theme_folder / MANIFEST, *images, *([logo] if logo else [])]
-    stamp = _timestamp(deck)
+    stamp, rule = _timestamp(deck)
     set_properties(
         ctx.prs,
         deck.deck,
@@ -93,25 +102,53 @@ def compile_deck(
     )
     buffer = io.BytesIO()
     ctx.prs.save(buffer)
-    return Compiled(deterministic_zip(buffer.getvalue(), stamp), len(ctx.prs.slides), findings)
+    return Compiled(
+        deterministic_zip(buffer.getvalue(), stamp),
+        len(ctx.prs.slides),
+        deck.deck,
+        findings,
+        sources=[p.resolve() for p in sources],
+        timestamp_rule=rule,
+    )
 
 
 def build_deck(
-    path: Path, output: Path | None = None, theme_name: str | None = None, strict: bool = False
+    path: Path,
+    output: Path | None = None,
+    theme_name: str | None = None,
+    strict: bool = False,
+    pdf: bool = False,
+    png: bool = False,
 ) -> BuildResult:
     """Compile ``path`` and write it to ``output`` (default ``output/<slug>.pptx``) atomically.
 
-    With ``strict``, layout findings are errors and nothing is written.
+    With ``strict``, layout findings are errors and nothing is written. ``pdf`` adds a
+    PDF/A-2b beside the .pptx, ``png`` one PNG per slide and a contact sheet in
+    ``<stem>-png/`` (one LibreOffice start for both); a failed export keeps the .pptx.
     """
     project = path.resolve().parent
     compiled = compile_deck(path, theme_name, cache_dir=project / "output" / CACHE_FOLDER)
     if strict and compiled.findings:
         raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
     if output is None:
-        deck, _ = load_deck(path)
-        output = project / "output" / f"{slugify(plain_text(deck.deck.title))}.pptx"
+        output = project / "output" / f"{slugify(plain_text(compiled.info.title))}.pptx"
     atomic_write(output, compiled.data)
-    return BuildResult(output, compiled.slides, compiled.findings)
+    result = BuildResult(output, compiled.slides, compiled.findings)
+    if pdf or png:
+        from .export import export
+
+        exported = export(
+            output,
+            compiled.slides,
+            pdf=output.with_suffix(".pdf") if pdf else None,
+            png_dir=output.with_name(f"{output.stem}-png") if png else None,
+        )
+        result.pdf, result.pngs, result.contact_sheet = (
+            exported.pdf,
+            exported.pngs,
+            exported.contact_sheet,
+        )
+    return result
 
 
 def slugify(text: str) -> str:
@@ -198,14 +235,21 @@ def _render(
     return ctx
 
 
-def _timestamp(deck: Deck) -> datetime:
-    """SOURCE_DATE_EPOCH (reproducible-builds.org), else the deck's date, else 1980-01-01."""
+def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org), else the deck's date, else 1980-01-01.
+
+    Returns the time and the rule that gave it (recorded in archive manifests).
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
+        stamp = datetime.fromtimestamp(int(epoch), UTC)
+        return stamp, {"source": "SOURCE_DATE_EPOCH", "epoch": int(epoch)}
     if deck.deck.date:
-        return datetime(deck.deck.date.year, deck.deck.date.month, deck.deck.date.day, tzinfo=UTC)
-    return datetime(1980, 1, 1, tzinfo=UTC)
+        day = deck.deck.date
+        stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        return stamp, {"source": "deck.date", "epoch": int(stamp.timestamp())}
+    stamp = datetime(1980, 1, 1, tzinfo=UTC)
+    return stamp, {"source": "default (1980-01-01)", "epoch": int(stamp.timestamp())}
 
 
 def _duplicate_titles(deck: Deck, loaded: Loaded) -> list[Problem]:

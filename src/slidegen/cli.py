@@ -55,17 +55,74 @@ def main() -> None:
 )
 @THEME_OPTION
 @click.option("--strict", is_flag=True, help="Treat layout findings as errors.")
-def build(deck: Path, output: Path | None, theme: str | None, strict: bool) -> None:
+@click.option("--pdf", is_flag=True, help="Also export a PDF (PDF/A-2b) with LibreOffice.")
+@click.option("--png", is_flag=True, help="Also export one PNG per slide and a contact sheet.")
+@click.option(
+    "--archive",
+    is_flag=True,
+    help="Write a new version output/<period>/<slug>-v<N> (.pptx, PDF/A, manifest); "
+    "nothing is written when the deck is identical to the latest version.",
+)
+def build(
+    deck: Path,
+    output: Path | None,
+    theme: str | None,
+    strict: bool,
+    pdf: bool,
+    png: bool,
+    archive: bool,
+) -> None:
     """Build DECK (default: deck.yaml) into a .pptx."""
-    from .build import build_deck
-
+    if archive and (output or png):
+        raise click.UsageError("--archive chooses its own file names; drop -o/--png")
     try:
-        result = build_deck(deck, output, theme, strict=strict)
+        if archive:
+            _archive(deck, theme, strict)
+            return
+        from .build import build_deck
+
+        result = build_deck(deck, output, theme, strict=strict, pdf=pdf, png=png)
     except SlidegenError as error:
         _fail(error)
         return
     _report(result.findings)
     click.echo(f"wrote {result.output} ({result.slides} slides)")
+    if result.pdf:
+        click.echo(f"wrote {result.pdf}")
+    if result.pngs:
+        click.echo(f"wrote {len(result.pngs)} PNGs and {result.contact_sheet}")
+
+
+def _archive(deck: Path, theme: str | None, strict: bool) -> None:
+    from .archive import archive_deck
+
+    result = archive_deck(deck, theme, strict=strict)
+    _report(result.findings)
+    if not result.written:
+        click.echo(
+            f"unchanged: identical to version {result.version} ({result.manifest}); nothing written"
+        )
+        return
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    click.echo(f"archived version {result.version}")
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(dir_okay=False, path_type=Path))
+def verify(manifest: Path) -> None:
+    """Re-hash an archived version and rebuild it from its recorded sources."""
+    from .archive import verify_archive
+
+    try:
+        checked = verify_archive(manifest)
+    except SlidegenError as error:
+        _report(error.problems)
+        click.echo("slidegen: verification failed", err=True)
+        sys.exit(error.exit_code)
+    for item in checked:
+        click.echo(f"ok  {item}")
+    click.echo(f"{manifest}: verified")
 
 
 @main.command()

@@ -16,6 +16,7 @@ from pptx.presentation import Presentation
 
 from .markup import plain_text
 from .model import DeckInfo
+from .theme import BUILTIN_THEMES
 
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -25,13 +26,17 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 def sources_digest(paths: Iterable[Path], root: Path) -> str:
     """sha256 over the sources' relative names and contents, in a stable order."""
+    named: dict[str, Path] = {}
+    # Names relative to the project (or to slidegen's own themes), never absolute: the same
+    # sources checked out elsewhere must give the same digest.
+    bases = (root.resolve(), BUILTIN_THEMES.parent)
+    for path in paths:
+        resolved = path.resolve()
+        base = next((b for b in bases if resolved.is_relative_to(b)), resolved.parent)
+        named[resolved.relative_to(base).as_posix()] = resolved
     digest = hashlib.sha256()
-    for path in sorted(set(paths)):
-        try:
-            name = path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            name = path.name
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in sorted(named):  # by name, so the order does not depend on how paths were given
+        digest.update(name.encode() + b"\0" + named[name].read_bytes() + b"\0")
     return digest.hexdigest()
 
 

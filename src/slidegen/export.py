@@ -1,0 +1,183 @@
+"""PDF (PDF/A-2b), PNG pages and a contact sheet, through LibreOffice headless.
+
+LibreOffice is found as ``$SLIDEGEN_SOFFICE``, ``soffice``/``libreoffice`` on PATH, or its
+usual install folder on macOS and Windows. It is started once per build, with a private
+profile so concurrent builds do not fight over one. Every slide must become exactly one page;
+anything else is an error, not a silent mismatch. All files are written to a temporary folder
+and moved into place only when every export succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Location, Problem, SlidegenError
+from .save import atomic_write
+
+SOFFICE_ENV = "SLIDEGEN_SOFFICE"
+TIMEOUT_SECONDS = 300
+PNG_DPI = 110
+_PDFA2B = 'pdf:impress_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+_INSTALL_HINT = (
+    "LibreOffice is needed for PDF and PNG export. Install it: Debian/Ubuntu "
+    "'sudo apt-get install libreoffice-impress poppler-utils'; macOS "
+    "'brew install --cask libreoffice'; Windows: the installer from libreoffice.org. "
+    f"Or point {SOFFICE_ENV} at the soffice program."
+)
+
+
+class ExportError(SlidegenError):
+    """LibreOffice (or poppler's pdftoppm) is missing or failed."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    pdf: Path | None
+    pngs: list[Path]
+    contact_sheet: Path | None
+    pages: int
+
+
+def find_soffice() -> str:
+    """The LibreOffice program, or an :class:`ExportError` saying how to install it."""
+    configured = os.environ.get(SOFFICE_ENV)
+    if configured:
+        if Path(configured).is_file() or shutil.which(configured):
+            return configured
+        raise ExportError(f"{SOFFICE_ENV}={configured} is not a program. {_INSTALL_HINT}")
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates = {
+        "darwin": ["/Applications/LibreOffice.app/Contents/MacOS/soffice"],
+        "win32": [
+            r"C:\Program Files\LibreOffice\program\soffice.exe",
+            r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+        ],
+    }.get(sys.platform, [])
+    for candidate in candidates:
+        if Path(candidate).is_file():
+            return candidate
+    raise ExportError(_INSTALL_HINT)
+
+
+def pdf_page_count(pdf: Path) -> int:
+    """Pages of a PDF (the count in its page tree root)."""
+    data = pdf.read_bytes()
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    return max(counts, default=0)
+
+
+def export(pptx: Path, slides: int, *, pdf: Path | None, png_dir: Path | None) -> Exported:
+    """Export ``pptx`` (with ``slides`` slides) to ``pdf`` and/or PNGs in ``png_dir``."""
+    soffice = find_soffice()
+    with tempfile.TemporaryDirectory(prefix="slidegen-export-") as work:
+        scratch = Path(work)
+        rendered = _to_pdf(soffice, pptx, scratch)
+        pages = pdf_page_count(rendered)
+        if pages != slides:
+            raise ExportError(
+                Problem(
+                    Location(str(pptx)),
+                    f"LibreOffice made {pages} pages from {slides} "
+                    "slides; every slide must be exactly one page",
+                )
+            )
+        pngs: list[Path] = []
+        sheet = None
+        if png_dir is not None:
+            pngs, sheet = _to_pngs(rendered, scratch / "png", png_dir, pptx.stem)
+        if pdf is not None:
+            atomic_write(pdf, rendered.read_bytes())
+        return Exported(pdf, pngs, sheet, pages)
+
+
+def _to_pdf(soffice: str, pptx: Path, scratch: Path) -> Path:
+    profile = scratch / "profile"
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        _PDFA2B,
+        "--outdir",
+        str(scratch),
+        str(pptx),
+    ]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise ExportError(f"LibreOffice did not finish in {TIMEOUT_SECONDS} s") from None
+    result = scratch / f"{pptx.stem}.pdf"
+    if done.returncode != 0 or not result.is_file():
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise ExportError(f"LibreOffice could not convert {pptx.name}: {detail[0]}")
+    return result
+
+
+def _to_pngs(pdf: Path, scratch: Path, target: Path, stem: str) -> tuple[list[Path], Path]:
+    pdftoppm = shutil.which("pdftoppm")
+    if not pdftoppm:
+        raise ExportError(
+            "pdftoppm (poppler) is needed for PNG export: Debian/Ubuntu "
+            "'sudo apt-get install poppler-utils', macOS 'brew install poppler'"
+        )
+    scratch.mkdir()
+    subprocess.run(
+        [pdftoppm, "-r", str(PNG_DPI), "-png", str(pdf), str(scratch / "slide")],
+        check=True,
+        capture_output=True,
+        timeout=TIMEOUT_SECONDS,
+    )
+    pages = sorted(scratch.glob("slide-*.png"))
+    sheet = scratch / "contact-sheet.png"
+    contact_sheet(pages, sheet)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index, page in enumerate(pages, start=1):
+        final = target / f"{stem}-{index:03d}.png"
+        atomic_write(final, page.read_bytes())
+        written.append(final)
+    final_sheet = target / f"{stem}-contact-sheet.png"
+    atomic_write(final_sheet, sheet.read_bytes())
+    return written, final_sheet
+
+
+def contact_sheet(pages: list[Path], out: Path, columns: int = 4, width: int = 480) -> None:
+    """All pages as thumbnails on one image, in order, numbered by position."""
+    from PIL import Image
+
+    thumbs = []
+    for page in pages:
+        with Image.open(page) as image:
+            height = round(image.height * width / image.width)
+            thumbs.append(image.convert("RGB").resize((width, height)))
+    if not thumbs:
+        raise ExportError("no pages to put on a contact sheet")
+    gap = 12
+    rows = (len(thumbs) + columns - 1) // columns
+    cell_height = max(t.height for t in thumbs)
+    sheet = Image.new(
+        "RGB", (columns * (width + gap) + gap, rows * (cell_height + gap) + gap), (128, 128, 128)
+    )
+    for index, thumb in enumerate(thumbs):
+        sheet.paste(
+            thumb,
+            (
+                gap + (index % columns) * (width + gap),
+                gap + (index // columns) * (cell_height + gap),
+            ),
+        )
+    sheet.save(out, format="PNG", optimize=True)
