@@ -17,8 +17,9 @@ from pydantic import ValidationError
 
 from ._version import __version__
 from .assets import resolve_image
+from .checks import theme_contrast_findings
 from .deck import Deck, Section
-from .errors import AssetError, DeckError, Location, Problem, SlidegenError
+from .errors import AssetError, DeckError, Problem, SlidegenError
 from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
@@ -31,7 +32,7 @@ from .save import atomic_write, deterministic_zip
 from .slides import KINDS
 from .slides.image import ImageSlide
 from .slides.section import SectionSlide
-from .theme import MANIFEST, Theme, load_theme
+from .theme import LoadedTheme, Theme, load_theme
 from .validate import format_path, problems_from_validation
 
 CACHE_FOLDER = ".cache"
@@ -83,11 +84,16 @@ def compile_deck(
     deck, loaded = load_deck(path)
     project = path.resolve().parent
     where = loaded.locate(("deck", "theme"))
-    theme, theme_folder = load_theme(theme_name or deck.deck.theme, project, where)
-    logo, images = _check_assets(deck, loaded, project, theme, theme_folder.parent.parent)
+    loaded_theme = load_theme(theme_name or deck.deck.theme, project, where)
+    theme = loaded_theme.theme
+    logo, images = _check_assets(deck, loaded, project, loaded_theme)
     ctx = _render(deck, loaded, theme, project, logo, cache_dir)
-    findings = _dedupe(ctx.findings + _duplicate_titles(deck, loaded))
-    sources = [path, theme_folder / MANIFEST, *images, *([logo] if logo else [])]
+    findings = _dedupe(
+        ctx.findings
+        + _duplicate_titles(deck, loaded)
+        + theme_contrast_findings(theme, loaded_theme.source)
+    )
+    sources = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
     stamp, rule = _timestamp(deck)
     set_properties(
         ctx.prs,
@@ -97,7 +103,7 @@ def compile_deck(
             "slidegen": f"slidegen {__version__}",
             "sources_sha256": sources_digest(sources, project),
             "period": plain_text(deck.deck.period or ""),
-            "theme": theme_folder.name,
+            "theme": loaded_theme.folder.name,
         },
     )
     buffer = io.BytesIO()
@@ -165,7 +171,7 @@ def _display(path: Path) -> str:
 
 
 def _check_assets(
-    deck: Deck, loaded: Loaded, project: Path, theme: Theme, theme_root: Path
+    deck: Deck, loaded: Loaded, project: Path, loaded_theme: LoadedTheme
 ) -> tuple[Path | None, list[Path]]:
     """Check every image before rendering, so one run reports all the broken ones.
 
@@ -173,9 +179,10 @@ def _check_assets(
     """
     problems: list[Problem] = []
     logo, images = None, []
-    if theme.logo:
+    if loaded_theme.theme.logo:
+        where = loaded_theme.source.locate(("logo",))
         try:
-            logo = resolve_image(theme.logo, theme_root, Location("theme.yaml"), "logo")
+            logo = resolve_image(loaded_theme.theme.logo, loaded_theme.root, where, "logo")
         except SlidegenError as exc:
             problems.extend(exc.problems)
     for (i, j), spec in _slides(deck):

@@ -128,20 +128,46 @@ def verify(manifest: Path) -> None:
 @main.command()
 @DECK_ARGUMENT
 @THEME_OPTION
-@click.option("--strict", is_flag=True, help="Exit 1 when there are layout findings.")
-def check(deck: Path, theme: str | None, strict: bool) -> None:
-    """Validate DECK and lay it out in memory; nothing is written."""
+@click.option("--strict", is_flag=True, help="Exit 1 when there are findings.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="json: one JSON document on stdout, for editors and CI.",
+)
+def check(deck: Path, theme: str | None, strict: bool, output_format: str) -> None:
+    """Validate DECK, lay it out in memory and report findings; nothing is written."""
     from .build import compile_deck
 
+    errors: list[Problem] = []
+    findings: list[Problem] = []
+    slides = 0
+    exit_code = 0
     try:
         compiled = compile_deck(deck, theme)
+        findings, slides = compiled.findings, compiled.slides
+        if strict and findings:
+            exit_code = EXIT_DECK_ERROR
     except SlidegenError as error:
-        _fail(error)
-        return
-    _report(compiled.findings)
-    if strict and compiled.findings:
-        sys.exit(EXIT_DECK_ERROR)
-    click.echo(f"{deck}: ok ({compiled.slides} slides, {len(compiled.findings)} findings)")
+        errors, exit_code = error.problems, error.exit_code
+    if output_format == "json":
+        document = {
+            "deck": str(deck),
+            "ok": exit_code == 0,
+            "slides": slides,
+            "errors": [p.to_dict() for p in errors],
+            "findings": [p.to_dict() for p in findings],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        sys.exit(exit_code)
+    if errors:
+        _fail(SlidegenError(errors))
+    _report(findings)
+    if exit_code:
+        click.echo(f"slidegen: {len(findings)} findings (--strict)", err=True)
+        sys.exit(exit_code)
+    click.echo(f"{deck}: ok ({slides} slides, {len(findings)} findings)")
 
 
 @main.command()
@@ -157,7 +183,7 @@ def themes(project: Path) -> None:
 
     for name in available_themes(project):
         try:
-            theme, _ = load_theme(name, project)
+            theme = load_theme(name, project).theme
             click.echo(f"{name}\t{theme.description or theme.name}")
         except SlidegenError as error:
             click.echo(f"{name}\t(broken: {error.problems[0]})")

@@ -41,6 +41,17 @@ class Problem:
     path: str = ""
     severity: str = "error"
 
+    def to_dict(self) -> dict[str, str | int]:
+        """The problem as JSON-ready data (``--format json``)."""
+        return {
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": self.severity,
+            "path": self.path,
+            "message": self.message,
+        }
+
     def __str__(self) -> str:
         where = f"{self.location}: "
         prefix = "" if self.severity == "error" else f"{self.severity}: "

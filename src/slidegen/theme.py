@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, ValidationError
 
 from .errors import Location, Problem, ThemeError
-from .loader import load_yaml
+from .loader import Loaded, load_yaml
 from .model import StrictModel, Text
 from .validate import problems_from_validation
 
@@ -127,11 +128,28 @@ def find_theme(name: str, project_dir: Path, where: Location | None = None) -> P
     )
 
 
-def load_theme(name: str, project_dir: Path, where: Location | None = None) -> tuple[Theme, Path]:
-    """Load and validate theme ``name``; returns it with its folder (``themes/<name>``).
+@dataclass(frozen=True)
+class LoadedTheme:
+    """A validated theme with where it came from."""
 
-    The theme's paths (``logo``) are relative to the project holding ``themes/``.
-    """
+    theme: Theme
+    folder: Path
+    """``themes/<name>``."""
+    source: Loaded
+    """The manifest's data and positions (findings about the theme point into it)."""
+
+    @property
+    def manifest(self) -> Path:
+        return self.folder / MANIFEST
+
+    @property
+    def root(self) -> Path:
+        """The project holding ``themes/``: the theme's paths (``logo``) are relative to it."""
+        return self.folder.parent.parent
+
+
+def load_theme(name: str, project_dir: Path, where: Location | None = None) -> LoadedTheme:
+    """Load and validate theme ``name`` (the project's own first, then slidegen's)."""
     folder = find_theme(name, project_dir, where)
     manifest = folder / MANIFEST
     try:
@@ -140,6 +158,6 @@ def load_theme(name: str, project_dir: Path, where: Location | None = None) -> t
         display = str(manifest)
     loaded = load_yaml(manifest, display)
     try:
-        return Theme.model_validate(loaded.data), folder
+        return LoadedTheme(Theme.model_validate(loaded.data), folder, loaded)
     except ValidationError as exc:
         raise ThemeError(problems_from_validation(exc, loaded, Theme)) from None

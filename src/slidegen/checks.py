@@ -1,0 +1,76 @@
+"""Accessibility checks on a theme: WCAG 2.x contrast of every colour pair slidegen uses.
+
+Text must reach 4.5:1 against its background, large text (≥ 18 pt, or ≥ 14 pt bold) 3:1.
+The pairs below are the ones the renderers actually draw; a theme that fails one gets a
+finding located at the colour in its manifest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import Problem
+from .loader import Loaded
+from .theme import Theme
+
+NORMAL_TEXT_RATIO = 4.5
+LARGE_TEXT_RATIO = 3.0
+
+
+@dataclass(frozen=True)
+class ColourPair:
+    """A foreground drawn on a background, and what is drawn with it."""
+
+    foreground: str
+    background: str
+    use: str
+    large: bool
+
+
+# (foreground key, background key, what uses it, large text?)
+PAIRS_IN_USE = (
+    ColourPair("text", "background", "body text", False),
+    ColourPair("muted", "background", "subtitles, notes and footer", False),
+    ColourPair("primary", "background", "bold words, bullets and numbers", False),
+    ColourPair("on_primary", "primary", "text on cover, dividers and closing", False),
+    ColourPair("primary", "surface", "metric figures", True),
+    ColourPair("text", "surface", "metric labels", False),
+    ColourPair("muted", "surface", "metric notes", False),
+)
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of an ``RRGGBB`` colour."""
+    channels = []
+    for index in (0, 2, 4):
+        value = int(hex_colour[index : index + 2], 16) / 255
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two ``RRGGBB`` colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def theme_contrast_findings(theme: Theme, loaded: Loaded) -> list[Problem]:
+    """A warning per colour pair in use that misses its WCAG contrast ratio."""
+    colours = theme.colors.model_dump()
+    findings = []
+    for pair in PAIRS_IN_USE:
+        ratio = contrast_ratio(colours[pair.foreground], colours[pair.background])
+        needed = LARGE_TEXT_RATIO if pair.large else NORMAL_TEXT_RATIO
+        if ratio + 1e-9 < needed:
+            findings.append(
+                Problem(
+                    loaded.locate(("colors", pair.foreground)),
+                    f"contrast of {pair.foreground} #{colours[pair.foreground]} on "
+                    f"{pair.background} #{colours[pair.background]} is {ratio:.2f}:1, below "
+                    f"{needed:g}:1 ({pair.use})",
+                    f"colors.{pair.foreground}",
+                    severity="warning",
+                )
+            )
+    return findings
