@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -168,6 +169,45 @@ def check(deck: Path, theme: str | None, strict: bool, output_format: str) -> No
         click.echo(f"slidegen: {len(findings)} findings (--strict)", err=True)
         sys.exit(exit_code)
     click.echo(f"{deck}: ok ({slides} slides, {len(findings)} findings)")
+
+
+@main.command(name="watch")
+@DECK_ARGUMENT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the .pptx (default: output/<deck title>.pptx).",
+)
+@THEME_OPTION
+@click.option("--no-preview", is_flag=True, help="Do not render PNG previews.")
+def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview: bool) -> None:
+    """Rebuild DECK (and its PNG preview) on every save; Ctrl-C stops."""
+    from .watch import WatchEvent, preview_available, watch
+
+    png = not no_preview and preview_available()
+    if not no_preview and not png:
+        click.echo("no LibreOffice/pdftoppm: building without PNG preview", err=True)
+
+    def report(event: WatchEvent) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if event.error:
+            _report(event.error.problems)
+            click.echo(f"[{stamp}] build failed; the last good output is kept", err=True)
+            return
+        assert event.result
+        _report(event.result.findings)
+        preview = f", preview {event.result.contact_sheet}" if event.result.contact_sheet else ""
+        click.echo(
+            f"[{stamp}] wrote {event.result.output} ({event.result.slides} slides, "
+            f"{event.seconds:.2f} s{preview})"
+        )
+
+    click.echo(f"watching {deck.resolve().parent} (Ctrl-C to stop)")
+    try:
+        watch(deck, output, theme, png=png, on_build=report)
+    except KeyboardInterrupt:
+        click.echo("stopped")
 
 
 @main.command()

@@ -1,0 +1,95 @@
+"""Rebuild on save: the deck, its theme and its assets are watched with watchdog.
+
+A broken save prints its errors and leaves the last good output (and preview) in place:
+builds write atomically and only when they succeed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import BuildResult, build_deck
+from .errors import SlidegenError
+
+DEBOUNCE_SECONDS = 0.3
+_IGNORED_PARTS = {"output", ".git", ".venv", "__pycache__", ".cache"}
+
+
+@dataclass(frozen=True)
+class WatchEvent:
+    """One rebuild: its result, or the error that kept the last good output in place."""
+
+    result: BuildResult | None
+    error: SlidegenError | None
+    seconds: float
+
+
+class _Changes(FileSystemEventHandler):
+    """Sets ``changed`` when a source-like file under the project is written."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.changed = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            if not raw:
+                continue
+            path = Path(str(raw))
+            relative = path.relative_to(self.project) if path.is_relative_to(self.project) else path
+            if _IGNORED_PARTS.isdisjoint(relative.parts) and not path.name.startswith("."):
+                self.changed.set()
+
+
+def preview_available() -> bool:
+    """PNG previews need LibreOffice and pdftoppm."""
+    return bool(
+        (shutil.which("soffice") or shutil.which("libreoffice")) and shutil.which("pdftoppm")
+    )
+
+
+def watch(
+    deck: Path,
+    output: Path | None = None,
+    theme: str | None = None,
+    png: bool = False,
+    on_build: Callable[[WatchEvent], None] = lambda event: None,
+    stop: threading.Event | None = None,
+) -> None:
+    """Build ``deck`` now and after every change under its project, until ``stop`` is set."""
+    project = deck.resolve().parent
+    handler = _Changes(project)
+    observer = Observer()
+    observer.schedule(handler, str(project), recursive=True)
+    observer.start()
+    stop = stop or threading.Event()
+    try:
+        handler.changed.set()  # the first build
+        while not stop.is_set():
+            if not handler.changed.wait(timeout=0.1):
+                continue
+            time.sleep(DEBOUNCE_SECONDS)  # an editor's save is often several writes
+            handler.changed.clear()
+            on_build(_rebuild(deck, output, theme, png))
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def _rebuild(deck: Path, output: Path | None, theme: str | None, png: bool) -> WatchEvent:
+    started = time.perf_counter()
+    try:
+        result = build_deck(deck, output, theme, png=png)
+    except SlidegenError as error:
+        return WatchEvent(None, error, time.perf_counter() - started)
+    return WatchEvent(result, None, time.perf_counter() - started)
