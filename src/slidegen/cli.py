@@ -37,6 +37,23 @@ def _fail(error: SlidegenError) -> None:
     sys.exit(error.exit_code)
 
 
+def run() -> None:
+    """Console entry point.
+
+    Ctrl-C ends with exit 130 and no traceback: outputs are written atomically, so earlier
+    files are intact and no temporary file is left behind.
+    """
+    try:
+        code = main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("slidegen: interrupted; nothing written", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="slidegen")
 def main() -> None:
