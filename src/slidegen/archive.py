@@ -13,7 +13,6 @@ import json
 import os
 import platform
 import re
-import tempfile
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,6 +22,7 @@ from ._version import __version__
 from .build import compile_deck, slugify
 from .errors import DeckError, Location, OutputError, Problem, SlidegenError
 from .markup import plain_text
+from .save import create_new
 
 MANIFEST_SUFFIX = ".manifest.json"
 _DEPENDENCIES = ("python-pptx", "PyYAML", "pydantic", "Babel", "matplotlib", "Pillow", "XlsxWriter")
@@ -80,16 +80,27 @@ def archive_deck(
     strict: bool = False,
     pdf: bool = True,
     out_root: Path | None = None,
+    period: str | None = None,
+    allow_missing: bool = False,
 ) -> ArchiveResult:
     """Build ``deck_path`` into a new archive version, unless identical to the latest one."""
     project = deck_path.resolve().parent
-    compiled = compile_deck(deck_path, theme_name, cache_dir=project / "output" / ".cache")
+    compiled = compile_deck(
+        deck_path,
+        theme_name,
+        cache_dir=project / "output" / ".cache",
+        period=period,
+        allow_missing=allow_missing,
+    )
     if strict and compiled.findings:
         raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
     info = compiled.info
     slug = slugify(plain_text(info.title))
-    period = slugify(plain_text(info.period)) if info.period else "undated"
-    folder = (out_root or project / "output") / period
+    if compiled.period:
+        folder_name = compiled.period
+    else:
+        folder_name = slugify(plain_text(info.period)) if info.period else "undated"
+    folder = (out_root or project / "output") / folder_name
     versions = _versions(folder, slug)
     if versions:
         latest = max(versions)
@@ -102,7 +113,7 @@ def archive_deck(
     written: list[Path] = []
     try:
         pptx = base.with_suffix(".pptx")
-        _create_new(pptx, compiled.data)
+        create_new(pptx, compiled.data)
         written.append(pptx)
         if pdf:
             from .export import export
@@ -123,6 +134,8 @@ def archive_deck(
             "format": "slidegen-archive/1",
             "deck": deck_path.resolve().relative_to(project).as_posix(),
             "theme": theme_name,
+            "period": compiled.period,
+            "allow_missing": allow_missing,
             "version": number,
             "slides": compiled.slides,
             "timestamp": compiled.timestamp_rule,
@@ -130,31 +143,13 @@ def archive_deck(
             "sources": [_entry(p, project) for p in sources],
             "outputs": [_entry(p, project) for p in written],
         }
-        _create_new(manifest, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+        create_new(manifest, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
         written.append(manifest)
     except BaseException:
         for path in written:  # a half-made version is not a version
             path.unlink(missing_ok=True)
         raise
     return ArchiveResult(number, written, manifest, compiled.findings)
-
-
-def _create_new(path: Path, data: bytes) -> None:
-    """Write ``path`` atomically, refusing to replace anything already there."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.link(temporary, path)  # fails if path exists: never overwrite a published file
-    except FileExistsError:
-        raise OutputError(
-            Problem(Location(str(path)), "already exists; an archived version is never overwritten")
-        ) from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def verify_archive(manifest_path: Path) -> list[str]:
@@ -221,7 +216,12 @@ def _rebuild(deck: Path, record: dict[str, Any]) -> bytes:
             os.environ["SOURCE_DATE_EPOCH"] = str(rule["epoch"])
         else:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
-        return compile_deck(deck, record.get("theme")).data
+        return compile_deck(
+            deck,
+            record.get("theme"),
+            period=record.get("period"),
+            allow_missing=bool(record.get("allow_missing")),
+        ).data
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

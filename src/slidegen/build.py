@@ -28,6 +28,7 @@ from .properties import set_properties, sources_digest
 from .render.context import RenderContext
 from .render.page import add_footer, set_notes
 from .render.template import new_presentation
+from .resolve import load_period_data, resolve_deck
 from .save import atomic_write, deterministic_zip
 from .slides import KINDS
 from .slides.image import ImageSlide
@@ -50,6 +51,8 @@ class Compiled:
     """Every file the deck was built from: deck, theme manifest, images."""
     timestamp_rule: dict[str, str | int] = field(default_factory=dict)
     """Where the file's dates came from (``SOURCE_DATE_EPOCH``, ``deck.date`` or default)."""
+    period: str | None = None
+    """The period id of a period-driven deck."""
 
 
 @dataclass
@@ -78,11 +81,26 @@ def load_deck(path: Path) -> tuple[Deck, Loaded]:
 
 
 def compile_deck(
-    path: Path, theme_name: str | None = None, cache_dir: Path | None = None
+    path: Path,
+    theme_name: str | None = None,
+    cache_dir: Path | None = None,
+    *,
+    period: str | None = None,
+    allow_missing: bool = False,
+    language: str | None = None,
 ) -> Compiled:
-    """Everything but writing: the .pptx bytes of the deck at ``path``."""
+    """Everything but writing: the .pptx bytes of the deck at ``path``.
+
+    ``period`` picks the period file of a period-driven deck (default: the deck's
+    ``data.period``, else the latest); ``allow_missing`` renders missing values visibly as
+    missing instead of refusing; ``language`` overrides the deck's (numbers, text language).
+    """
     deck, loaded = load_deck(path)
     project = path.resolve().parent
+    if language:
+        deck = deck.model_copy(update={"deck": deck.deck.model_copy(update={"language": language})})
+    periods = load_period_data(deck, loaded, project, period)
+    deck = resolve_deck(deck, loaded, periods, allow_missing=allow_missing)
     where = loaded.locate(("deck", "theme"))
     loaded_theme = load_theme(theme_name or deck.deck.theme, project, where)
     theme = loaded_theme.theme
@@ -94,6 +112,8 @@ def compile_deck(
         + theme_contrast_findings(theme, loaded_theme.source)
     )
     sources = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
+    if periods:
+        sources += [p.path for p in periods.history]
     stamp, rule = _timestamp(deck)
     set_properties(
         ctx.prs,
@@ -102,7 +122,7 @@ def compile_deck(
         {
             "slidegen": f"slidegen {__version__}",
             "sources_sha256": sources_digest(sources, project),
-            "period": plain_text(deck.deck.period or ""),
+            "period": periods.current.id if periods else plain_text(deck.deck.period or ""),
             "theme": loaded_theme.folder.name,
         },
     )
@@ -115,6 +135,7 @@ def compile_deck(
         findings,
         sources=[p.resolve() for p in sources],
         timestamp_rule=rule,
+        period=periods.current.id if periods else None,
     )
 
 
@@ -125,19 +146,34 @@ def build_deck(
     strict: bool = False,
     pdf: bool = False,
     png: bool = False,
+    *,
+    period: str | None = None,
+    allow_missing: bool = False,
+    language: str | None = None,
 ) -> BuildResult:
-    """Compile ``path`` and write it to ``output`` (default ``output/<slug>.pptx``) atomically.
+    """Compile ``path`` and write it to ``output`` atomically.
 
-    With ``strict``, layout findings are errors and nothing is written. ``pdf`` adds a
-    PDF/A-2b beside the .pptx, ``png`` one PNG per slide and a contact sheet in
+    The default output is ``output/<slug>.pptx``, ``output/<slug>-<period>.pptx`` for a
+    period-driven deck. With ``strict``, findings are errors and nothing is written. ``pdf``
+    adds a PDF/A-2b beside the .pptx, ``png`` one PNG per slide and a contact sheet in
     ``<stem>-png/`` (one LibreOffice start for both); a failed export keeps the .pptx.
     """
     project = path.resolve().parent
-    compiled = compile_deck(path, theme_name, cache_dir=project / "output" / CACHE_FOLDER)
+    compiled = compile_deck(
+        path,
+        theme_name,
+        cache_dir=project / "output" / CACHE_FOLDER,
+        period=period,
+        allow_missing=allow_missing,
+        language=language,
+    )
     if strict and compiled.findings:
         raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
     if output is None:
-        output = project / "output" / f"{slugify(plain_text(compiled.info.title))}.pptx"
+        stem = slugify(plain_text(compiled.info.title))
+        if compiled.period:
+            stem += f"-{compiled.period}"
+        output = project / "output" / f"{stem}.pptx"
     atomic_write(output, compiled.data)
     result = BuildResult(output, compiled.slides, compiled.findings)
     if pdf or png:

@@ -36,6 +36,8 @@ PAIRS_IN_USE = (
     ColourPair("primary", "surface", "metric figures", True),
     ColourPair("text", "surface", "metric labels", False),
     ColourPair("muted", "surface", "metric notes", False),
+    ColourPair("positive", "surface", "changes for the better", False),
+    ColourPair("negative", "surface", "changes for the worse, missing values", False),
 )
 
 

@@ -23,6 +23,12 @@ DECK_ARGUMENT = click.argument(
     type=click.Path(dir_okay=False, path_type=Path),
 )
 THEME_OPTION = click.option("--theme", metavar="NAME", help="Use this theme instead of the deck's.")
+PERIOD_OPTION = click.option(
+    "--period", metavar="ID", help="The reporting period to build (default: the latest)."
+)
+ALLOW_MISSING_OPTION = click.option(
+    "--allow-missing", is_flag=True, help="Build even if values are missing (shown as missing)."
+)
 
 
 def _report(problems: list[Problem]) -> None:
@@ -81,6 +87,14 @@ def main() -> None:
     help="Write a new version output/<period>/<slug>-v<N> (.pptx, PDF/A, manifest); "
     "nothing is written when the deck is identical to the latest version.",
 )
+@PERIOD_OPTION
+@ALLOW_MISSING_OPTION
+@click.option("--all-periods", is_flag=True, help="Build every period, in parallel processes.")
+@click.option(
+    "--language",
+    metavar="TAG",
+    help="Build in another language/number format (e.g. en-GB) without editing the deck.",
+)
 def build(
     deck: Path,
     output: Path | None,
@@ -89,17 +103,36 @@ def build(
     pdf: bool,
     png: bool,
     archive: bool,
+    period: str | None,
+    allow_missing: bool,
+    all_periods: bool,
+    language: str | None,
 ) -> None:
     """Build DECK (default: deck.yaml) into a .pptx."""
     if archive and (output or png):
         raise click.UsageError("--archive chooses its own file names; drop -o/--png")
+    if all_periods and (output or period or archive):
+        raise click.UsageError("--all-periods builds every period; drop -o/--period/--archive")
     try:
+        if all_periods:
+            _all_periods(deck, theme, allow_missing, strict)
+            return
         if archive:
-            _archive(deck, theme, strict)
+            _archive(deck, theme, strict, period, allow_missing)
             return
         from .build import build_deck
 
-        result = build_deck(deck, output, theme, strict=strict, pdf=pdf, png=png)
+        result = build_deck(
+            deck,
+            output,
+            theme,
+            strict=strict,
+            pdf=pdf,
+            png=png,
+            period=period,
+            allow_missing=allow_missing,
+            language=language,
+        )
     except SlidegenError as error:
         _fail(error)
         return
@@ -111,10 +144,31 @@ def build(
         click.echo(f"wrote {len(result.pngs)} PNGs and {result.contact_sheet}")
 
 
-def _archive(deck: Path, theme: str | None, strict: bool) -> None:
+def _all_periods(deck: Path, theme: str | None, allow_missing: bool, strict: bool) -> None:
+    from .batch import build_all_periods
+
+    outcomes = build_all_periods(deck, theme, allow_missing=allow_missing, strict=strict)
+    for outcome in outcomes:
+        status = "ok    " if outcome.ok else "FAILED"
+        where = outcome.output if outcome.ok else f"{len(outcome.problems)} errors"
+        click.echo(f"{status} {outcome.period:<12} {outcome.seconds:6.2f} s  {where}")
+        for line in outcome.problems:
+            click.echo(f"    {line}", err=True)
+    failed = [o.period for o in outcomes if not o.ok]
+    if failed:
+        click.echo(
+            f"slidegen: {len(failed)} of {len(outcomes)} periods failed: {', '.join(failed)}",
+            err=True,
+        )
+        sys.exit(EXIT_DECK_ERROR)
+
+
+def _archive(
+    deck: Path, theme: str | None, strict: bool, period: str | None, allow_missing: bool
+) -> None:
     from .archive import archive_deck
 
-    result = archive_deck(deck, theme, strict=strict)
+    result = archive_deck(deck, theme, strict=strict, period=period, allow_missing=allow_missing)
     _report(result.findings)
     if not result.written:
         click.echo(
@@ -124,6 +178,25 @@ def _archive(deck: Path, theme: str | None, strict: bool) -> None:
     for path in result.written:
         click.echo(f"wrote {path}")
     click.echo(f"archived version {result.version}")
+
+
+@main.command(name="new-period")
+@click.argument("period_id", metavar="PERIOD")
+@click.argument(
+    "deck", required=False, default="deck.yaml", type=click.Path(dir_okay=False, path_type=Path)
+)
+def new_period(period_id: str, deck: Path) -> None:
+    """Scaffold data for PERIOD from the latest period; never overwrites a file."""
+    from .scaffold import new_period_file
+
+    try:
+        path = new_period_file(deck, period_id)
+    except SlidegenError as error:
+        _fail(error)
+        return
+    click.echo(
+        f"wrote {path}: fill in the values marked TODO, then 'slidegen check --period {period_id}'"
+    )
 
 
 @main.command()
@@ -147,6 +220,8 @@ def verify(manifest: Path) -> None:
 @DECK_ARGUMENT
 @THEME_OPTION
 @click.option("--strict", is_flag=True, help="Exit 1 when there are findings.")
+@PERIOD_OPTION
+@ALLOW_MISSING_OPTION
 @click.option(
     "--format",
     "output_format",
@@ -154,7 +229,14 @@ def verify(manifest: Path) -> None:
     default="text",
     help="json: one JSON document on stdout, for editors and CI.",
 )
-def check(deck: Path, theme: str | None, strict: bool, output_format: str) -> None:
+def check(
+    deck: Path,
+    theme: str | None,
+    strict: bool,
+    period: str | None,
+    allow_missing: bool,
+    output_format: str,
+) -> None:
     """Validate DECK, lay it out in memory and report findings; nothing is written."""
     from .build import compile_deck
 
@@ -163,7 +245,7 @@ def check(deck: Path, theme: str | None, strict: bool, output_format: str) -> No
     slides = 0
     exit_code = 0
     try:
-        compiled = compile_deck(deck, theme)
+        compiled = compile_deck(deck, theme, period=period, allow_missing=allow_missing)
         findings, slides = compiled.findings, compiled.slides
         if strict and findings:
             exit_code = EXIT_DECK_ERROR

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from .metric import MetricDefinition, MetricId
 from .model import DeckInfo, StrictModel, Text
 from .slides import AnySlide
 
@@ -29,10 +30,24 @@ class Section(StrictModel):
         return self
 
 
+class DataSource(StrictModel):
+    """Where a period-driven deck finds its figures."""
+
+    periods: str = "data/periods"
+    """Folder of period files (``<period id>.yaml``), relative to the deck."""
+    period: str | None = None
+    """The period built by default (``--period`` overrides); the latest one when omitted."""
+
+
 class Deck(StrictModel):
     """A slidegen deck: metadata and sections of slides."""
 
     deck: DeckInfo
     """Title, organization, period, language, theme."""
+    data: DataSource | None = None
+    """Period data: each reporting period's figures in its own file."""
+    metrics: dict[MetricId, MetricDefinition] = Field(default_factory=dict)
+    """The catalogue: metric id → how it reads (label, format, which way is good, target).
+    Slides refer to metrics by id; ``{id}`` in any text is replaced by the value."""
     sections: list[Section] = Field(min_length=1, max_length=500)
     """The deck's sections, in order."""

@@ -123,62 +123,8 @@ def check_depth(items: list[Bullet]) -> list[Bullet]:
     return items
 
 
-_METRIC_SHORT = re.compile(r"^(?P<qualifier>[^*]*?)\s*\*\*(?P<value>[^*]+)\*\*\s*(?P<label>.*)$")
-_NUMERIC = re.compile(r"^[-+]?\d+(\.\d+)?$")
-
-
-class Metric(StrictModel):
-    """A key figure: a value (number or text), what it counts, and optional qualifier and note.
-
-    Short form: ``"**475** comunicati stampa"`` or ``"Oltre **1000** appuntamenti"``.
-    """
-
-    value: NumberOrText
-    """The figure. A number is data (it can be charted); text (``MIGLIAIA``) is shown as is."""
-    label: ShortText
-    """What the figure counts, e.g. ``comunicati stampa``."""
-    qualifier: Text | None = None
-    """A word before the value, e.g. ``Oltre``."""
-    unit: Text | None = None
-    """A unit after the value, e.g. ``%`` or ``€``."""
-    note: Text | None = None
-    """A small line under the label."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _short_form(cls, value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        match = _METRIC_SHORT.match(value.strip())
-        if not match:
-            raise ValueError(
-                "a metric in short form needs its value in bold, e.g. '**475** comunicati stampa'"
-            )
-        figure: Any = match.group("value").strip()
-        unit = None
-        if figure.endswith("%"):
-            figure, unit = figure[:-1].strip(), "%"
-        if _NUMERIC.match(figure):
-            figure = float(figure) if "." in figure else int(figure)
-        elif unit:
-            figure += unit
-            unit = None
-        short: dict[str, Any] = {"value": figure, "label": match.group("label") or " "}
-        if match.group("qualifier"):
-            short["qualifier"] = match.group("qualifier")
-        if unit:
-            short["unit"] = unit
-        return short
-
-    @property
-    def is_numeric(self) -> bool:
-        return isinstance(self.value, int | float)
-
-
-MetricList = Annotated[list[Metric], Field(min_length=1, max_length=8)]
-
 ChartType = Literal[
-    "bar", "column", "stacked-bar", "stacked-column", "line", "pie", "doughnut", "target"
+    "bar", "column", "stacked-bar", "stacked-column", "line", "pie", "doughnut", "target", "trend"
 ]
 NATIVE_CHART_TYPES = ("bar", "column", "stacked-bar", "stacked-column", "line", "pie", "doughnut")
 
@@ -188,8 +134,8 @@ class Series(StrictModel):
 
     name: ShortText
     """Series name, shown in the legend."""
-    values: list[Number] = Field(min_length=1, max_length=200)
-    """One value per category."""
+    values: list[Number | None] = Field(min_length=1, max_length=200)
+    """One value per category (``null``: no value, drawn as a gap, never as 0)."""
 
 
 class Target(StrictModel):
@@ -214,7 +160,8 @@ class Chart(StrictModel):
 
     type: ChartType
     """``bar``, ``column``, ``stacked-bar``, ``stacked-column``, ``line``, ``pie``,
-    ``doughnut`` (native) or ``target`` (progress towards goals, an image)."""
+    ``doughnut``, ``trend`` (metrics across periods; native) or ``target`` (progress towards
+    goals, an image)."""
     title: Text | None = None
     """A title drawn above the chart."""
     categories: list[ShortText] | None = Field(None, min_length=1, max_length=200)
@@ -223,11 +170,21 @@ class Chart(StrictModel):
     """Data series; each has one value per category."""
     targets: list[Target] | None = Field(None, min_length=1, max_length=4)
     """Goals, for ``type: target``."""
+    metrics: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] | None = Field(
+        None, min_length=1, max_length=6
+    )
+    """For ``type: trend``: metric ids of the catalogue, drawn across all periods."""
     alt: Text | None = None
     """Alternative text for screen readers; generated from the data when omitted."""
 
     @model_validator(mode="after")
     def _data_fits_type(self) -> Chart:
+        if self.type == "trend":
+            if not self.metrics:
+                raise ValueError("a 'trend' chart needs 'metrics' (ids of the catalogue)")
+            return self
+        if self.metrics:
+            raise ValueError("'metrics' is only for 'trend' charts")
         if self.type == "target":
             if not self.targets:
                 raise ValueError("a 'target' chart needs 'targets'")
@@ -248,7 +205,7 @@ class Chart(StrictModel):
 
     @property
     def has_data(self) -> bool:
-        return self.targets is not None or self.series is not None
+        return self.targets is not None or self.series is not None or self.type == "trend"
 
 
 class Column(StrictModel):

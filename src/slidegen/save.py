@@ -72,3 +72,21 @@ def atomic_write(path: Path, data: bytes) -> None:
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Write ``path`` atomically, refusing to replace anything already there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.link(temporary, path)  # fails if path exists: never overwrite a published file
+    except FileExistsError:
+        raise OutputError(
+            Problem(Location(str(path)), "already exists; an archived version is never overwritten")
+        ) from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -34,6 +34,10 @@ class Colors(StrictModel):
     """Text on the primary colour (section and closing slides)."""
     chart: list[HexColor] = Field(min_length=1, max_length=12)
     """Series / slice colours, in order."""
+    positive: HexColor = "1E7B34"
+    """A change for the better (metrics that declare which way is good)."""
+    negative: HexColor = "B3261E"
+    """A change for the worse, and missing values."""
 
 
 class Font(StrictModel):

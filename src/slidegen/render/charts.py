@@ -15,9 +15,11 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
+from ..figures import missing_word
 from ..layout import Box
 from ..markup import plain_text
-from ..model import Chart, Metric
+from ..metric import Metric
+from ..model import Chart
 from .context import RenderContext
 
 _NATIVE = {
@@ -28,6 +30,7 @@ _NATIVE = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "pie": XL_CHART_TYPE.PIE,
     "doughnut": XL_CHART_TYPE.DOUGHNUT,
+    "trend": XL_CHART_TYPE.LINE_MARKERS,
 }
 _KIND_NAMES = {
     "it": {
@@ -60,7 +63,7 @@ class ChartData:
     """Categories and named series, resolved from the chart itself or the slide's metrics."""
 
     categories: tuple[str, ...]
-    series: tuple[tuple[str, tuple[float, ...]], ...]
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]
 
 
 def resolve_data(chart: Chart, metrics: list[Metric] | None, series_name: str) -> ChartData:
@@ -70,10 +73,11 @@ def resolve_data(chart: Chart, metrics: list[Metric] | None, series_name: str) -
             tuple(plain_text(c) for c in chart.categories),
             tuple((plain_text(s.name), tuple(s.values)) for s in chart.series),
         )
-    numeric = [m for m in metrics or [] if isinstance(m.value, int | float)]
+    # Numeric metrics, and missing ones as gaps (never drawn as 0); text values are not data.
+    charted = [m for m in metrics or [] if isinstance(m.value, int | float) or m.missing]
     return ChartData(
-        tuple(plain_text(m.label) for m in numeric),
-        ((series_name, tuple(float(m.value) for m in numeric)),),  # type: ignore[arg-type]
+        tuple(plain_text(m.label or "") for m in charted),
+        ((series_name, tuple(None if m.missing else float(m.value) for m in charted)),),  # type: ignore[arg-type]
     )
 
 
@@ -97,7 +101,8 @@ def describe(ctx: RenderContext, chart: Chart, data: ChartData | None) -> str:
     parts = []
     for name, values in data.series:
         pairs = ", ".join(
-            f"{c} {ctx.format_number(v)}" for c, v in zip(data.categories, values, strict=True)
+            f"{c} {missing_word(ctx.language) if v is None else ctx.format_number(v)}"
+            for c, v in zip(data.categories, values, strict=True)
         )
         parts.append(f"{name}: {pairs}" if len(data.series) > 1 else pairs)
     return f"{head}: " + "; ".join(parts)
@@ -177,12 +182,12 @@ def _style(ctx: RenderContext, native: object, chart: Chart, multi_series: bool)
             XL_LABEL_POSITION.CENTER
             if chart.type.startswith("stacked")
             else XL_LABEL_POSITION.OUTSIDE_END
-            if chart.type != "line"
+            if chart.type not in ("line", "trend")
             else XL_LABEL_POSITION.ABOVE
         )
         for index, series in enumerate(plot.series):
             color = palette[index % len(palette)]
-            if chart.type == "line":
+            if chart.type in ("line", "trend"):
                 series.format.line.color.rgb = color
                 series.format.line.width = Pt(2.5)
                 series.smooth = False

@@ -9,7 +9,8 @@ from pydantic import field_validator
 
 from ..layout import inches
 from ..markup import plain_text
-from ..model import BulletList, Chart, MetricList, TitledSlide, check_depth
+from ..metric import MetricList
+from ..model import BulletList, Chart, TitledSlide, check_depth
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide

@@ -8,7 +8,8 @@ from pptx.slide import Slide
 from pydantic import Field
 
 from ..markup import parse_inline
-from ..model import Column, MetricList, TitledSlide
+from ..metric import MetricList
+from ..model import Column, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
 from ..render.text import Para, add_text, bullet_paras, fit_size

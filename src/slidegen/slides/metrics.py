@@ -8,7 +8,8 @@ from pptx.slide import Slide
 from pydantic import model_validator
 
 from ..markup import plain_text
-from ..model import BulletList, Chart, MetricList, TitledSlide
+from ..metric import MetricList
+from ..model import BulletList, Chart, TitledSlide
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
@@ -29,7 +30,7 @@ class MetricsSlide(TitledSlide):
 
     @model_validator(mode="after")
     def _chart_has_data(self) -> MetricsSlide:
-        numeric = sum(1 for m in self.metrics if m.is_numeric)
+        numeric = sum(1 for m in self.metrics if m.is_numeric or m.id)
         if self.chart and not self.chart.has_data and numeric < 2:
             raise ValueError(
                 "the chart has no data of its own and fewer than two metrics are numbers"

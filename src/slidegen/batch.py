@@ -1,0 +1,78 @@
+"""Build every period of a period-driven deck, in parallel processes.
+
+Each period is its own process (python-pptx and the renderers are CPU-bound, so threads would
+not help), one failing period does not stop the others, and each reports its time.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import build_deck, load_deck
+from .errors import DeckError, Problem
+from .periods import period_files
+
+
+@dataclass(frozen=True)
+class PeriodOutcome:
+    """What happened to one period's build."""
+
+    period: str
+    output: Path | None
+    seconds: float
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.output is not None
+
+
+def deck_periods(deck_path: Path) -> list[str]:
+    """The period ids available to a period-driven deck, oldest first."""
+    deck, loaded = load_deck(deck_path)
+    if deck.data is None:
+        raise DeckError(
+            Problem(loaded.locate(()), "this deck has no 'data:' section naming its periods folder")
+        )
+    return list(period_files(deck_path.resolve().parent / deck.data.periods))
+
+
+def _build_one(
+    deck_path: Path, period: str, theme: str | None, allow_missing: bool, strict: bool
+) -> PeriodOutcome:
+    from .errors import SlidegenError
+
+    started = time.perf_counter()
+    try:
+        result = build_deck(
+            deck_path, theme_name=theme, strict=strict, period=period, allow_missing=allow_missing
+        )
+    except SlidegenError as error:
+        return PeriodOutcome(
+            period, None, time.perf_counter() - started, tuple(str(p) for p in error.problems)
+        )
+    return PeriodOutcome(
+        period, result.output, time.perf_counter() - started, tuple(str(p) for p in result.findings)
+    )
+
+
+def build_all_periods(
+    deck_path: Path,
+    theme: str | None = None,
+    allow_missing: bool = False,
+    strict: bool = False,
+    workers: int | None = None,
+) -> list[PeriodOutcome]:
+    """Build every period; outcomes in period order."""
+    periods = deck_periods(deck_path)
+    workers = max(1, min(len(periods), workers or os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(_build_one, deck_path, period, theme, allow_missing, strict)
+            for period in periods
+        ]
+        return [future.result() for future in futures]

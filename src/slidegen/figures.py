@@ -1,0 +1,75 @@
+"""Locale-correct figures with Babel: ``1.000``, ``2,2 Mln €``, ``70%`` in Italian; ``1,000``,
+``€2.2M``, ``70%`` in English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from babel import Locale
+from babel.numbers import (
+    format_compact_currency,
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_percent,
+)
+
+FigureFormat = Literal["number", "percent", "currency", "compact", "compact-currency"]
+
+_UNCHANGED = {"it": "invariato", "en": "unchanged", "fr": "inchangé", "de": "unverändert"}
+_VERSUS = {"it": "rispetto a", "en": "vs", "fr": "par rapport à", "de": "ggü."}
+_TARGET = {"it": "obiettivo", "en": "target", "fr": "objectif", "de": "Ziel"}
+_MISSING = {
+    "it": "dato mancante",
+    "en": "missing value",
+    "fr": "donnée manquante",
+    "de": "Wert fehlt",
+}
+
+
+def babel_locale(language: str) -> Locale:
+    return Locale.parse(language, sep="-")
+
+
+def format_figure(
+    value: float, language: str, kind: FigureFormat = "number", currency: str = "EUR"
+) -> str:
+    """``value`` written as the language writes it; ``percent`` takes 70 for 70%."""
+    locale = babel_locale(language)
+    if kind == "percent":
+        return format_percent(value / 100, locale=locale, format="#,##0.#%")
+    if kind == "currency":
+        return format_currency(value, currency, locale=locale)
+    if kind == "compact":
+        return format_compact_decimal(value, locale=locale, fraction_digits=1)
+    if kind == "compact-currency":
+        return format_compact_currency(value, currency, locale=locale, fraction_digits=1)
+    return format_decimal(value, locale=locale)
+
+
+def format_signed(
+    value: float, language: str, kind: FigureFormat = "number", currency: str = "EUR"
+) -> str:
+    """A change with its sign: ``+25``, ``−3,5%`` (a real minus sign)."""
+    text = format_figure(abs(value), language, kind, currency)
+    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
+
+
+def word(table: dict[str, str], language: str) -> str:
+    return table.get(language.split("-")[0], table["en"])
+
+
+def unchanged_word(language: str) -> str:
+    return word(_UNCHANGED, language)
+
+
+def versus_word(language: str) -> str:
+    return word(_VERSUS, language)
+
+
+def target_word(language: str) -> str:
+    return word(_TARGET, language)
+
+
+def missing_word(language: str) -> str:
+    return word(_MISSING, language)

@@ -1,0 +1,243 @@
+"""Fill a validated deck with a period's figures: metric ids, ``{id}`` in text, trend charts.
+
+Runs after validation and before layout; the renderers only ever see concrete values.
+Every problem (unknown id, missing or mistyped value) is collected and located before the
+build stops, so one ``slidegen check --period`` lists them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .deck import Deck
+from .errors import DeckError, Problem
+from .figures import format_figure, missing_word
+from .loader import Loaded, Path_
+from .metric import Metric, MetricDefinition
+from .model import Chart, Series
+from .periods import Period, load_period, period_files, value_problems
+from .validate import format_path
+
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    """The period being built, the one before it and all up to it (for trends)."""
+
+    current: Period
+    previous: Period | None
+    history: tuple[Period, ...]
+
+    @property
+    def label(self) -> str:
+        return self.current.data.label
+
+
+def load_period_data(
+    deck: Deck, loaded: Loaded, project: Path, period_id: str | None
+) -> PeriodData | None:
+    """The periods of a period-driven deck (``data:`` given); None for inline-only decks."""
+    if deck.data is None:
+        if period_id:
+            raise DeckError(
+                Problem(
+                    loaded.locate(()),
+                    f"--period {period_id}: this deck has no "
+                    "'data:' section naming its periods folder",
+                )
+            )
+        return None
+    folder = project / deck.data.periods
+    files = period_files(folder)
+    wanted = period_id or deck.data.period or (list(files)[-1] if files else None)
+    if not files or wanted not in files:
+        listed = ", ".join(files) or "none"
+        where = loaded.locate(
+            ("data", "period") if deck.data.period and not period_id else ("data", "periods")
+        )
+        raise DeckError(
+            Problem(
+                where, f"period '{wanted}' not found in {deck.data.periods}/; available: {listed}"
+            )
+        )
+    ids = list(files)
+    upto = ids[: ids.index(wanted) + 1]
+    history = tuple(load_period(files[p], project) for p in upto)
+    previous = history[-2] if len(history) > 1 else None
+    return PeriodData(history[-1], previous, history)
+
+
+def used_metric_ids(deck: Deck) -> dict[str, Path_]:
+    """Every metric id the deck uses (tiles, ``{id}`` in text, trend charts), with a place."""
+    used: dict[str, Path_] = {}
+
+    def visit(node: Any, path: Path_) -> Any:
+        if isinstance(node, Metric) and node.id:
+            used.setdefault(node.id, path)
+        elif isinstance(node, Chart) and node.metrics:
+            for metric_id in node.metrics:
+                used.setdefault(metric_id, (*path, "metrics"))
+        elif isinstance(node, str):
+            for match in _PLACEHOLDER.finditer(node):
+                if match.group(1):
+                    used.setdefault(match.group(1), path)
+        return node
+
+    _walk(deck, (), visit)
+    return used
+
+
+def resolve_deck(
+    deck: Deck, loaded: Loaded, data: PeriodData | None, allow_missing: bool = False
+) -> Deck:
+    """The deck with every metric id, ``{id}`` and trend chart replaced by its figures."""
+    used = used_metric_ids(deck)
+    problems = _unknown_ids(deck, loaded, used)
+    if used and data is None and not problems:
+        first = next(iter(used.values()))
+        problems.append(
+            Problem(
+                loaded.locate(first),
+                "this deck refers to metric ids but has no 'data:' section with period files",
+                format_path(first),
+            )
+        )
+    if data is not None:
+        period_problems = value_problems(data.current, deck.metrics, set(used))
+        if not allow_missing:
+            problems += period_problems
+        else:
+            problems += [p for p in period_problems if "not a number" in p.message]
+    if problems:
+        raise DeckError(problems)
+    if data is None:
+        return deck
+    filler = _Filler(deck, data)
+    resolved = _walk(deck, (), filler.visit)
+    info = resolved.deck.model_copy(
+        update={
+            "period": data.label + (f" · {_sample_word(deck)}" if data.current.data.sample else ""),
+            "date": resolved.deck.date or data.current.data.end,
+        }
+    )
+    return resolved.model_copy(update={"deck": info})
+
+
+def _sample_word(deck: Deck) -> str:
+    return (
+        "dati di esempio inventati"
+        if deck.deck.language.startswith("it")
+        else "invented sample data"
+    )
+
+
+def _unknown_ids(deck: Deck, loaded: Loaded, used: dict[str, Path_]) -> list[Problem]:
+    problems = []
+    for metric_id, path in used.items():
+        if metric_id not in deck.metrics:
+            close = difflib.get_close_matches(metric_id, list(deck.metrics), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            listed = "" if hint else f"; defined: {', '.join(deck.metrics) or 'none'}"
+            problems.append(
+                Problem(
+                    loaded.locate(path),
+                    f"unknown metric id '{metric_id}'{hint}{listed}",
+                    format_path(path),
+                )
+            )
+    return problems
+
+
+class _Filler:
+    def __init__(self, deck: Deck, data: PeriodData) -> None:
+        self.catalogue: dict[str, MetricDefinition] = deck.metrics
+        self.data = data
+        self.language = deck.deck.language
+
+    def visit(self, node: Any, path: Path_) -> Any:
+        if isinstance(node, Metric) and node.id:
+            return self.metric(node)
+        if isinstance(node, Chart) and node.type == "trend" and node.metrics:
+            return self.trend(node)
+        if isinstance(node, str) and "{" in node:
+            return _PLACEHOLDER.sub(self.placeholder, node)
+        return node
+
+    def placeholder(self, match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        entry = self.data.current.entry(match.group(1))
+        if entry is None or entry.value is None:
+            return f"[{missing_word(self.language)}: {match.group(1)}]"
+        return self.text_of(match.group(1), entry.value)
+
+    def text_of(self, metric_id: str, value: Any) -> str:
+        definition = self.catalogue[metric_id]
+        if isinstance(value, int | float):
+            return format_figure(value, self.language, definition.format, definition.currency)
+        return str(value)
+
+    def metric(self, metric: Metric) -> Metric:
+        definition = self.catalogue[metric.id or ""]
+        entry = self.data.current.entry(metric.id or "")
+        before = self.data.previous.entry(metric.id or "") if self.data.previous else None
+        filled: dict[str, Any] = {
+            "label": metric.label or definition.label,
+            "unit": metric.unit or definition.unit,
+            "note": metric.note or (entry.note if entry else None) or definition.note,
+            "qualifier": metric.qualifier or (entry.qualifier if entry else None),
+            "format": definition.format,
+            "currency": definition.currency,
+            "good": metric.good or definition.good,
+            "target": metric.target if metric.target is not None else definition.target,
+        }
+        if metric.value is None:
+            value = entry.value if entry else None
+            filled["value"] = value
+            filled["missing"] = value is None
+        if before is not None and before.value is not None and self.data.previous:
+            filled["previous"] = before.value
+            filled["previous_label"] = self.data.previous.data.label
+        return metric.model_copy(update=filled)
+
+    def trend(self, chart: Chart) -> Chart:
+        categories = [p.data.label for p in self.data.history]
+        series = []
+        for metric_id in chart.metrics or []:
+            values = []
+            for period in self.data.history:
+                entry = period.entry(metric_id)
+                number = entry.value if entry else None
+                values.append(number if isinstance(number, int | float) else None)
+            series.append(Series(name=self.catalogue[metric_id].label, values=values))
+        return chart.model_copy(update={"categories": categories, "series": series})
+
+
+def _walk(node: Any, path: Path_, visit: Callable[[Any, Path_], Any]) -> Any:
+    """Rebuild ``node`` bottom-up through ``visit``, sharing whatever did not change."""
+    if isinstance(node, BaseModel):
+        replaced = visit(node, path)
+        if replaced is not node:
+            return replaced
+        updates = {}
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            new = _walk(value, (*path, name), visit)
+            if new is not value:
+                updates[name] = new
+        return node.model_copy(update=updates) if updates else node
+    if isinstance(node, list):
+        items = [_walk(item, (*path, i), visit) for i, item in enumerate(node)]
+        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
+    if isinstance(node, dict):
+        return node  # the catalogue: definitions, not content
+    return visit(node, path)

@@ -1,0 +1,46 @@
+"""``slidegen new-period``: a new period file from the latest one, never over an existing one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import load_deck
+from .errors import DeckError, OutputError, Problem
+from .periods import PERIOD_ID, load_period, period_files, scaffold
+from .save import create_new
+
+
+def new_period_file(deck_path: Path, period_id: str) -> Path:
+    """Write ``<periods folder>/<period_id>.yaml`` with every value marked to do."""
+    deck, loaded = load_deck(deck_path)
+    if deck.data is None:
+        raise DeckError(
+            Problem(
+                loaded.locate(()),
+                "this deck has no 'data:' section; add "
+                "'data: {periods: data/periods}' to make it period-driven",
+            )
+        )
+    if not PERIOD_ID.match(period_id):
+        raise DeckError(
+            Problem(
+                loaded.locate(("data",)),
+                f"'{period_id}' is not a usable "
+                "period id (letters, digits, '-', '_', '.'; e.g. 2015-H1)",
+            )
+        )
+    project = deck_path.resolve().parent
+    folder = project / deck.data.periods
+    target = folder / f"{period_id}.yaml"
+    if target.exists():
+        raise OutputError(
+            Problem(
+                loaded.locate(("data",)),
+                f"{target.relative_to(project)} already exists; a period file is never overwritten",
+            )
+        )
+    files = period_files(folder)
+    latest = load_period(files[list(files)[-1]], project) if files else None
+    text = scaffold(period_id, latest, deck.metrics, deck.deck.language)
+    create_new(target, text.encode("utf-8"))
+    return target
