@@ -55,6 +55,9 @@ def _build_one(
         return PeriodOutcome(
             period, None, time.perf_counter() - started, tuple(str(p) for p in error.problems)
         )
+    except Exception as error:  # a bug: report it for this period, keep building the others
+        message = f"internal error (a bug in slidegen, please report it): {error!r}"
+        return PeriodOutcome(period, None, time.perf_counter() - started, (message,))
     return PeriodOutcome(
         period, result.output, time.perf_counter() - started, tuple(str(p) for p in result.findings)
     )

@@ -42,6 +42,7 @@ _KIND_NAMES = {
         "pie": "Grafico a torta",
         "doughnut": "Grafico ad anello",
         "target": "Obiettivi",
+        "trend": "Andamento nei periodi",
     },
     "en": {
         "bar": "Bar chart",
@@ -52,6 +53,7 @@ _KIND_NAMES = {
         "pie": "Pie chart",
         "doughnut": "Doughnut chart",
         "target": "Targets",
+        "trend": "Trend over periods",
     },
 }
 _TARGET_WORD = {"it": "obiettivo", "en": "target"}
