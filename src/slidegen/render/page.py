@@ -96,7 +96,7 @@ def add_footer(ctx: RenderContext, slide: Slide) -> None:
     """
     ctx.footer_pending = False
     theme, box = ctx.theme, ctx.page.footer
-    brand, number = box.split_columns(2, ctx.page.gap, weights=[4, 1])
+    brand, number = box.split_columns(2, ctx.page.gap, weights=[1, 1])
     colors, size = theme.colors, theme.sizes.footer
     if ctx.logo:
         side = brand.height
