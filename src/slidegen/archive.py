@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .build import compile_deck, slugify
+from .build import compile_deck, slugify, store_cache
 from .errors import DeckError, Location, OutputError, Problem, SlidegenError
 from .markup import plain_text
 from .save import create_new
@@ -145,6 +145,7 @@ def archive_deck(
         }
         create_new(manifest, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
         written.append(manifest)
+        store_cache(compiled)
     except BaseException:
         for path in written:  # a half-made version is not a version
             path.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ from ._version import __version__
 from .assets import resolve_image
 from .checks import theme_contrast_findings
 from .deck import Deck, Section
-from .errors import AssetError, DeckError, Problem, SlidegenError
+from .errors import AssetError, DeckError, Location, Problem, SlidegenError
 from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
@@ -53,6 +53,8 @@ class Compiled:
     """Where the file's dates came from (``SOURCE_DATE_EPOCH``, ``deck.date`` or default)."""
     period: str | None = None
     """The period id of a period-driven deck."""
+    cache_entries: dict[Path, bytes] = field(default_factory=dict)
+    """New chart images for the cache; written only by a build that succeeds."""
 
 
 @dataclass
@@ -101,7 +103,8 @@ def compile_deck(
         deck = deck.model_copy(update={"deck": deck.deck.model_copy(update={"language": language})})
     periods = load_period_data(deck, loaded, project, period)
     deck = resolve_deck(deck, loaded, periods, allow_missing=allow_missing)
-    where = loaded.locate(("deck", "theme"))
+    # An unknown --theme is the command line's fault, not a place in the deck.
+    where = Location("--theme") if theme_name else loaded.locate(("deck", "theme"))
     loaded_theme = load_theme(theme_name or deck.deck.theme, project, where)
     theme = loaded_theme.theme
     logo, images = _check_assets(deck, loaded, project, loaded_theme)
@@ -136,6 +139,7 @@ def compile_deck(
         sources=[p.resolve() for p in sources],
         timestamp_rule=rule,
         period=periods.current.id if periods else None,
+        cache_entries=ctx.new_cache_entries,
     )
 
 
@@ -175,6 +179,7 @@ def build_deck(
             stem += f"-{compiled.period}"
         output = project / "output" / f"{stem}.pptx"
     atomic_write(output, compiled.data)
+    store_cache(compiled)
     result = BuildResult(output, compiled.slides, compiled.findings)
     if pdf or png:
         from .export import export
@@ -191,6 +196,16 @@ def build_deck(
             exported.contact_sheet,
         )
     return result
+
+
+def store_cache(compiled: Compiled) -> None:
+    """Keep the chart images a successful build drew; a cache that cannot be written is only
+    slower next time, never an error."""
+    for path, data in compiled.cache_entries.items():
+        try:
+            atomic_write(path, data)
+        except SlidegenError:
+            return
 
 
 def slugify(text: str) -> str:

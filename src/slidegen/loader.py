@@ -2,9 +2,10 @@
 
 The deck is written by people, not programs, so loading is strict where YAML is lax:
 
-* scalars follow a small, predictable rule set: ``true``/``false``, ``null``/``~``, decimal
-  integers and decimals are typed; everything else stays exactly the text that was written
-  (``NO``, ``0123``, ``12:30`` and ``1.10`` are never reinterpreted behind the user's back).
+* scalars follow a small, predictable rule set: ``null``/``~``, decimal integers and
+  decimals are typed; everything else stays exactly the text that was written (``NO``,
+  ``TRUE``, ``0123``, ``12:30`` and ``1.10`` are never reinterpreted behind the user's back;
+  a yes/no setting reads ``true``/``false`` itself).
   Numbers remember their source text, so a text field given ``1.10`` gets ``"1.10"``.
 * duplicate keys are errors, not last-one-wins;
 * anchors and aliases are refused: they are rarely useful in a deck and are the door to
@@ -117,13 +118,19 @@ def load_yaml_text(text: str, name: str) -> Loaded:
     """Parse YAML ``text`` (named ``name`` in messages) into :class:`Loaded`."""
     try:
         node = yaml.compose(text, Loader=_NoAliasLoader)
+    except yaml.reader.ReaderError as exc:
+        # Raised before any mark exists: locate the character from its offset.
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise DeckError(
+            Problem(
+                Location(name, line, column),
+                f"YAML syntax: unacceptable character #x{character:04x}: {exc.reason}",
+            )
+        ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = exc.problem or str(exc)
-        if exc.context and exc.problem:
-            message = f"{exc.context}: {exc.problem}"
-        raise DeckError(Problem(Location(name, line, col), f"YAML syntax: {message}")) from None
+        raise DeckError(_syntax_problem(exc, name)) from None
     except yaml.YAMLError as exc:
         raise DeckError(Problem(Location(name), f"YAML syntax: {exc}")) from None
     except RecursionError:
@@ -136,6 +143,20 @@ def load_yaml_text(text: str, name: str) -> Loaded:
     if problems:
         raise DeckError(problems)
     return loaded
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    """A located syntax message; when the trouble started earlier (an unclosed ``[`` or
+    quote), the message names where."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    message = exc.problem or str(exc)
+    if exc.context and exc.problem:
+        message = f"{exc.context}: {exc.problem}"
+        start = exc.context_mark
+        if start and mark and start.line != mark.line:
+            message += f" (started on line {start.line + 1}, column {start.column + 1})"
+    return Problem(Location(name, line, col), f"YAML syntax: {message}")
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -184,10 +205,6 @@ def _scalar(node: yaml.ScalarNode, out: Loaded, problems: list[Problem]) -> Any:
         return text  # quoted or block scalars are always text
     if text in ("", "~", "null", "Null", "NULL"):
         return None
-    if text in ("true", "True", "TRUE"):
-        return True
-    if text in ("false", "False", "FALSE"):
-        return False
     if _INT.fullmatch(text):
         number: SourceInt | SourceFloat = SourceInt(text)
     elif _FLOAT.fullmatch(text):

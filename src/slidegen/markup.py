@@ -1,11 +1,18 @@
-"""Inline markup: ``**bold**`` and ``*italic*`` become real text runs, never literal asterisks."""
+"""Inline markup: ``**bold**``, ``*italic*`` and ``***both***`` become real text runs.
+
+Delimiters pair up the way Markdown readers expect: an opening run of asterisks is followed
+by a non-space, a closing one preceded by one, and emphasis nests (``*see **this** now*``).
+Asterisks that pair with nothing stay as they are (``5 * 3``). Line breaks inside a text
+become spaces: a slide's text box wraps lines itself.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\*\*(?P<bold>.+?)\*\*|(?<![*\w])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?!\*)")
+_DELIMITER = re.compile(r"\*+")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -17,24 +24,98 @@ class Run:
     italic: bool = False
 
 
-def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> list[Run]:
-    """Split ``text`` into runs; ``bold``/``italic`` apply to the whole text.
+@dataclass
+class _Delimiter:
+    start: int
+    length: int
+    can_open: bool
+    can_close: bool
 
-    Unpaired asterisks are kept as they are (``5 * 3`` stays ``5 * 3``).
+
+def _delimiters(text: str) -> list[_Delimiter]:
+    found = []
+    for match in _DELIMITER.finditer(text):
+        before = text[match.start() - 1] if match.start() > 0 else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        length = len(match.group())
+        # A lone '*' inside a word (2*x, word*not) is a character, not emphasis.
+        can_open = not after.isspace() and not (length == 1 and before.isalnum())
+        found.append(_Delimiter(match.start(), length, can_open, not before.isspace()))
+    return found
+
+
+def _take_opener(openers: list[_Delimiter], wanted: int) -> tuple[int, int] | None:
+    """Start and length of the opener a closer of ``wanted`` asterisks closes, if any.
+
+    The nearest opener of the same length wins; a ``***`` opener can give part of itself.
+    Openers between it and the closer pair with nothing and stay literal.
     """
+    for index in range(len(openers) - 1, -1, -1):
+        opener = openers[index]
+        if opener.length == wanted or (opener.length == 3 and wanted < 3):
+            del openers[index + 1 :]
+            if opener.length == wanted:
+                openers.pop()
+                return opener.start, wanted
+            opener.length -= wanted  # the inner part of '***' closes first
+            return opener.start + opener.length, wanted
+    return None
+
+
+def _emphasis_spans(text: str) -> tuple[list[tuple[int, int, bool, bool]], set[int]]:
+    """Pairs of delimiters as (start, end, bold, italic) spans, and the hidden characters."""
+    spans: list[tuple[int, int, bool, bool]] = []
+    hidden: set[int] = set()
+    openers: list[_Delimiter] = []
+    for delimiter in _delimiters(text):
+        remaining, position = delimiter.length, delimiter.start
+        while delimiter.can_close and remaining:
+            taken = None
+            for size in (remaining,) if remaining < 3 else (3, 2, 1):
+                taken = _take_opener(openers, size)
+                if taken:
+                    break
+            if taken is None:
+                break
+            start, used = taken
+            spans.append((start + used, position, used >= 2, used in (1, 3)))
+            hidden.update(range(start, start + used))
+            hidden.update(range(position, position + used))
+            position += used
+            remaining -= used
+        if remaining and delimiter.can_open and remaining <= 3:
+            openers.append(_Delimiter(position, remaining, True, False))
+    return spans, hidden
+
+
+def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> list[Run]:
+    """Split ``text`` into runs; ``bold``/``italic`` apply to the whole text."""
+    text = _LINE_BREAK.sub(" ", text)
+    if "*" not in text:
+        return [Run(text, bold, italic)] if text else []
+    spans, hidden = _emphasis_spans(text)
+    # Per-character emphasis from the spans, via running counts (spans may nest).
+    bold_edges, italic_edges = [0] * (len(text) + 1), [0] * (len(text) + 1)
+    for start, end, is_bold, is_italic in spans:
+        if is_bold:
+            bold_edges[start] += 1
+            bold_edges[end] -= 1
+        if is_italic:
+            italic_edges[start] += 1
+            italic_edges[end] -= 1
     runs: list[Run] = []
-    position = 0
-    for match in _TOKEN.finditer(text):
-        if match.start() > position:
-            runs.append(Run(text[position : match.start()], bold, italic))
-        if match.group("bold") is not None:
-            runs.extend(parse_inline(match.group("bold"), bold=True, italic=italic))
+    bold_depth = italic_depth = 0
+    for index, char in enumerate(text):
+        bold_depth += bold_edges[index]
+        italic_depth += italic_edges[index]
+        if index in hidden:
+            continue
+        is_bold, is_italic = bold or bold_depth > 0, italic or italic_depth > 0
+        if runs and runs[-1].bold == is_bold and runs[-1].italic == is_italic:
+            runs[-1] = Run(runs[-1].text + char, is_bold, is_italic)
         else:
-            runs.append(Run(match.group("italic"), bold, True))
-        position = match.end()
-    if position < len(text):
-        runs.append(Run(text[position:], bold, italic))
-    return [run for run in runs if run.text]
+            runs.append(Run(char, is_bold, is_italic))
+    return runs
 
 
 def plain_text(text: str) -> str:

@@ -16,7 +16,10 @@ from .model import Number, NumberOrText, ShortText, StrictModel, Text
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 _METRIC_SHORT = re.compile(r"^(?P<qualifier>[^*]*?)\s*\*\*(?P<value>[^*]+)\*\*\s*(?P<label>.*)$")
-_NUMERIC = re.compile(r"^[-+]?\d+(\.\d+)?$")
+# A figure is a number when it reads the same in every language: no leading zero, and a
+# decimal point only with other than three digits after it ("1.000" is a thousand in
+# Italian and one in English: it stays text, shown as written).
+_NUMERIC = re.compile(r"^[-+]?(0|[1-9]\d*)(\.(\d{1,2}|\d{4,}))?$")
 
 Direction = Literal["up", "down"]
 MetricId = Annotated[str, Field(pattern=IDENTIFIER.pattern)]

@@ -32,7 +32,8 @@ def dump_outline(source: str | Path | IO[bytes]) -> str:
 
 
 def slide_texts(source: str | Path | IO[bytes]) -> list[str]:
-    """All text of each slide (shapes, tables, chart categories), one string per slide."""
+    """All text of each slide (shapes, tables, chart categories and series names), one string
+    per slide."""
     prs = Presentation(source)
     texts = []
     for slide in prs.slides:
@@ -40,6 +41,12 @@ def slide_texts(source: str | Path | IO[bytes]) -> list[str]:
         for shape in slide.shapes:
             if shape.has_text_frame:
                 parts.extend(p.text for p in shape.text_frame.paragraphs)
+            elif isinstance(shape, GraphicFrame) and shape.has_chart:
+                plot = shape.chart.plots[0]
+                parts.extend(str(c) for c in plot.categories)
+                parts.extend(s.name for s in plot.series)
+            elif isinstance(shape, GraphicFrame) and shape.has_table:
+                parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
         texts.append("\n".join(parts))
     return texts
 

@@ -50,6 +50,9 @@ def _stamp_core(xml: bytes, stamp: datetime) -> bytes:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a part."""
     where = Location(str(path))
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise OutputError(Problem(where, f"'{blocking}' is a file, not a folder"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -30,6 +30,8 @@ def problems_from_validation(
     problems: dict[tuple[Path_, str], Problem] = {}
     for error in exc.errors(include_url=False):
         path, missing = _data_path(loaded.data, error["loc"])
+        if error["type"] == "union_tag_invalid" and isinstance(_at(loaded.data, path), dict):
+            path = (*path, "kind")  # point at the wrong kind, not at the slide's first key
         message = _message(error, path, missing, root, loaded.data)
         is_key = error["type"] == "extra_forbidden"
         location = loaded.locate(path, key=is_key)
@@ -51,6 +53,9 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Path_, str | None
     path: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
+        after_index = index > 0 and isinstance(loc[index - 1], int)
+        if after_index and isinstance(current, dict) and current.get("kind") == part:
+            continue  # the discriminated union's tag, which may equal a field name ('chart')
         if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
             isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
         ):
@@ -85,6 +90,19 @@ def _message(
         return "missing required key 'kind' (the slide's kind, e.g. 'bullets')"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    if kind in ("too_long", "too_short"):
+        limit = ctx.get("max_length") if kind == "too_long" else ctx.get("min_length")
+        bound = "at most" if kind == "too_long" else "at least"
+        noun = "item" if limit == 1 else "items"
+        if isinstance(error["input"], str):
+            noun = "character" if limit == 1 else "characters"
+        return f"takes {bound} {limit} {noun}, not {ctx.get('actual_length')}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping (key: value); got {_short(error['input'])}"
+    if kind == "list_type":
+        return f"expected a list; got {_short(error['input'])}"
+    if kind == "string_type":
+        return f"expected text; got {_short(error['input'])}"
     message = error["msg"]
     if kind.startswith(("string_", "int_", "float_", "bool_", "list_", "dict_", "too_")):
         message = f"{message}; got {_short(error['input'])}"

@@ -37,6 +37,8 @@ class RenderContext:
     """Where the slide being rendered is defined (findings point there)."""
     path: str = ""
     """The slide's key path (``sections[1].slides[0]``)."""
+    new_cache_entries: dict[Path, bytes] = field(default_factory=dict)
+    """Chart images drawn during this build, to cache once the build has succeeded."""
     footer_pending: bool = False
     """Set by content slides: the build adds the footer once the slide's content is in."""
 

@@ -54,10 +54,7 @@ def _cached_png(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
         return cached.read_bytes()
     png = _draw(ctx, box, chart)
     if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(".tmp")
-        temporary.write_bytes(png)
-        temporary.replace(cached)
+        ctx.new_cache_entries[cached] = png  # written by the build once it has succeeded
     return png
 
 

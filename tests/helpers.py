@@ -1,0 +1,128 @@
+"""Helpers shared by the tests (fixtures wrapping them live in conftest.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from slidegen import build_deck
+from slidegen.build import BuildResult
+from slidegen.cli import main
+from slidegen.errors import Problem
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+CASES = TESTS / "cases"
+DEFAULT_DECK = REPO / "deck.yaml"
+DEFAULT_CASE = "_default"
+"""The golden case whose deck is the repository's own ``deck.yaml``."""
+SHARED = REPO.parent / "shared"
+"""``../shared`` beside the clone: OOXML checkers and the seed text (CI always has it)."""
+SAMPLE_PNG = CASES / "kinds" / "assets" / "neutral-mark.png"
+
+TRACEBACK = "Traceback (most recent call last)"
+LOCATED = re.compile(r"^[^:\s]+:\d+:\d+: ")
+"""``deck.yaml:12:5: `` — the start of a located message."""
+
+MINIMAL_DECK = """\
+deck:
+  title: Minimal deck
+  date: 2014-12-31
+sections:
+  - divider: false
+    slides:
+      - kind: title
+      - kind: bullets
+        title: A list
+        items: [one, two]
+"""
+
+
+@dataclass
+class Project:
+    """A project folder; themes come from slidegen's built-in ones."""
+
+    root: Path
+
+    @property
+    def deck(self) -> Path:
+        return self.root / "deck.yaml"
+
+    def write_deck(self, text: str, name: str = "deck.yaml") -> Path:
+        """Write ``text`` (dedented, so tests can indent it) as the deck file."""
+        path = self.root / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def add_image(self, relative: str = "assets/mark.png") -> Path:
+        """Copy a small real PNG into the project."""
+        target = self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SAMPLE_PNG, target)
+        return target
+
+    def files(self) -> dict[str, bytes]:
+        """Every file below the project, by relative path, with its content."""
+        return {
+            p.relative_to(self.root).as_posix(): p.read_bytes()
+            for p in sorted(self.root.rglob("*"))
+            if p.is_file()
+        }
+
+
+def build(path: Path, **kw: Any) -> BuildResult:
+    """``slidegen.build_deck`` with keyword arguments (``output``, ``theme_name``, ``strict``)."""
+    return build_deck(Path(path), **kw)
+
+
+def run_cli(*args: str | os.PathLike[str], cwd: Path) -> Result:
+    """Run ``slidegen ARGS`` in-process in ``cwd``; stdout and stderr are kept apart."""
+    with contextlib.chdir(cwd):
+        return CliRunner().invoke(main, [os.fspath(a) for a in args])
+
+
+def assert_clean_exit(result: Result, code: int) -> None:
+    """Exit ``code`` and no Python exception escaping (user errors are never tracebacks)."""
+    crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+    assert not crashed, f"unexpected exception: {result.exception!r}\n{result.output}"
+    assert TRACEBACK not in result.output
+    assert result.exit_code == code, result.output
+
+
+def error_lines(result: Result) -> list[str]:
+    """The problem lines of a failed run, without the closing summary line."""
+    lines = result.stderr.splitlines()
+    assert lines, "nothing on stderr"
+    assert lines[-1].startswith("slidegen: "), result.stderr
+    return lines[:-1]
+
+
+@dataclass(frozen=True)
+class BuiltCase:
+    deck: Path
+    pptx: Path
+    slides: int
+    findings: tuple[Problem, ...]
+
+
+def case_names() -> list[str]:
+    """Every folder of ``tests/cases`` with a deck, plus the default deck's case."""
+    names = sorted(p.parent.name for p in CASES.glob("*/deck.yaml"))
+    return [*names, DEFAULT_CASE]
+
+
+def case_deck(case: str) -> Path:
+    if case == DEFAULT_CASE:
+        if not DEFAULT_DECK.is_file():
+            pytest.fail(f"the repository's default deck {DEFAULT_DECK} does not exist")
+        return DEFAULT_DECK
+    return CASES / case / "deck.yaml"

@@ -1,0 +1,255 @@
+"""The command line: subcommands, options, exit codes; and the installed console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from helpers import (
+    MINIMAL_DECK,
+    REPO,
+    TRACEBACK,
+    Project,
+    assert_clean_exit,
+    error_lines,
+    run_cli,
+)
+
+ALL_KINDS = {
+    "title",
+    "section",
+    "bullets",
+    "columns",
+    "metrics",
+    "chart",
+    "image",
+    "statement",
+    "closing",
+}
+
+LONG_ITEM = (
+    "Ricognizione e riorganizzazione degli strumenti comunicativi verso l'esterno e "
+    "verso l'interno, con campagne per cantieri, fondo di solidarietà e Tari"
+)
+OVERFLOWING_DECK = (
+    "deck:\n  title: Too much\nsections:\n  - divider: false\n    slides:\n"
+    "      - kind: bullets\n        title: A wall of text\n        items:\n"
+    + "".join(f"          - {LONG_ITEM} {n}\n" for n in range(38))
+)
+"""38 long items: valid (a list holds up to 40) but far more than a slide can hold."""
+
+
+def shapes_named(pptx: Path, slide: int) -> list[str]:
+    return [s.name for s in Presentation(str(pptx)).slides[slide].shapes]
+
+
+# -- themes, schema, version ------------------------------------------------------------------
+
+
+def test_themes_lists_the_builtin_themes(project: Project) -> None:
+    result = run_cli("themes", cwd=project.root)
+    assert_clean_exit(result, 0)
+    rows = dict(line.split("\t", 1) for line in result.stdout.splitlines())
+    assert set(rows) == {"cremona", "neutral"}
+    assert rows["cremona"].startswith("Identità del Comune di Cremona")
+    assert rows["neutral"].startswith("Neutral")
+
+
+def test_themes_include_the_projects_own(project: Project) -> None:
+    folder = project.root / "themes" / "civic"
+    folder.mkdir(parents=True)
+    shutil.copyfile(REPO / "themes" / "neutral" / "theme.yaml", folder / "theme.yaml")
+    result = run_cli("themes", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+        "civic",
+        "cremona",
+        "neutral",
+    ]
+
+
+def test_schema_is_json_with_every_slide_kind(project: Project) -> None:
+    result = run_cli("schema", cwd=project.root)
+    assert_clean_exit(result, 0)
+    schema = json.loads(result.stdout)
+    assert {"deck", "sections"} <= set(schema["properties"])
+    assert {"deck", "sections"} <= set(schema["required"])
+    assert schema["additionalProperties"] is False
+    defs = schema["$defs"]
+    union = defs["Section"]["properties"]["slides"]["items"]
+    assert set(union["discriminator"]["mapping"]) == ALL_KINDS
+    kinds = {
+        defs[option["$ref"].rsplit("/", 1)[-1]]["properties"]["kind"]["const"]
+        for option in union["oneOf"]
+    }
+    assert kinds == ALL_KINDS
+
+
+def test_version(project: Project) -> None:
+    result = run_cli("--version", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert result.stdout == f"slidegen, version {version('slidegen')}\n"
+
+
+@pytest.mark.parametrize(
+    "args", [("--bogus",), ("build", "--bogus"), ("themes", "extra"), ("nonsense",)]
+)
+def test_usage_error_exits_2(project: Project, args: tuple[str, ...]) -> None:
+    result = run_cli(*args, cwd=project.root)
+    assert_clean_exit(result, 2)
+    assert "Error:" in result.stderr
+    assert result.stdout == ""
+
+
+# -- check ------------------------------------------------------------------------------------
+
+
+def test_check_writes_nothing(project: Project) -> None:
+    project.write_deck(
+        MINIMAL_DECK + "      - kind: chart\n        title: Goals\n        chart:\n"
+        "          type: target\n          targets: [{label: Raccolta, target: 70}]\n"
+    )
+    before = project.files()
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert result.stdout == "deck.yaml: ok (3 slides, 0 findings)\n"
+    assert project.files() == before
+    assert sorted(p.name for p in project.root.iterdir()) == ["deck.yaml"]
+
+
+def test_check_reports_errors_like_build(project: Project) -> None:
+    project.write_deck(MINIMAL_DECK.replace("kind: bullets", "kind: bulets"))
+    result = run_cli("check", "deck.yaml", cwd=project.root)
+    assert_clean_exit(result, 1)
+    (line,) = error_lines(result)
+    assert line.startswith("deck.yaml:8:15: sections[0].slides[1].kind: expected slide kind ")
+    assert line.endswith("got 'bulets' (did you mean 'bullets'?)")
+
+
+# -- build ------------------------------------------------------------------------------------
+
+
+def test_build_with_output_and_theme(project: Project, tmp_path: Path) -> None:
+    project.write_deck(MINIMAL_DECK)
+    output = tmp_path / "elsewhere" / "deck.pptx"
+    result = run_cli("build", "-o", output, "--theme", "neutral", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert result.stdout == f"wrote {output} (2 slides)\n"
+    assert result.stderr == ""
+    names = shapes_named(output, 1)
+    assert "Logo" in names  # the neutral theme's logo, not Cremona's footer
+    assert "Footer" not in names
+    prs = Presentation(str(output))
+    fonts = {
+        run.font.name
+        for shape in prs.slides[1].shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    }
+    assert fonts == {"Arial"}
+
+
+def test_build_default_deck_argument(project: Project) -> None:
+    project.write_deck(MINIMAL_DECK)
+    result = run_cli("build", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert result.stdout == f"wrote {project.root / 'output' / 'minimal-deck.pptx'} (2 slides)\n"
+
+
+def test_overflow_is_a_warning_without_strict(project: Project) -> None:
+    project.write_deck(OVERFLOWING_DECK)
+    result = run_cli("build", "-o", "out.pptx", cwd=project.root)
+    assert_clean_exit(result, 0)
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith("deck.yaml:6:9: warning: sections[0].slides[0]: text in 'List' ")
+    assert "overflows its box" in warning
+    assert (project.root / "out.pptx").is_file()
+
+
+def test_strict_turns_a_finding_into_an_error(project: Project) -> None:
+    project.write_deck(OVERFLOWING_DECK)
+    before = project.files()
+    result = run_cli("build", "--strict", "-o", "out.pptx", cwd=project.root)
+    assert_clean_exit(result, 1)
+    (line,) = error_lines(result)
+    assert line.startswith("deck.yaml:6:9: sections[0].slides[0]: text in 'List' overflows")
+    assert "warning" not in line
+    assert result.stderr.endswith("slidegen: 1 error; nothing written\n")
+    assert project.files() == before
+
+
+def test_check_strict_exits_1_on_findings(project: Project) -> None:
+    project.write_deck(OVERFLOWING_DECK)
+    assert_clean_exit(run_cli("check", cwd=project.root), 0)
+    assert_clean_exit(run_cli("check", "--strict", cwd=project.root), 1)
+
+
+def test_duplicate_titles_are_a_finding(project: Project) -> None:
+    project.write_deck(
+        MINIMAL_DECK + "      - kind: bullets\n        title: A list\n        items: [x]\n"
+    )
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert result.stderr == (
+        "deck.yaml:12:16: warning: sections[0].slides[2].title: slide title 'A list' is also "
+        "used on line 9; titles should be unique\n"
+    )
+
+
+# -- the installed console script ----------------------------------------------------------------
+
+
+def console_script() -> str:
+    script = Path(sys.executable).with_name("slidegen")
+    found = str(script) if script.is_file() else shutil.which("slidegen")
+    assert found, "the slidegen console script is not installed (pip install -e .)"
+    return found
+
+
+def test_console_script_exit_codes_without_traceback(project: Project) -> None:
+    script = console_script()
+    project.write_deck(MINIMAL_DECK)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [script, *args],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    ok = run("build", "-o", "out.pptx")
+    assert (ok.returncode, ok.stderr) == (0, "")
+    assert ok.stdout == "wrote out.pptx (2 slides)\n"
+
+    project.write_deck(
+        MINIMAL_DECK + "        titel: x\n"  # line 11, in the last slide
+    )
+    bad = run("build", "-o", "out.pptx")
+    assert bad.returncode == 1
+    assert TRACEBACK not in bad.stderr
+    assert bad.stderr.splitlines() == [
+        "deck.yaml:11:9: sections[0].slides[1].titel: unknown key 'titel' (did you mean 'title'?)",
+        "slidegen: 1 error; nothing written",
+    ]
+
+    usage = run("build", "--no-such-option")
+    assert usage.returncode == 2
+    assert TRACEBACK not in usage.stderr
+    assert "No such option" in usage.stderr
+
+    project.write_deck(MINIMAL_DECK)
+    unwritable = run("build", "-o", "deck.yaml/out.pptx")
+    assert unwritable.returncode == 1
+    assert TRACEBACK not in unwritable.stderr
+    assert unwritable.stderr.startswith("deck.yaml/out.pptx: ")
