@@ -1,0 +1,329 @@
+"""Build-time and memory benchmark for slidegen, against `import pptx` and pandoc.
+
+Run from the project root (takes a few minutes; ``--quick`` builds 20 and 100 slides once):
+
+    .venv/bin/python benchmarks/run.py [--sizes 20,100,500,2000] [--runs 3] [--quick]
+    .venv/bin/python benchmarks/run.py --keep /tmp/bench   # keep the generated project
+
+Each case runs in a fresh subprocess (start-up and imports counted, memory per case): wall
+time is the best of ``--runs`` runs (1 run at 2,000 slides), peak RSS the child's own
+``ru_maxrss`` (from ``os.wait4``). Builds run the CLI (``slidegen build DECK -o OUT``) in a
+temporary copy of the project (deck.yaml, themes/, assets/, data/). Synthetic decks mix every
+slide kind, 30% with native charts; pandoc builds the same content as Markdown. Prints the
+machine, a table of measurements and one of goals (PASS/FAIL); writes output/benchmarks.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+# The wrapper child: the real CLI, in-process, then whether matplotlib was imported.
+CHILD = (
+    "import sys\nfrom slidegen.cli import main\n"
+    "try:\n    main(sys.argv[1:], standalone_mode=False)\n"
+    "finally:\n    print('matplotlib' in sys.modules)\n"
+)
+CYCLE = ("section", "bullets", "chart", "columns", "metrics", "bullets+chart", "statement")
+CYCLE += ("metrics+chart", "image", "bullets")  # 3 charts in 10 slides: 150 in 500
+CHART_TYPES = ("bar", "column", "pie", "line")
+HEADER = "| case | slides | runs | wall (best) | ms/slide | peak RSS | matplotlib | pandoc |"
+HEADER += " slidegen/pandoc | notes |"
+Goal = tuple[str, str, bool | None]  # goal, measured, passed (None: not measured)
+WORDS = ("Bilancio", "Quartieri", "Scuole", "Cultura", "Mobilità", "Ambiente", "Sport", "Lavoro")
+
+
+@dataclass
+class Case:
+    name: str
+    slides: int
+    runs: int
+    seconds: float
+    rss_mb: float
+    matplotlib: bool | None = None
+    pandoc_seconds: float | None = None
+    pandoc_rss_mb: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ms_per_slide(self) -> float | None:
+        return 1000 * self.seconds / self.slides if self.slides else None
+
+
+def run_child(
+    cmd: list[str], cwd: Path, runs: int, prepare: Callable[[], object] = lambda: None
+) -> tuple[float, float, str]:
+    """Best wall time (s), peak RSS (MB) and the last stdout line of ``runs`` runs of ``cmd``."""
+    best, peak_kb, last = float("inf"), 0, ""
+    for _ in range(runs):
+        prepare()
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            start = time.perf_counter()
+            child = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+            _, status, usage = os.wait4(child.pid, 0)
+            best = min(best, time.perf_counter() - start)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0), err.seek(0)
+            if child.returncode:
+                raise RuntimeError(f"{' '.join(cmd)} failed:\n{err.read().decode()[-2000:]}")
+            last = (out.read().decode().strip().splitlines() or [""])[-1]
+        peak_kb = max(peak_kb, usage.ru_maxrss)  # kilobytes on Linux
+    return best, peak_kb / 1024, last
+
+
+def build(
+    project: Path, deck: str, runs: int, prepare: Callable[[], object] = lambda: None
+) -> tuple[float, float, bool]:
+    """Best time, peak RSS and whether matplotlib was imported, building ``deck``."""
+    cmd = [sys.executable, "-c", CHILD, "build", deck, "-o", f"output/{Path(deck).stem}.pptx"]
+    seconds, rss, last = run_child(cmd, project, runs, prepare)
+    return seconds, rss, last == "True"
+
+
+# -- synthetic decks -------------------------------------------------------------------------
+
+
+def chart_spec(i: int, rnd: random.Random) -> dict[str, Any]:
+    kind = CHART_TYPES[(i // 10 + i % 10) % len(CHART_TYPES)]
+    categories = [WORDS[(i + k) % len(WORDS)] for k in range(3 + (i // 10 + i) % 6)]
+    series = [
+        {"name": f"{2013 + s}", "values": [rnd.randint(2, 99) for _ in categories]}
+        for s in range(1 if kind == "pie" else 1 + i % 2)
+    ]
+    return {"type": kind, "categories": categories, "series": series}
+
+
+def synthetic_slide(i: int, last: int) -> dict[str, Any]:
+    rnd = random.Random(i)
+    word = WORDS[i % len(WORDS)]
+    if i == 0:
+        return {"kind": "title"}
+    kind = "closing" if i == last else CYCLE[i % len(CYCLE)]
+    slide: dict[str, Any] = {"kind": kind.split("+")[0], "title": f"{word} {i}"}
+    items = [f"Punto {k} su **{word.lower()}**" for k in range(1, 3 + i % 3)]
+    metrics = [f"**{rnd.randint(5, 999)}** {w.lower()}" for w in WORDS[: 2 + i % 3]]
+    if kind == "bullets":
+        slide |= {"items": [*items, {"text": "Dettaglio", "items": ["Uno", "Due"]}]}
+    elif kind == "bullets+chart":
+        slide |= {"items": items, "chart": chart_spec(i, rnd)}
+    elif kind == "chart":
+        slide |= {"chart": chart_spec(i, rnd), "caption": f"Fonte: ufficio {i}"}
+    elif kind == "columns":
+        slide["columns"] = [{"heading": w, "items": items[:3]} for w in WORDS[:2]]
+    elif kind.startswith("metrics"):
+        slide["metrics"] = metrics
+        if kind == "metrics+chart":
+            slide["chart"] = chart_spec(i, rnd)
+    elif kind == "statement":
+        slide["text"] = f"Oltre **{rnd.randint(100, 999)} INCONTRI** in {word.lower()}"
+    elif kind == "closing":
+        slide["keywords"] = list(WORDS[:4])
+    elif kind == "image":
+        slide |= {"image": "assets/neutral-mark.png", "alt": f"Marchio {i}"}
+    slide["notes"] = f"Note per la slide {i}."
+    return slide
+
+
+def synthetic_deck(n: int) -> dict[str, Any]:
+    info = {"title": f"Benchmark {n}", "subtitle": "Slide sintetiche", "language": "it-IT"}
+    slides = [synthetic_slide(i, n - 1) for i in range(n)]
+    return {"deck": info | {"theme": "cremona"}, "sections": [{"divider": False, "slides": slides}]}
+
+
+def as_markdown(deck: dict[str, Any]) -> str:
+    """The same content for pandoc: ``# title`` and a bullet list per slide."""
+    out = [f"% {deck['deck']['title']}\n% {deck['deck']['subtitle']}\n"]
+    for slide in deck["sections"][0]["slides"][1:]:
+        lines = [f"# {slide['title']}", ""]
+        for item in slide.get("items", []):
+            lines += [f"- {item}"] if isinstance(item, str) else [f"- {item['text']}"]
+            lines += [f"    - {sub}" for sub in (item["items"] if isinstance(item, dict) else [])]
+        for column in slide.get("columns", []):
+            lines += [f"- {column['heading']}", *(f"    - {x}" for x in column["items"])]
+        lines += [f"- {m}" for m in slide.get("metrics", []) + slide.get("keywords", [])]
+        if chart := slide.get("chart"):
+            for series in chart["series"]:
+                pairs = zip(chart["categories"], series["values"], strict=True)
+                lines += [f"- {series['name']}", *(f"    - {c}: {v}" for c, v in pairs)]
+        lines += [slide[key] for key in ("text", "caption") if key in slide]
+        if "image" in slide:
+            lines.append(f"![{slide['alt']}]({slide['image']})")
+        out.append("\n".join(lines) + f"\n\n::: notes\n{slide['notes']}\n:::\n")
+    return "\n".join(out)
+
+
+def edit_one_bullet(text: str) -> str:
+    """Append a word to the first plain bullet under an ``items:`` key (text-only edit)."""
+    lines, key = text.splitlines(keepends=True), ""
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if key == "items:" and re.fullmatch(r"- [^\W\d][^:#\"'\[{]*", stripped):
+            lines[n] = line.rstrip("\n") + " (rev.)\n"
+            return "".join(lines)
+        if stripped.endswith(":") and not stripped.startswith("#"):
+            key = stripped.removeprefix("- ")
+    raise ValueError("no plain bullet under 'items:' found in deck.yaml")
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    def first(path: str, key: str) -> str:
+        lines = Path(path).read_text().splitlines()
+        return next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith(key)), "?")
+
+    pandoc = shutil.which("pandoc")
+    pandoc_out = pandoc and subprocess.run([pandoc, "--version"], capture_output=True, text=True)
+    return {
+        "nproc": str(len(os.sched_getaffinity(0))),
+        "cpu": first("/proc/cpuinfo", "model name"),
+        "memory": f"{int(first('/proc/meminfo', 'MemTotal').split()[0]) / 1024**2:.1f} GiB",
+        "python": platform.python_version(),
+        "python-pptx": version("python-pptx"),
+        "slidegen": version("slidegen"),
+        "pandoc": pandoc_out.stdout.splitlines()[0] if pandoc_out else "not installed",
+    }
+
+
+def measure(project: Path, sizes: list[int], runs: int) -> list[Case]:
+    cases: list[Case] = []
+    seconds, rss, _ = run_child([sys.executable, "-c", "import pptx"], project, runs)
+    cases.append(Case("baseline: python -c 'import pptx'", 0, runs, seconds, rss))
+    cache = project / "output" / ".cache"
+    clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
+    for name, prepare in (("cold (no chart cache)", clear), ("warm rebuild", lambda: None)):
+        cases.append(
+            Case(f"default deck, {name}", 0, runs, *build(project, "deck.yaml", runs, prepare))
+        )
+    before = sorted(cache.glob("*")) if cache.is_dir() else []
+    (project / "edited.yaml").write_text(edit_one_bullet((project / "deck.yaml").read_text()))
+    cases.append(
+        Case("default deck, one bullet edited", 0, runs, *build(project, "edited.yaml", runs))
+    )
+    hit = before == sorted(cache.glob("*"))
+    cases[-1].notes.append("chart cache hit" if hit else "chart cache MISS (new images drawn)")
+    for case in cases[1:]:
+        case.slides = count_slides(project / "output" / "deck.pptx")
+    pandoc = shutil.which("pandoc")
+    for n in sizes:
+        deck = synthetic_deck(n)
+        text = yaml.safe_dump(deck, allow_unicode=True, sort_keys=False, width=1000)
+        (project / f"synthetic-{n}.yaml").write_text(text)
+        (project / f"synthetic-{n}.md").write_text(as_markdown(deck))
+        n_runs = 1 if n >= 2000 else runs
+        seconds, rss, mpl = build(project, f"synthetic-{n}.yaml", n_runs)
+        charts = [f"{sum('chart' in s for s in deck['sections'][0]['slides'])} charts"]
+        case = Case(f"synthetic {n} slides", n, n_runs, seconds, rss, mpl, notes=charts)
+        if pandoc:
+            cmd = [pandoc, "-o", f"output/pandoc-{n}.pptx", f"synthetic-{n}.md"]
+            case.pandoc_seconds, case.pandoc_rss_mb, _ = run_child(cmd, project, n_runs)
+        cases.append(case)
+    return cases
+
+
+def count_slides(pptx: Path) -> int:
+    with zipfile.ZipFile(pptx) as archive:
+        return sum(1 for n in archive.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+
+
+def goals(cases: list[Case]) -> list[Goal]:
+    """The issue's goals against the measurements."""
+    base, cold, warm = cases[:3]
+    synth = {c.slides: c for c in cases if c.name.startswith("synthetic")}
+    ratio = warm.seconds / base.seconds
+    rows = [("default deck warm ≤ 2.5 × import pptx", f"{ratio:.2f} ×", ratio <= 2.5)]
+    if (c := synth.get(500)) and c.pandoc_seconds:
+        ratio = c.seconds / c.pandoc_seconds
+        rows.append(("500 slides (150 charts) ≤ 1.0 × pandoc", f"{ratio:.2f} ×", ratio <= 1.0))
+    else:
+        rows.append(("500 slides (150 charts) ≤ 1.0 × pandoc", "not measured", None))
+    big = sorted(n for n in synth if n >= 100)
+    if len(big) >= 3:  # marginal cost per slide: upper range vs lower range
+        a, b, c = (synth[n] for n in (big[0], big[len(big) // 2], big[-1]))
+        low = (b.seconds - a.seconds) / (b.slides - a.slides)
+        high = (c.seconds - b.seconds) / (c.slides - b.slides)
+        goal = f"linear: ms/slide {b.slides}→{c.slides} ≤ 1.5 × {a.slides}→{b.slides}"
+        measured = f"{1000 * high:.1f} vs {1000 * low:.1f} ms ({high / low:.2f} ×)"
+        rows.append((goal, measured, high <= 1.5 * low))
+    else:
+        rows.append(("linear growth (needs 3 sizes ≥ 100)", "not measured", None))
+    peak = max(cold.rss_mb, warm.rss_mb)
+    rows.append(("peak RSS default deck ≤ 150 MB", f"{peak:.0f} MB", peak <= 150))
+    c = synth.get(2000)
+    rss = (f"{c.rss_mb:.0f} MB", c.rss_mb <= 250) if c else ("not measured", None)
+    rows.append(("peak RSS 2000 slides ≤ 250 MB", *rss))
+    no_mpl = all(c.matplotlib is False for c in synth.values())
+    rows.append(("no target chart → matplotlib not imported", "no" if no_mpl else "yes", no_mpl))
+    return rows
+
+
+def report(info: dict[str, str], cases: list[Case], rows: list[Goal]) -> str:
+    lines = [" · ".join(f"{k}: {v}" for k, v in info.items()), ""]
+    lines += [HEADER, "|---|--:|--:|--:|--:|--:|:-:|--:|--:|---|"]
+    for c in cases:
+        per = f"{c.ms_per_slide:.1f}" if c.ms_per_slide else ""
+        pandoc = "pandoc: not installed" if c.name.startswith("synthetic") else ""
+        if c.pandoc_seconds:
+            pandoc = f"{c.pandoc_seconds:.2f} s, {c.pandoc_rss_mb:.0f} MB"
+        ratio = f"{c.seconds / c.pandoc_seconds:.2f}" if c.pandoc_seconds else ""
+        mpl = {None: "", True: "yes", False: "no"}[c.matplotlib]
+        lines.append(
+            f"| {c.name} | {c.slides or ''} | {c.runs} | {c.seconds:.3f} s | {per} "
+            f"| {c.rss_mb:.0f} MB | {mpl} | {pandoc} | {ratio} | {'; '.join(c.notes)} |"
+        )
+    lines += ["", "| goal | measured | result |", "|---|---|:-:|"]
+    for goal, measured, ok in rows:
+        lines.append(f"| {goal} | {measured} | {'n/a' if ok is None else ('FAIL', 'PASS')[ok]} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="20,100,500,2000", help="synthetic deck sizes")
+    parser.add_argument("--runs", type=int, default=3, help="runs per case (best is kept)")
+    parser.add_argument("--quick", action="store_true", help="sizes 20,100 and one run")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    sizes = [20, 100] if args.quick else [int(s) for s in args.sizes.split(",")]
+    runs = 1 if args.quick else args.runs
+    with tempfile.TemporaryDirectory(prefix="slidegen-bench-") as tmp:
+        project = args.keep.resolve() if args.keep else Path(tmp)
+        project.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / "deck.yaml", project / "deck.yaml")
+        for folder in ("themes", "assets", "data"):  # what deck.yaml may refer to
+            if (ROOT / folder).is_dir():
+                shutil.copytree(ROOT / folder, project / folder, dirs_exist_ok=True)
+        info = machine()
+        cases = measure(project, sizes, runs)
+    goal_rows = goals(cases)
+    print(report(info, cases, goal_rows))
+    result = {
+        "machine": info,
+        "cases": [asdict(c) | {"ms_per_slide": c.ms_per_slide} for c in cases],
+        "goals": [{"goal": g, "measured": m, "pass": ok} for g, m, ok in goal_rows],
+    }
+    (ROOT / "output").mkdir(exist_ok=True)
+    (ROOT / "output" / "benchmarks.json").write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
