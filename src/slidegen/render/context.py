@@ -16,7 +16,7 @@ from ..theme import Theme
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
-    from pptx.slide import SlideLayout
+    from pptx.slide import Slide, SlideLayout
 
 
 @dataclass
@@ -39,6 +39,9 @@ class RenderContext:
     """The slide's key path (``sections[1].slides[0]``)."""
     new_cache_entries: dict[Path, bytes] = field(default_factory=dict)
     """Chart images drawn during this build, to cache once the build has succeeded."""
+    slide: Slide | None = None
+    """The slide being rendered."""
+    slide_number: int = 0
     footer_pending: bool = False
     """Set by content slides: the build adds the footer once the slide's content is in."""
 

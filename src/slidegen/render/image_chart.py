@@ -1,7 +1,7 @@
 """matplotlib charts for what native charts cannot draw well (progress towards targets).
 
-Imported only when a deck has such a chart: matplotlib alone costs ~0.4 s to import. Images
-are cached by a hash of everything that shapes them, so a text edit does not redraw charts.
+Images are cached by a hash of everything that shapes them, so a text edit does not redraw
+charts; matplotlib (~0.3 s to import) is imported only when an image has to be drawn.
 """
 
 from __future__ import annotations
@@ -11,11 +11,8 @@ import io
 import json
 import math
 from pathlib import Path
+from typing import Any
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.patches import Wedge
 from pptx.slide import Slide
 from pptx.util import Emu
 
@@ -58,7 +55,9 @@ def _cached_png(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
     return png
 
 
-def _font(ctx: RenderContext, bold: bool, size: float) -> FontProperties:
+def _font(ctx: RenderContext, bold: bool, size: float) -> Any:
+    from matplotlib.font_manager import FontProperties
+
     path = find_font(ctx.measure_family(), bold, False)
     if path:
         return FontProperties(fname=path, size=size)
@@ -66,6 +65,10 @@ def _font(ctx: RenderContext, bold: bool, size: float) -> FontProperties:
 
 
 def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
+    # matplotlib costs ~0.3 s to import: only a build that draws a new image pays it.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     width, height = box.width / EMU_PER_INCH, box.height / EMU_PER_INCH
     figure = Figure(figsize=(width, height), dpi=DPI)
     FigureCanvasAgg(figure)
@@ -94,6 +97,8 @@ def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
 
 def _gauge(ctx: RenderContext, axes: object, target: Target, height_in: float) -> None:
     """A ring: the target's share of the scale in brand colour, the current value inside."""
+    from matplotlib.patches import Wedge
+
     colors = ctx.theme.colors
     axes.set_xlim(-1.25, 1.25)  # type: ignore[attr-defined]
     axes.set_ylim(-1.45, 1.2)  # type: ignore[attr-defined]

@@ -20,7 +20,9 @@ _SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 def new_slide(ctx: RenderContext, layout: str) -> Slide:
     """Add a slide on the named layout with its placeholders emptied (filled by the caller)."""
-    return ctx.prs.slides.add_slide(ctx.layouts[layout])
+    ctx.slide = ctx.prs.slides.add_slide(ctx.layouts[layout])
+    ctx.slide_number += 1
+    return ctx.slide
 
 
 def drop_unused_placeholders(slide: Slide, keep: set[int]) -> None:
@@ -139,7 +141,7 @@ def add_footer(ctx: RenderContext, slide: Slide) -> None:
             size,
             anchor="bottom",
         )
-        _append_slide_number(shape.text_frame.paragraphs[0], len(ctx.prs.slides), size, ctx)
+        _append_slide_number(shape.text_frame.paragraphs[0], ctx.slide_number, size, ctx)
 
 
 def _append_slide_number(paragraph: object, number: int, size: float, ctx: RenderContext) -> None:

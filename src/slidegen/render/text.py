@@ -102,7 +102,7 @@ def add_text(
     Returns the size used.
     """
     size = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)
-    shape = ctx.prs.slides[-1].shapes.add_textbox(
+    shape = ctx.slide.shapes.add_textbox(
         Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
     )
     shape.name = name
