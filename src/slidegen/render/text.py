@@ -6,10 +6,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from lxml import etree
-from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from ..layout import EMU_PER_PT, Box, points
 from ..markup import Run, parse_inline
@@ -150,51 +149,62 @@ def write_paras(
         setattr(frame, f"margin_{side}", Emu(_INSET_X))
     for side in ("top", "bottom"):
         setattr(frame, f"margin_{side}", Emu(_INSET_Y))
-    frame.clear()  # type: ignore[attr-defined]
+    body = frame._txBody  # type: ignore[attr-defined]
+    for old in body.findall(_P):
+        body.remove(old)
     for index, para in enumerate(paras):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()  # type: ignore[attr-defined]
-        _write_para(ctx, paragraph, para, size, first=index == 0)
+        body.append(_paragraph(ctx, para, size, first=index == 0))
 
 
-def _write_para(
-    ctx: RenderContext, paragraph: object, para: Para, size: float, first: bool
-) -> None:
+# Paragraphs are written as XML directly: python-pptx's property setters cost several times
+# more, and a deck writes thousands of runs.
+_P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
+_END, _FILL, _RGB, _LATIN = qn("a:endParaRPr"), qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
+_SPC_BEFORE, _SPC_POINTS = qn("a:spcBef"), qn("a:spcPts")
+_ALIGN_CODE = {"left": "l", "center": "ctr", "right": "r"}
+
+
+def _paragraph(ctx: RenderContext, para: Para, size: float, first: bool) -> etree._Element:
     pt = size * para.scale
-    paragraph.alignment = _ALIGN[para.align]  # type: ignore[attr-defined]
+    p = etree.Element(_P)
+    pPr = etree.SubElement(p, _PPR, algn=_ALIGN_CODE[para.align])
     if not first:
-        paragraph.space_before = Pt(round(para.space_before * pt, 1))  # type: ignore[attr-defined]
-    _set_marker(paragraph, para, pt, ctx)
+        spacing = etree.SubElement(pPr, _SPC_BEFORE)
+        etree.SubElement(spacing, _SPC_POINTS, val=str(round(para.space_before * pt * 100)))
+    _set_marker(pPr, para, pt, ctx)
     font_name = ctx.heading_font if para.heading else ctx.body_font
     base = para.color or ctx.theme.colors.text
-    for run_spec in para.runs:
-        run = paragraph.add_run()  # type: ignore[attr-defined]
-        run.text = run_spec.text
-        font = run.font
-        font.size = Pt(pt)
-        font.name = font_name
-        font.bold = run_spec.bold
-        font.italic = run_spec.italic
-        colour = para.emphasis_color if run_spec.bold and para.emphasis_color else base
-        font.color.rgb = RGBColor.from_string(colour)
-        run._r.get_or_add_rPr().set("lang", ctx.language)
-    end = paragraph._p.get_or_add_endParaRPr()  # type: ignore[attr-defined]
-    end.set("lang", ctx.language)
-    end.set("sz", str(round(pt * 100)))
+    points = str(round(pt * 100))
+    for spec in para.runs:
+        run = etree.SubElement(p, _R)
+        properties = etree.SubElement(
+            run,
+            _RPR,
+            lang=ctx.language,
+            sz=points,
+            b="1" if spec.bold else "0",
+            i="1" if spec.italic else "0",
+        )
+        colour = para.emphasis_color if spec.bold and para.emphasis_color else base
+        etree.SubElement(etree.SubElement(properties, _FILL), _RGB, val=colour)
+        etree.SubElement(properties, _LATIN, typeface=font_name)
+        etree.SubElement(run, _T).text = spec.text
+    etree.SubElement(p, _END, lang=ctx.language, sz=points)
+    return p
 
 
-def _set_marker(paragraph: object, para: Para, pt: float, ctx: RenderContext) -> None:
+def _set_marker(pPr: etree._Element, para: Para, pt: float, ctx: RenderContext) -> None:
     """Bullets and numbers as real list formatting (PowerPoint keeps them when editing)."""
-    pPr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
     indent = round(para.indent_em * pt * EMU_PER_PT)
     pPr.set("marL", str(indent))
     pPr.set("lvl", str(para.level))  # numbering counts per level, across nested items
     pPr.set("indent", str(-round(_MARKER_EM * pt * EMU_PER_PT)) if para.marker else "0")
-    # Bullet elements must come after spacing elements (CT_TextParagraphProperties order).
+    # Bullet elements come after the spacing elements (CT_TextParagraphProperties order).
     if para.marker is None:
         etree.SubElement(pPr, qn("a:buNone"))
         return
     colour = etree.SubElement(pPr, qn("a:buClr"))
-    etree.SubElement(colour, qn("a:srgbClr"), val=ctx.theme.colors.primary)
+    etree.SubElement(colour, _RGB, val=ctx.theme.colors.primary)
     if para.marker == "number":
         etree.SubElement(pPr, qn("a:buFont"), typeface="+mj-lt")
         etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod")
