@@ -29,7 +29,7 @@ from .render.context import RenderContext
 from .render.page import add_footer, set_notes
 from .render.template import new_presentation
 from .resolve import load_period_data, resolve_deck
-from .save import atomic_write, deterministic_zip
+from .save import atomic_write
 from .slides import KINDS
 from .slides.image import ImageSlide
 from .slides.section import SectionSlide
@@ -108,7 +108,8 @@ def compile_deck(
     loaded_theme = load_theme(theme_name or deck.deck.theme, project, where)
     theme = loaded_theme.theme
     logo, images = _check_assets(deck, loaded, project, loaded_theme)
-    ctx = _render(deck, loaded, theme, project, logo, cache_dir)
+    stamp, rule = _timestamp(deck)
+    ctx = _render(deck, loaded, theme, project, logo, cache_dir, stamp)
     findings = _dedupe(
         ctx.findings
         + _duplicate_titles(deck, loaded)
@@ -117,7 +118,6 @@ def compile_deck(
     sources = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
     if periods:
         sources += [p.path for p in periods.history]
-    stamp, rule = _timestamp(deck)
     set_properties(
         ctx.prs,
         deck.deck,
@@ -132,7 +132,7 @@ def compile_deck(
     buffer = io.BytesIO()
     ctx.prs.save(buffer)
     return Compiled(
-        deterministic_zip(buffer.getvalue(), stamp),
+        buffer.getvalue(),
         len(ctx.prs.slides),
         deck.deck,
         findings,
@@ -275,10 +275,13 @@ def _render(
     project: Path,
     logo: Path | None,
     cache_dir: Path | None,
+    stamp: datetime,
 ) -> RenderContext:
     page = PageGeometry.from_theme(theme)
     prs, layouts = new_presentation(theme, page)
-    ctx = RenderContext(prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo)
+    ctx = RenderContext(
+        prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
+    )
     for i, section in enumerate(deck.sections):
         planned: list[tuple[tuple[str | int, ...], object]] = []
         if section.divider:

@@ -20,6 +20,7 @@ from ..layout import Box
 from ..markup import plain_text
 from ..metric import Metric
 from ..model import Chart
+from ..save import deterministic_zip
 from .context import RenderContext
 
 _NATIVE = {
@@ -147,6 +148,9 @@ def add_native_chart(
     frame._element.nvGraphicFramePr.cNvPr.set("descr", describe(ctx, chart, data))
     _style(ctx, frame.chart, chart, multi_series=len(data.series) > 1)
     _positive_axis_ids(frame.chart)
+    # The embedded workbook carries its creation time: rewrite it for reproducible builds.
+    workbook = frame.chart.part.chart_workbook.xlsx_part
+    workbook.blob = deterministic_zip(workbook.blob, ctx.stamp)
 
 
 def _style(ctx: RenderContext, native: object, chart: Chart, multi_series: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,8 @@ class RenderContext:
     """The slide's key path (``sections[1].slides[0]``)."""
     new_cache_entries: dict[Path, bytes] = field(default_factory=dict)
     """Chart images drawn during this build, to cache once the build has succeeded."""
+    stamp: datetime = datetime(1980, 1, 1, tzinfo=UTC)
+    """The build's timestamp (never the clock): embedded workbooks carry it."""
     slide: Slide | None = None
     """The slide being rendered."""
     slide_number: int = 0

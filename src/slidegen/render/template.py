@@ -18,7 +18,7 @@ from pptx.util import Emu
 
 from ..layout import PageGeometry
 from ..theme import Theme
-from .package import use_linear_naming
+from .package import make_linear
 
 REQUIRED_LAYOUTS = ("Title Slide", "Section Header", "Title Only")
 
@@ -36,7 +36,7 @@ def new_presentation(
     for element in [master.element, *(layout.element for layout in master.slide_layouts)]:
         _scale_geometry(element, sx, sy)
     _brand_office_theme(prs, theme)
-    use_linear_naming(prs.part.package)
+    make_linear(prs)
     layouts = {layout.name: layout for layout in master.slide_layouts}
     return prs, layouts
 
