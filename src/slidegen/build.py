@@ -28,7 +28,7 @@ from .properties import set_properties, sources_digest
 from .render.context import RenderContext
 from .render.page import add_footer, set_notes
 from .render.template import new_presentation
-from .resolve import load_period_data, resolve_deck
+from .resolve import history_findings, load_period_data, resolve_deck
 from .save import atomic_write
 from .slides import KINDS
 from .slides.image import ImageSlide
@@ -112,6 +112,7 @@ def compile_deck(
     ctx = _render(deck, loaded, theme, project, logo, cache_dir, stamp)
     findings = _dedupe(
         ctx.findings
+        + history_findings(deck, periods)
         + _duplicate_titles(deck, loaded)
         + theme_contrast_findings(theme, loaded_theme.source)
     )

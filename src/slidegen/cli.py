@@ -150,7 +150,8 @@ def _all_periods(deck: Path, theme: str | None, allow_missing: bool, strict: boo
     outcomes = build_all_periods(deck, theme, allow_missing=allow_missing, strict=strict)
     for outcome in outcomes:
         status = "ok    " if outcome.ok else "FAILED"
-        where = outcome.output if outcome.ok else f"{len(outcome.problems)} errors"
+        count = len(outcome.problems)
+        where = outcome.output if outcome.ok else f"{count} error{'s' if count != 1 else ''}"
         click.echo(f"{status} {outcome.period:<12} {outcome.seconds:6.2f} s  {where}")
         for line in outcome.problems:
             click.echo(f"    {line}", err=True)

@@ -40,11 +40,29 @@ def format_figure(
         return format_percent(value / 100, locale=locale, format="#,##0.#%")
     if kind == "currency":
         return format_currency(value, currency, locale=locale)
-    if kind == "compact":
-        return format_compact_decimal(value, locale=locale, fraction_digits=1)
-    if kind == "compact-currency":
-        return format_compact_currency(value, currency, locale=locale, fraction_digits=1)
+    if kind in ("compact", "compact-currency"):
+        return _compact(value, locale, currency if kind == "compact-currency" else None)
     return format_decimal(value, locale=locale)
+
+
+def _compact(value: float, locale: Locale, currency: str | None) -> str:
+    """``2,2 Mln €``; plain grouped figures where the language has no short form (Italian
+    thousands), and 999.999 shown as ``1 Mln``, not ``1000 K``."""
+    rounded = float(f"{value:.3g}")  # three significant digits, the precision of a short form
+    text = (
+        format_compact_currency(rounded, currency, locale=locale, fraction_digits=1)
+        if currency
+        else format_compact_decimal(rounded, locale=locale, fraction_digits=1)
+    )
+    if not any(char.isalpha() for char in text.replace(currency or "", "")):
+        # No abbreviation in this language at this size: group the digits instead.
+        if currency:
+            whole = locale.currency_formats["standard"].pattern.replace(".00", "")
+            return format_currency(
+                round(value), currency, format=whole, locale=locale, currency_digits=False
+            )
+        return format_decimal(round(value), locale=locale)
+    return text
 
 
 def format_signed(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError, model_validator
+from pydantic import ValidationError
 
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, load_yaml
@@ -21,7 +21,16 @@ from .metric import IDENTIFIER, MetricDefinition
 from .model import NumberOrText, ShortText, StrictModel, Text
 from .validate import problems_from_validation
 
-PERIOD_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,40}$")
+# Period ids begin with their year, so other YAML files in the folder are not periods.
+PERIOD_ID = re.compile(r"^[0-9]{4}[0-9A-Za-z._-]{0,36}$")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def period_order(period_id: str) -> tuple[Any, ...]:
+    """Natural order: 2015-9 before 2015-10, 2015-H1 before 2015-H2."""
+    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(period_id))
+
+
 _HALF = re.compile(r"^(?P<year>\d{4})-H(?P<half>[12])$")
 _QUARTER = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
 
@@ -53,12 +62,6 @@ class PeriodFile(StrictModel):
     values: dict[str, NumberOrText | PeriodValue | None]
     """Metric id → value (or ``{value, qualifier, note}``); ``null`` = still to do."""
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> PeriodFile:
-        if self.start and self.end and self.start > self.end:
-            raise ValueError("'start' is after 'end'")
-        return self
-
 
 @dataclass(frozen=True)
 class Period:
@@ -85,7 +88,7 @@ def period_files(folder: Path) -> dict[str, Path]:
     if not folder.is_dir():
         return {}
     files = {p.stem: p for p in folder.glob("*.yaml") if PERIOD_ID.match(p.stem)}
-    return dict(sorted(files.items()))
+    return dict(sorted(files.items(), key=lambda item: period_order(item[0])))
 
 
 def load_period(path: Path, project: Path) -> Period:
@@ -95,6 +98,14 @@ def load_period(path: Path, project: Path) -> Period:
         data = PeriodFile.model_validate(loaded.data)
     except ValidationError as exc:
         raise DeckError(problems_from_validation(exc, loaded, PeriodFile)) from None
+    if data.start and data.end and data.start > data.end:
+        raise DeckError(
+            Problem(
+                loaded.locate(("start",)),
+                f"'start' ({data.start}) is after 'end' ({data.end})",
+                "start",
+            )
+        )
     if data.period != path.stem:
         raise DeckError(
             Problem(
@@ -114,7 +125,7 @@ def _display(path: Path, project: Path) -> str:
 def value_problems(
     period: Period, catalogue: dict[str, MetricDefinition], used: set[str]
 ) -> list[Problem]:
-    """Every metric the deck uses that the period lacks or has mistyped, located."""
+    """Every catalogued metric the deck uses that the period lacks or has mistyped, located."""
     problems = []
     for metric_id in sorted(used):
         definition = catalogue.get(metric_id)

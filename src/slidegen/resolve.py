@@ -111,7 +111,8 @@ def resolve_deck(
             )
         )
     if data is not None:
-        period_problems = value_problems(data.current, deck.metrics, set(used))
+        known = {metric_id for metric_id in used if metric_id in deck.metrics}
+        period_problems = value_problems(data.current, deck.metrics, known)
         if not allow_missing:
             problems += period_problems
         else:
@@ -129,6 +130,27 @@ def resolve_deck(
         }
     )
     return resolved.model_copy(update={"deck": info})
+
+
+def history_findings(deck: Deck, data: PeriodData | None) -> list[Problem]:
+    """Warnings for mistyped values in earlier periods: they only leave a gap in trends and
+    no change on tiles, but the data file still deserves a fix."""
+    if data is None:
+        return []
+    used = {m for m in used_metric_ids(deck) if m in deck.metrics}
+    findings = []
+    for period in data.history[:-1]:
+        for problem in value_problems(period, deck.metrics, used):
+            if "not a number" in problem.message:
+                findings.append(
+                    Problem(
+                        problem.location,
+                        f"{problem.message}; left out of changes and trends",
+                        problem.path,
+                        severity="warning",
+                    )
+                )
+    return findings
 
 
 def _sample_word(deck: Deck) -> str:
