@@ -639,11 +639,6 @@ def test_verify_rebuilds_with_the_recorded_timestamp_rule(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: save.atomic_write/create_new publish the tempfile.mkstemp file as it is, mode "
-    "0600 whatever the umask: archived and built files are unreadable to colleagues",
-)
 def test_archived_files_follow_the_umask(tmp_path: Path) -> None:
     from slidegen.archive import archive_deck
 
@@ -720,11 +715,6 @@ def test_missing_libreoffice_keeps_the_pptx_and_says_how_to_install(
     assert not list(project.root.rglob("*.tmp"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli._fail always ends with 'nothing written', but build_deck wrote the .pptx "
-    "before the export failed (and keeps it, as documented)",
-)
 def test_missing_libreoffice_does_not_claim_nothing_was_written(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -128,7 +128,7 @@ def test_overflowing_list_is_one_exact_finding(project: Project) -> None:
     assert (code, stderr, stdout) == (
         0,
         [OVERFLOW_FINDING],
-        "deck.yaml: ok (1 slides, 1 findings)\n",
+        "deck.yaml: ok (1 slide, 1 finding)\n",
     )
 
 
@@ -142,12 +142,6 @@ def test_duplicate_titles_are_exact_findings(project: Project) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: build._duplicate_titles only compares the sections' slides: a closing slide "
-    "repeating the cover's title (the deck title) and a slide repeating a section divider's "
-    "title are not reported, though both are slides with the same title",
-)
 def test_duplicate_titles_include_the_cover_and_dividers(project: Project) -> None:
     project.write_deck(
         """\
@@ -509,14 +503,10 @@ def example_pdfs(
     return {key: folder / f"{pptx.stem}.pdf" for key, pptx in decks.items()}
 
 
-def example_params(xfail_default: str | None = None) -> list[object]:
-    params = []
-    for example, theme in COMBINATIONS:
-        marks = []
-        if xfail_default and example == "deck":
-            marks.append(pytest.mark.xfail(strict=True, reason=xfail_default))
-        params.append(pytest.param(example, theme, marks=marks, id=f"{example}-{theme}"))
-    return params
+def example_params() -> list[object]:
+    return [
+        pytest.param(example, theme, id=f"{example}-{theme}") for example, theme in COMBINATIONS
+    ]
 
 
 def test_default_deck_has_no_findings() -> None:
@@ -597,13 +587,7 @@ def title_problems(prs: Presentation) -> list[str]:
     return problems
 
 
-DEFAULT_DECK_TITLES = (
-    "BUG: the repository's deck.yaml closes with a slide titled 'Sei mesi fuori dal Comune', "
-    "the cover's title; the duplicate-title check does not see it (the cover is not compared)"
-)
-
-
-@pytest.mark.parametrize(("example", "theme"), example_params(DEFAULT_DECK_TITLES))
+@pytest.mark.parametrize(("example", "theme"), example_params())
 def test_every_slide_has_a_unique_title(
     example: str, theme: str, example_builds: dict[tuple[str, str], ExampleBuild]
 ) -> None:
@@ -630,11 +614,6 @@ def test_every_run_has_the_deck_language(
         assert run_languages(slide._element) <= {language}, f"slide {number}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: render.page.set_notes writes speaker notes as runs without lang, so PowerPoint "
-    "spell-checks Italian notes as en-US (the notes master's language)",
-)
 def test_speaker_notes_have_the_deck_language(built_case: Callable[[str], BuiltCase]) -> None:
     prs = Presentation(str(built_case("kinds").pptx))
     notes = [s.notes_slide for s in prs.slides if s.has_notes_slide]
@@ -682,13 +661,7 @@ def reading_order_problems(slide: Slide) -> list[str]:
     return problems
 
 
-DEFAULT_DECK_ORDER = (
-    "BUG: slides/closing.py adds the tagline (bottom) before the keywords (above it), so "
-    "screen readers read the closing slide bottom-up"
-)
-
-
-@pytest.mark.parametrize(("example", "theme"), example_params(DEFAULT_DECK_ORDER))
+@pytest.mark.parametrize(("example", "theme"), example_params())
 def test_shapes_are_in_reading_order(
     example: str, theme: str, example_builds: dict[tuple[str, str], ExampleBuild]
 ) -> None:
@@ -755,12 +728,6 @@ sections:
 """
 """Every kind with every optional part; slide numbers below count from 1."""
 
-ORDER_BUGS = {
-    8: "BUG: slides/image.py adds the caption before the picture above it, so screen readers "
-    "read the caption first",
-    10: DEFAULT_DECK_ORDER,
-}
-
 
 @pytest.fixture(scope="module")
 def every_part_deck(tmp_path_factory: pytest.TempPathFactory) -> Presentation:
@@ -772,15 +739,7 @@ def every_part_deck(tmp_path_factory: pytest.TempPathFactory) -> Presentation:
     return Presentation(io.BytesIO(compiled.data))
 
 
-@pytest.mark.parametrize(
-    "number",
-    [
-        pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=ORDER_BUGS[n])])
-        if n in ORDER_BUGS
-        else n
-        for n in range(1, 11)
-    ],
-)
+@pytest.mark.parametrize("number", range(1, 11))
 def test_every_kind_in_reading_order(every_part_deck: Presentation, number: int) -> None:
     assert len(every_part_deck.slides) == 10
     assert reading_order_problems(every_part_deck.slides[number - 1]) == []
@@ -889,11 +848,6 @@ def test_watch_rebuilds_and_keeps_the_last_good_output(
     assert not running.thread.is_alive()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: watch._Changes takes the project folder's own 'modified' event (fired when the "
-    "first build creates output/) for a source change: one rebuild nobody asked for",
-)
 def test_watch_does_not_rebuild_without_changes(
     project: Project, watcher: Callable[..., Watcher]
 ) -> None:
@@ -903,11 +857,6 @@ def test_watch_does_not_rebuild_without_changes(
     assert running.quiet_for(2.0) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with -o inside the project (not under output/), each build's own write is "
-    "seen as a change: watch rebuilds in an endless loop",
-)
 def test_watch_with_output_inside_the_project_does_not_loop(
     project: Project, watcher: Callable[..., Watcher]
 ) -> None:

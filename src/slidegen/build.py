@@ -27,7 +27,7 @@ from .model import DeckInfo
 from .properties import set_properties, sources_digest
 from .render.context import RenderContext
 from .render.page import add_footer, set_notes
-from .render.template import new_presentation
+from .render.template import apply_language, new_presentation
 from .resolve import history_findings, load_period_data, resolve_deck
 from .save import atomic_write
 from .slides import KINDS
@@ -130,6 +130,7 @@ def compile_deck(
             "theme": loaded_theme.folder.name,
         },
     )
+    apply_language(ctx.prs, deck.deck.language)
     buffer = io.BytesIO()
     ctx.prs.save(buffer)
     return Compiled(
@@ -183,14 +184,18 @@ def build_deck(
     store_cache(compiled)
     result = BuildResult(output, compiled.slides, compiled.findings)
     if pdf or png:
-        from .export import export
+        from .export import ExportError, export
 
-        exported = export(
-            output,
-            compiled.slides,
-            pdf=output.with_suffix(".pdf") if pdf else None,
-            png_dir=output.with_name(f"{output.stem}-png") if png else None,
-        )
+        try:
+            exported = export(
+                output,
+                compiled.slides,
+                pdf=output.with_suffix(".pdf") if pdf else None,
+                png_dir=output.with_name(f"{output.stem}-png") if png else None,
+            )
+        except ExportError as error:
+            error.after_output = output  # the .pptx is written and stays
+            raise
         result.pdf, result.pngs, result.contact_sheet = (
             exported.pdf,
             exported.pngs,
@@ -293,7 +298,7 @@ def _render(
             slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
             if ctx.footer_pending:
                 add_footer(ctx, slide)
-            set_notes(slide, spec.notes)  # type: ignore[attr-defined]
+            set_notes(slide, spec.notes, ctx.language)  # type: ignore[attr-defined]
     return ctx
 
 
@@ -315,23 +320,23 @@ def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:
 
 
 def _duplicate_titles(deck: Deck, loaded: Loaded) -> list[Problem]:
-    """Screen readers navigate by title: two slides with one title is a finding."""
+    """Screen readers navigate by title: two slides with one title is a finding.
+
+    Covers (the deck's title unless overridden) and section dividers count too.
+    """
     seen: dict[str, tuple[str | int, ...]] = {}
     problems = []
-    for (i, j), spec in _slides(deck):
-        title = getattr(spec, "title", None)
-        if not title:
-            continue
+    for place, title in _titles(deck):
         key = plain_text(title).casefold().strip()
-        place = ("sections", i, "slides", j, "title")
+        if not key:
+            continue
         if key in seen:
             first = loaded.locate(seen[key])
             problems.append(
                 Problem(
                     loaded.locate(place),
-                    f"slide title '{plain_text(title)}' "
-                    f"is also used on line {first.line}; titles should be "
-                    "unique",
+                    f"slide title '{plain_text(title)}' is also used on line {first.line}; "
+                    "titles should be unique",
                     _path(place),
                     severity="warning",
                 )
@@ -339,6 +344,22 @@ def _duplicate_titles(deck: Deck, loaded: Loaded) -> list[Problem]:
         else:
             seen[key] = place
     return problems
+
+
+def _titles(deck: Deck) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every slide's title in deck order, with the place it comes from."""
+    titles: list[tuple[tuple[str | int, ...], str]] = []
+    for i, section in enumerate(deck.sections):
+        if section.divider and section.title:
+            titles.append((("sections", i, "title"), section.title))
+        for j, spec in enumerate(section.slides):
+            place = ("sections", i, "slides", j, "title")
+            title = getattr(spec, "title", None)
+            if spec.kind == "title" and not title:  # type: ignore[attr-defined]
+                title, place = deck.deck.title, ("deck", "title")
+            if title:
+                titles.append((place, title))
+    return titles
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

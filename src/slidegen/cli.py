@@ -36,10 +36,17 @@ def _report(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _fail(error: SlidegenError) -> None:
     _report(error.problems)
     count = len(error.problems)
-    click.echo(f"slidegen: {count} error{'s' if count != 1 else ''}; nothing written", err=True)
+    outcome = "nothing written"
+    if getattr(error, "after_output", None):
+        outcome = f"{error.after_output} was written, the export was not"  # type: ignore[attr-defined]
+    click.echo(f"slidegen: {count} error{'s' if count != 1 else ''}; {outcome}", err=True)
     sys.exit(error.exit_code)
 
 
@@ -268,7 +275,7 @@ def check(
     if exit_code:
         click.echo(f"slidegen: {len(findings)} findings (--strict)", err=True)
         sys.exit(exit_code)
-    click.echo(f"{deck}: ok ({slides} slides, {len(findings)} findings)")
+    click.echo(f"{deck}: ok ({_count(slides, 'slide')}, {_count(len(findings), 'finding')})")
 
 
 @main.command(name="watch")

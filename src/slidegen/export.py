@@ -36,6 +36,9 @@ _INSTALL_HINT = (
 class ExportError(SlidegenError):
     """LibreOffice (or poppler's pdftoppm) is missing or failed."""
 
+    after_output: Path | None = None
+    """The .pptx already written when the export failed (it stays)."""
+
 
 @dataclass(frozen=True)
 class Exported:

@@ -20,6 +20,32 @@ from pathlib import Path
 from .errors import Location, OutputError, Problem
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes files only the owner can read; published files follow the umask like any
+# other file the user creates.
+_FILE_MODE = 0o666 & ~_umask()
+
+
+def _publish_new(temporary: Path, path: Path) -> None:
+    """Give ``temporary`` the name ``path`` unless that exists (never replace it)."""
+    try:
+        os.link(temporary, path)  # atomic, and fails if path exists
+    except FileExistsError:
+        raise
+    except OSError:
+        # File systems without hard links: exclusive create, then an atomic rename over it.
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _FILE_MODE)
+        os.close(handle)
+        os.replace(temporary, path)
+
+
 _W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
@@ -68,6 +94,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _FILE_MODE)
         os.replace(temporary, path)
         temporary = None
     except OSError as exc:
@@ -86,7 +113,8 @@ def create_new(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.link(temporary, path)  # fails if path exists: never overwrite a published file
+        os.chmod(temporary, _FILE_MODE)
+        _publish_new(Path(temporary), path)
     except FileExistsError:
         raise OutputError(
             Problem(Location(str(path)), "already exists; an archived version is never overwritten")

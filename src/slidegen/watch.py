@@ -32,23 +32,47 @@ class WatchEvent:
     seconds: float
 
 
-class _Changes(FileSystemEventHandler):
-    """Sets ``changed`` when a source-like file under the project is written."""
+# What a deck is built from: YAML (deck, themes, periods), CSV data and images.
+SOURCE_SUFFIXES = {
+    ".yaml",
+    ".yml",
+    ".csv",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+}
 
-    def __init__(self, project: Path) -> None:
+
+class _Changes(FileSystemEventHandler):
+    """Sets ``changed`` when a source file under the project is written.
+
+    Folders' own events, the build's outputs and anything under output/ are not changes:
+    otherwise a build's own writes would trigger the next build.
+    """
+
+    def __init__(self, project: Path, outputs: tuple[Path, ...]) -> None:
         self.project = project
+        self.outputs = outputs
         self.changed = threading.Event()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
             return
         for raw in (event.src_path, getattr(event, "dest_path", "")):
-            if not raw:
-                continue
-            path = Path(str(raw))
-            relative = path.relative_to(self.project) if path.is_relative_to(self.project) else path
-            if _IGNORED_PARTS.isdisjoint(relative.parts) and not path.name.startswith("."):
+            if raw and self._is_source(Path(str(raw))):
                 self.changed.set()
+
+    def _is_source(self, path: Path) -> bool:
+        if path.suffix.lower() not in SOURCE_SUFFIXES or path.name.startswith("."):
+            return False
+        if any(path == out or path.is_relative_to(out) for out in self.outputs):
+            return False
+        relative = path.relative_to(self.project) if path.is_relative_to(self.project) else path
+        return _IGNORED_PARTS.isdisjoint(relative.parts)
 
 
 def preview_available() -> bool:
@@ -68,7 +92,11 @@ def watch(
 ) -> None:
     """Build ``deck`` now and after every change under its project, until ``stop`` is set."""
     project = deck.resolve().parent
-    handler = _Changes(project)
+    outputs: tuple[Path, ...] = ()
+    if output is not None:
+        target = output.resolve()
+        outputs = (target, target.with_name(f"{target.stem}-png"), target.with_suffix(".pdf"))
+    handler = _Changes(project, outputs)
     observer = Observer()
     observer.schedule(handler, str(project), recursive=True)
     observer.start()

@@ -162,10 +162,15 @@ def _append_slide_number(paragraph: object, number: int, size: float, ctx: Rende
         p.append(field)
 
 
-def set_notes(slide: Slide, notes: str | None) -> None:
-    """Speaker notes, as plain text (markup removed)."""
-    if notes:
-        slide.notes_slide.notes_text_frame.text = plain_text(notes)
+def set_notes(slide: Slide, notes: str | None, language: str) -> None:
+    """Speaker notes, as plain text (markup removed) in the deck's language."""
+    if not notes:
+        return
+    frame = slide.notes_slide.notes_text_frame
+    frame.text = plain_text(notes)
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font._rPr.set("lang", language)
 
 
 def solid_fill(shape: object, color: str) -> None:

@@ -78,3 +78,23 @@ def _brand_office_theme(prs: PresentationT, theme: Theme) -> None:
             if latin is not None:
                 latin.set("typeface", font.name)
     theme_part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def apply_language(prs: PresentationT, language: str) -> None:
+    """The deck's language on every text default python-pptx's template sets to en-US
+    (master styles, default text style, notes, charts), so spelling and screen readers
+    follow the deck."""
+    for part in prs.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for node in element.iter():
+            if node.get("lang") == "en-US":
+                node.set("lang", language)
+        if element.tag == qn("c:chartSpace") and element.find(qn("c:lang")) is None:
+            date1904 = element.find(qn("c:date1904"))
+            lang = etree.Element(qn("c:lang"), val=language)
+            if date1904 is not None:
+                date1904.addnext(lang)
+            else:
+                element.insert(0, lang)

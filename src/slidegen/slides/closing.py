@@ -33,32 +33,13 @@ def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
     heading, rest = content.take_top(round(content.height * 0.2))
     place_title(ctx, slide, heading, spec.title, sizes.title * 1.2, colors.on_primary)
     drop_unused_placeholders(slide, keep={0})
+    tagline_box = None
     if spec.tagline:
         rest, tagline_box = rest.take_bottom(round(rest.height * 0.25), page.gap)
-        add_text(
-            ctx,
-            tagline_box,
-            [
-                Para.of(
-                    f"**{spec.tagline}**",
-                    heading=True,
-                    color=colors.on_primary,
-                    emphasis_color=colors.on_primary,
-                    align="right",
-                )
-            ],
-            name="Tagline",
-            size=sizes.statement,
-            min_size=sizes.body,
-            anchor="bottom",
-        )
-    if spec.keywords:
+    if spec.keywords:  # keywords before the tagline: reading order follows the eye
         half = (len(spec.keywords) + 1) // 2
-        columns = (
-            [spec.keywords[:half], spec.keywords[half:]]
-            if len(spec.keywords) > 4
-            else [spec.keywords]
-        )
+        wide = len(spec.keywords) > 4
+        columns = [spec.keywords[:half], spec.keywords[half:]] if wide else [spec.keywords]
         boxes = rest.split_columns(len(columns), page.gap * 2)
         for index, (box, words) in enumerate(zip(boxes, columns, strict=True), start=1):
             paras = [
@@ -80,4 +61,21 @@ def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
                 min_size=sizes.min_body,
                 anchor="middle",
             )
+    if spec.tagline and tagline_box:
+        tagline = Para.of(
+            f"**{spec.tagline}**",
+            heading=True,
+            color=colors.on_primary,
+            emphasis_color=colors.on_primary,
+            align="right",
+        )
+        add_text(
+            ctx,
+            tagline_box,
+            [tagline],
+            name="Tagline",
+            size=sizes.statement,
+            min_size=sizes.body,
+            anchor="bottom",
+        )
     return slide

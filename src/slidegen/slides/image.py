@@ -42,16 +42,9 @@ def render(spec: ImageSlide, ctx: RenderContext) -> Slide:
     path = resolve_image(spec.image, ctx.project_dir, ctx.location, f"{ctx.path}.image")
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
+    caption_box = None
     if spec.caption:
         body, caption_box = body.take_bottom(inches(0.5), gap)
-        add_text(
-            ctx,
-            caption_box,
-            [Para.of(spec.caption, color=ctx.theme.colors.muted, align="center")],
-            name="Caption",
-            size=ctx.theme.sizes.body * 0.8,
-            min_size=ctx.theme.sizes.min_body,
-        )
     with Image.open(path) as image:
         box = fit_picture(body, *image.size)
     picture = slide.shapes.add_picture(
@@ -59,4 +52,14 @@ def render(spec: ImageSlide, ctx: RenderContext) -> Slide:
     )
     picture.name = f"Picture: {path.name}"
     picture._element.nvPicPr.cNvPr.set("descr", plain_text(spec.alt))
+    if spec.caption and caption_box:  # after the picture it describes, in reading order
+        caption = [Para.of(spec.caption, color=ctx.theme.colors.muted, align="center")]
+        add_text(
+            ctx,
+            caption_box,
+            caption,
+            name="Caption",
+            size=ctx.theme.sizes.body * 0.8,
+            min_size=ctx.theme.sizes.min_body,
+        )
     return slide
