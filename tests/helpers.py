@@ -126,3 +126,9 @@ def case_deck(case: str) -> Path:
             pytest.fail(f"the repository's default deck {DEFAULT_DECK} does not exist")
         return DEFAULT_DECK
     return CASES / case / "deck.yaml"
+
+
+def visible_shapes(slide: Any) -> list[Any]:
+    """A slide's own shapes, then the brand chrome its layout draws on it (not placeholders)."""
+    chrome = [shape for shape in slide.slide_layout.shapes if not shape.is_placeholder]
+    return [*slide.shapes, *chrome]

@@ -20,6 +20,7 @@ from helpers import (
     assert_clean_exit,
     error_lines,
     run_cli,
+    visible_shapes,
 )
 
 ALL_KINDS = {
@@ -47,7 +48,8 @@ OVERFLOWING_DECK = (
 
 
 def shapes_named(pptx: Path, slide: int) -> list[str]:
-    return [s.name for s in Presentation(str(pptx)).slides[slide].shapes]
+    """Names of what a slide shows: its shapes and its layout's brand chrome."""
+    return [s.name for s in visible_shapes(Presentation(str(pptx)).slides[slide])]
 
 
 # -- themes, schema, version ------------------------------------------------------------------

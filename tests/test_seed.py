@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from helpers import DEFAULT_CASE, SHARED, BuiltCase, Project
+from helpers import DEFAULT_CASE, SHARED, BuiltCase, Project, visible_shapes
 from slidegen import compile_deck
 from slidegen.outline import slide_texts
 
@@ -97,7 +97,7 @@ def footers(pptx: Path) -> list[str | None]:
     """The text of each slide's 'Footer' shape (None where a slide has none)."""
     found: list[str | None] = []
     for slide in Presentation(str(pptx)).slides:
-        texts = [s.text_frame.text for s in slide.shapes if s.name == "Footer"]
+        texts = [s.text_frame.text for s in visible_shapes(slide) if s.name == "Footer"]
         found.append(collapse(" ".join(texts)) if texts else None)
     return found
 
@@ -149,7 +149,9 @@ def test_wordmark_lines_come_from_the_footer(default_deck: Path) -> None:
     prs = Presentation(str(default_deck))
     per_slide = footers(default_deck)
     content = [
-        i for i, slide in enumerate(prs.slides) if any(s.name == "Accent bar" for s in slide.shapes)
+        i
+        for i, slide in enumerate(prs.slides)
+        if any(s.name == "Accent bar" for s in visible_shapes(slide))
     ]
     assert content, "no content slides"
     for index in content:

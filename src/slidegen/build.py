@@ -26,7 +26,7 @@ from .markup import plain_text
 from .model import DeckInfo
 from .properties import set_properties, sources_digest
 from .render.context import RenderContext
-from .render.page import add_footer, set_notes
+from .render.page import brand_layout, set_notes
 from .render.template import apply_language, new_presentation
 from .resolve import history_findings, load_period_data, resolve_deck
 from .save import atomic_write
@@ -288,6 +288,7 @@ def _render(
     ctx = RenderContext(
         prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
     )
+    brand_layout(ctx)
     for i, section in enumerate(deck.sections):
         planned: list[tuple[tuple[str | int, ...], object]] = []
         if section.divider:
@@ -296,8 +297,6 @@ def _render(
         for place, spec in planned:
             ctx.location, ctx.path = loaded.locate(place), _path(place)
             slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            if ctx.footer_pending:
-                add_footer(ctx, slide)
             set_notes(slide, spec.notes, ctx.language)  # type: ignore[attr-defined]
     return ctx
 

@@ -22,6 +22,14 @@ def dump_outline(source: str | Path | IO[bytes]) -> str:
         f"size {prs.slide_width}x{prs.slide_height} EMU",
         f"title: {prs.core_properties.title}",
     ]
+    # Shapes a layout draws on every slide that uses it (brand chrome), listed once.
+    layouts = {slide.slide_layout.name: slide.slide_layout for slide in prs.slides}
+    for name, layout in layouts.items():
+        chrome = [shape for shape in layout.shapes if not shape.is_placeholder]
+        if chrome:
+            lines.append(f"layout [{name}]")
+            for shape in chrome:
+                lines.extend(f"  {line}" for line in _shape(shape))
     for number, slide in enumerate(prs.slides, start=1):
         lines.append(f"slide {number} [{slide.slide_layout.name}]")
         for shape in slide.shapes:

@@ -44,9 +44,6 @@ class RenderContext:
     """The build's timestamp (never the clock): embedded workbooks carry it."""
     slide: Slide | None = None
     """The slide being rendered."""
-    slide_number: int = 0
-    footer_pending: bool = False
-    """Set by content slides: the build adds the footer once the slide's content is in."""
 
     @property
     def locale(self) -> Locale:

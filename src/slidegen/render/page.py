@@ -6,6 +6,7 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide
 from pptx.util import Emu
 
@@ -21,7 +22,6 @@ _SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 def new_slide(ctx: RenderContext, layout: str) -> Slide:
     """Add a slide on the named layout with its placeholders emptied (filled by the caller)."""
     ctx.slide = ctx.prs.slides.add_slide(ctx.layouts[layout])
-    ctx.slide_number += 1
     return ctx.slide
 
 
@@ -39,7 +39,10 @@ def set_background(slide: Slide, color: str) -> None:
 
 
 def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide:
-    """A content slide: title placeholder (fitted), optional subtitle, footer."""
+    """A content slide: title placeholder (fitted), optional subtitle.
+
+    The accent bar, footer and slide number come from the layout (see :func:`brand_layout`).
+    """
     slide = new_slide(ctx, "Title Only")
     set_background(slide, ctx.theme.colors.background)
     place_title(ctx, slide, ctx.page.title, title, ctx.theme.sizes.title, ctx.theme.colors.primary)
@@ -53,16 +56,6 @@ def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide
             size=ctx.theme.sizes.subtitle,
             min_size=ctx.theme.sizes.min_body,
         )
-    accent = slide.shapes.add_shape(
-        MSO_SHAPE.RECTANGLE,
-        Emu(0),
-        Emu(ctx.page.title.top + points(6)),
-        Emu(inches(0.18)),
-        Emu(ctx.page.title.height - points(12)),
-    )
-    accent.name = "Accent bar"
-    solid_fill(accent, ctx.theme.colors.primary)
-    ctx.footer_pending = True  # added after the body, so reading order follows the eye
     return slide
 
 
@@ -91,20 +84,39 @@ def place_title(
         run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
 
 
-def add_footer(ctx: RenderContext, slide: Slide) -> None:
-    """Wordmark, footer text and slide number along the bottom of the slide.
+CONTENT_LAYOUT = "Title Only"
 
-    Added last, after the slide's content, so screen readers reach it last.
+
+def brand_layout(ctx: RenderContext) -> None:
+    """Draw the brand chrome once, on the content slides' layout: accent bar, logo, wordmark,
+    footer text, period and slide number.
+
+    Every content slide shows it without repeating it (smaller, faster files), the office
+    edits it in one place (View › Slide Master), and screen readers do not read it on every
+    slide. The slide number is a field, so each slide shows its own.
     """
-    ctx.footer_pending = False
+    layout = ctx.layouts[CONTENT_LAYOUT]
+    shapes = SlideShapes(layout.shapes._spTree, layout)
+    accent = shapes.add_shape(
+        MSO_SHAPE.RECTANGLE,
+        Emu(0),
+        Emu(ctx.page.title.top + points(6)),
+        Emu(inches(0.18)),
+        Emu(ctx.page.title.height - points(12)),
+    )
+    accent.name = "Accent bar"
+    solid_fill(accent, ctx.theme.colors.primary)
+    add_footer(ctx, shapes)
+
+
+def add_footer(ctx: RenderContext, shapes: SlideShapes) -> None:
+    """Wordmark, footer text, period and slide number along the bottom."""
     theme, box = ctx.theme, ctx.page.footer
     brand, number = box.split_columns(2, ctx.page.gap, weights=[1, 1])
     colors, size = theme.colors, theme.sizes.footer
     if ctx.logo:
         side = brand.height
-        logo = slide.shapes.add_picture(
-            str(ctx.logo), Emu(brand.left), Emu(brand.top), height=Emu(side)
-        )
+        logo = shapes.add_picture(str(ctx.logo), Emu(brand.left), Emu(brand.top), height=Emu(side))
         logo.name = "Logo"
         logo._element.nvPicPr.cNvPr.set("descr", plain_text(theme.name))
         brand = Box(
@@ -127,9 +139,9 @@ def add_footer(ctx: RenderContext, slide: Slide) -> None:
     if theme.footer:
         paras.append(Para.of(theme.footer, color=colors.muted, space_before=0))
     if paras:
-        add_text(ctx, brand, paras, name="Footer", size=size, anchor="bottom")
+        add_text(ctx, brand, paras, name="Footer", size=size, anchor="bottom", shapes=shapes)
     if theme.slide_numbers:
-        shape = slide.shapes.add_textbox(
+        shape = shapes.add_textbox(
             Emu(number.left), Emu(number.top), Emu(number.width), Emu(number.height)
         )
         shape.name = "Slide number"
@@ -141,10 +153,10 @@ def add_footer(ctx: RenderContext, slide: Slide) -> None:
             size,
             anchor="bottom",
         )
-        _append_slide_number(shape.text_frame.paragraphs[0], ctx.slide_number, size, ctx)
+        _append_slide_number(shape.text_frame.paragraphs[0], size, ctx)
 
 
-def _append_slide_number(paragraph: object, number: int, size: float, ctx: RenderContext) -> None:
+def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> None:
     p = paragraph._p  # type: ignore[attr-defined]
     if p.r_lst:
         separator = p.r_lst[-1]
@@ -154,7 +166,7 @@ def _append_slide_number(paragraph: object, number: int, size: float, ctx: Rende
     fill = etree.SubElement(rpr, qn("a:solidFill"))
     etree.SubElement(fill, qn("a:srgbClr"), val=ctx.theme.colors.primary)
     etree.SubElement(rpr, qn("a:latin"), typeface=ctx.body_font)
-    etree.SubElement(field, qn("a:t")).text = str(number)
+    etree.SubElement(field, qn("a:t")).text = "‹#›"  # PowerPoint's placeholder text
     end = p.find(qn("a:endParaRPr"))
     if end is not None:
         end.addprevious(field)

@@ -8,6 +8,7 @@ from typing import Literal
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu
 
 from ..layout import EMU_PER_PT, Box, points
@@ -94,16 +95,18 @@ def add_text(
     size: float,
     min_size: float | None = None,
     anchor: str = "top",
+    shapes: SlideShapes | None = None,
 ) -> float:
     """Add a text box at ``box``, shrinking from ``size`` towards ``min_size`` until it fits.
+
+    The box goes on the slide being rendered unless ``shapes`` (a layout's) is given.
 
     Reports a finding (naming the slide and ``name``) when even ``min_size`` overflows.
     Returns the size used.
     """
     size = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)
-    shape = ctx.slide.shapes.add_textbox(
-        Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
-    )
+    target = shapes if shapes is not None else ctx.slide.shapes  # type: ignore[union-attr]
+    shape = target.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = name
     write_paras(ctx, shape.text_frame, paras, size, anchor=anchor)
     return size

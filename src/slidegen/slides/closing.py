@@ -27,7 +27,7 @@ class ClosingSlide(TitledSlide):
 def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
     theme, page = ctx.theme, ctx.page
     colors, sizes = theme.colors, theme.sizes
-    slide = new_slide(ctx, "Title Only")
+    slide = new_slide(ctx, "Title Slide")  # full-bleed like the cover: no footer chrome
     set_background(slide, colors.primary)
     content = page.slide.inset(inches(theme.geometry.margin * 1.6), inches(0.6))
     heading, rest = content.take_top(round(content.height * 0.2))
