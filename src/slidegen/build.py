@@ -26,7 +26,8 @@ from .markup import plain_text
 from .model import DeckInfo
 from .properties import set_properties, sources_digest
 from .render.context import RenderContext
-from .render.page import brand_layout, set_notes
+from .render.notes import NotesWriter
+from .render.page import brand_layout
 from .render.template import apply_language, new_presentation
 from .resolve import history_findings, load_period_data, resolve_deck
 from .save import atomic_write
@@ -289,6 +290,7 @@ def _render(
         prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
     )
     brand_layout(ctx)
+    notes = NotesWriter(ctx.language)
     for i, section in enumerate(deck.sections):
         planned: list[tuple[tuple[str | int, ...], object]] = []
         if section.divider:
@@ -297,7 +299,7 @@ def _render(
         for place, spec in planned:
             ctx.location, ctx.path = loaded.locate(place), _path(place)
             slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            set_notes(slide, spec.notes, ctx.language)  # type: ignore[attr-defined]
+            notes.add(slide, spec.notes)  # type: ignore[attr-defined]
     return ctx
 
 

@@ -174,17 +174,6 @@ def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> 
         p.append(field)
 
 
-def set_notes(slide: Slide, notes: str | None, language: str) -> None:
-    """Speaker notes, as plain text (markup removed) in the deck's language."""
-    if not notes:
-        return
-    frame = slide.notes_slide.notes_text_frame
-    frame.text = plain_text(notes)
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            run.font._rPr.set("lang", language)
-
-
 def solid_fill(shape: object, color: str) -> None:
     """Fill ``shape`` with one colour, no outline."""
     shape.fill.solid()  # type: ignore[attr-defined]
