@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from .figures import FigureFormat
-from .model import Number, NumberOrText, ShortText, StrictModel, Text
+from .model import Number, NumberOrText, ShortText, StrictModel, Text, short_form_schema
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 _METRIC_SHORT = re.compile(r"^(?P<qualifier>[^*]*?)\s*\*\*(?P<value>[^*]+)\*\*\s*(?P<label>.*)$")
@@ -80,6 +80,10 @@ class Metric(StrictModel):
     """The previous period's name, shown with the change."""
     missing: bool = False
     """Set when the period has no value yet and the build allows it: shown as missing."""
+
+    __get_pydantic_json_schema__ = short_form_schema(
+        "'**475** comunicati stampa' (the value in bold), or a metric id of the catalogue"
+    )
 
     @model_validator(mode="before")
     @classmethod

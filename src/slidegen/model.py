@@ -58,6 +58,21 @@ NumberOrText = Annotated[int | float | str, BeforeValidator(_as_number_or_text)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
+def short_form_schema(description: str) -> Any:
+    """``__get_pydantic_json_schema__`` for models that also accept a plain string, so that
+    editors validating ``deck.yaml`` against the schema accept the short form too."""
+
+    def schema(cls: type, core_schema: Any, handler: Any) -> dict[str, Any]:
+        full = handler.resolve_ref_schema(handler(core_schema))
+        mapping = {key: value for key, value in full.items() if key != "description"}
+        return {
+            "description": full.get("description", ""),
+            "anyOf": [{"type": "string", "description": description}, mapping],
+        }
+
+    return classmethod(schema)
+
+
 class StrictModel(BaseModel):
     """Base of every deck model: unknown keys are errors, values are immutable."""
 
@@ -100,6 +115,8 @@ class Bullet(StrictModel):
     """A smaller italic line under the item (an aside, a list of examples)."""
     items: list[Bullet] = Field(default_factory=list)
     """Sub-items; lists nest up to three levels."""
+
+    __get_pydantic_json_schema__ = short_form_schema("The item's text, with inline markup.")
 
     @model_validator(mode="before")
     @classmethod

@@ -1,0 +1,64 @@
+"""The JSON Schema an editor uses to complete and check deck.yaml."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from helpers import REPO, run_cli
+from slidegen.schema import deck_schema
+
+SCHEMA_FILE = REPO / "deck.schema.json"
+EXAMPLES = [REPO / "deck.yaml", *sorted((REPO / "examples").glob("*/deck.yaml"))]
+
+
+def as_editor_sees_it(path: Any) -> Any:
+    """The YAML as a YAML-aware editor reads it (dates as ISO strings)."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    return plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def test_shipped_schema_file_is_in_sync() -> None:
+    """deck.schema.json is what `slidegen schema` prints; regenerate it when the model changes:
+    `slidegen schema > deck.schema.json`."""
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == deck_schema()
+
+
+def test_cli_prints_the_schema(tmp_path: Any) -> None:
+    result = run_cli("schema", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == deck_schema()
+
+
+def test_schema_is_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(deck_schema())
+
+
+@pytest.mark.parametrize("deck", EXAMPLES, ids=lambda p: p.parent.name)
+def test_example_decks_validate_against_the_schema(deck: Any) -> None:
+    jsonschema.validate(as_editor_sees_it(deck), deck_schema())
+
+
+def test_schema_rejects_what_slidegen_rejects() -> None:
+    data = as_editor_sees_it(REPO / "deck.yaml")
+    data["sections"][0]["slides"][0]["kind"] = "bulets"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_schema())
+    data = as_editor_sees_it(REPO / "deck.yaml")
+    data["deck"]["titel"] = "typo"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_schema())
