@@ -34,6 +34,7 @@ from .save import atomic_write
 from .slides import KINDS
 from .slides.image import ImageSlide
 from .slides.section import SectionSlide
+from .tables import load_tables
 from .theme import LoadedTheme, Theme, load_theme
 from .validate import format_path, problems_from_validation
 
@@ -104,6 +105,7 @@ def compile_deck(
         deck = deck.model_copy(update={"deck": deck.deck.model_copy(update={"language": language})})
     periods = load_period_data(deck, loaded, project, period)
     deck = resolve_deck(deck, loaded, periods, allow_missing=allow_missing)
+    deck, tables = load_tables(deck, loaded, project, periods.current.id if periods else None)
     # An unknown --theme is the command line's fault, not a place in the deck.
     where = Location("--theme") if theme_name else loaded.locate(("deck", "theme"))
     loaded_theme = load_theme(theme_name or deck.deck.theme, project, where)
@@ -120,6 +122,7 @@ def compile_deck(
     sources = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
     if periods:
         sources += [p.path for p in periods.history]
+    sources += tables
     set_properties(
         ctx.prs,
         deck.deck,

@@ -187,6 +187,10 @@ class Chart(StrictModel):
     """Data series; each has one value per category."""
     targets: list[Target] | None = Field(None, min_length=1, max_length=4)
     """Goals, for ``type: target``."""
+    data: ShortText | None = None
+    """A CSV file (relative to the deck) holding the chart's table: categories in the first
+    column, one series per other column, names in the header row. ``{period}`` in the path
+    becomes the period being built (``data/series/{period}-mensile.csv``)."""
     metrics: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] | None = Field(
         None, min_length=1, max_length=6
     )
@@ -196,6 +200,12 @@ class Chart(StrictModel):
 
     @model_validator(mode="after")
     def _data_fits_type(self) -> Chart:
+        if self.data is not None:
+            if self.categories or self.series or self.targets or self.metrics:
+                raise ValueError("a chart with 'data' (a CSV file) takes no other data")
+            if self.type in ("target", "trend"):
+                raise ValueError(f"a '{self.type}' chart does not read a CSV file")
+            return self
         if self.type == "trend":
             if not self.metrics:
                 raise ValueError("a 'trend' chart needs 'metrics' (ids of the catalogue)")
@@ -222,7 +232,12 @@ class Chart(StrictModel):
 
     @property
     def has_data(self) -> bool:
-        return self.targets is not None or self.series is not None or self.type == "trend"
+        return (
+            self.targets is not None
+            or self.series is not None
+            or self.data is not None
+            or self.type == "trend"
+        )
 
 
 class Column(StrictModel):

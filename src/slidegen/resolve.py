@@ -26,6 +26,13 @@ from .periods import Period, load_period, period_files, value_problems
 from .validate import format_path
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
+PERIOD_PLACEHOLDER = "period"
+"""``{period}`` in text is the period's label; in a chart's ``data`` path, its id."""
+
+
+def _is_file_path(path: Path_) -> bool:
+    """A chart's ``data`` file name: its ``{period}`` is the tables' business, not text's."""
+    return bool(path) and path[-1] == "data"
 
 
 @dataclass(frozen=True)
@@ -85,9 +92,9 @@ def used_metric_ids(deck: Deck) -> dict[str, Path_]:
         elif isinstance(node, Chart) and node.metrics:
             for metric_id in node.metrics:
                 used.setdefault(metric_id, (*path, "metrics"))
-        elif isinstance(node, str):
+        elif isinstance(node, str) and not _is_file_path(path):
             for match in _PLACEHOLDER.finditer(node):
-                if match.group(1):
+                if match.group(1) and match.group(1) != PERIOD_PLACEHOLDER:
                     used.setdefault(match.group(1), path)
         return node
 
@@ -189,7 +196,7 @@ class _Filler:
             return self.metric(node)
         if isinstance(node, Chart) and node.type == "trend" and node.metrics:
             return self.trend(node)
-        if isinstance(node, str) and "{" in node:
+        if isinstance(node, str) and "{" in node and not _is_file_path(path):
             return _PLACEHOLDER.sub(self.placeholder, node)
         return node
 
@@ -197,6 +204,8 @@ class _Filler:
         token = match.group(0)
         if token in ("{{", "}}"):
             return token[0]
+        if match.group(1) == PERIOD_PLACEHOLDER:
+            return self.data.label
         entry = self.data.current.entry(match.group(1))
         if entry is None or entry.value is None:
             return f"[{missing_word(self.language)}: {match.group(1)}]"

@@ -1,0 +1,161 @@
+"""Tabular series from CSV files: a chart's ``data: file.csv``.
+
+The first column holds the categories, each other column a series named by the header row.
+Cells are numbers (``475``, ``2.5``; ``2,5`` too when the file is separated by semicolons,
+as Italian spreadsheets save it) or empty (a gap, never 0). Errors point at the cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .deck import Deck
+from .errors import DeckError, Location, Problem
+from .loader import Loaded, Path_
+from .model import Chart, Series
+from .validate import format_path
+
+MAX_CSV_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 200
+
+
+def load_tables(
+    deck: Deck, loaded: Loaded, project: Path, period: str | None
+) -> tuple[Deck, list[Path]]:
+    """The deck with every CSV-backed chart filled in, and the CSV files read."""
+    problems: list[Problem] = []
+    read: list[Path] = []
+    tables: dict[Path, tuple[list[str], list[Series]] | None] = {}  # each file read once
+
+    def fill(node: Any, path: Path_) -> Any:
+        if isinstance(node, Chart) and node.data is not None:
+            relative = node.data.replace("{period}", period or "")
+            where = loaded.locate((*path, "data"))
+            try:
+                file = _resolve(relative, project, where, format_path((*path, "data")))
+                if file not in tables:
+                    tables[file] = None
+                    tables[file] = read_table(file, project)
+                    read.append(file)
+            except DeckError as error:
+                problems.extend(error.problems)
+                return node
+            table = tables[file]
+            if table is None:
+                return node  # already reported
+            categories, series = table
+            return node.model_copy(update={"categories": categories, "series": series})
+        if isinstance(node, BaseModel):
+            updates = {}
+            for name in type(node).model_fields:
+                value = getattr(node, name)
+                new = fill(value, (*path, name))
+                if new is not value:
+                    updates[name] = new
+            return node.model_copy(update=updates) if updates else node
+        if isinstance(node, list):
+            items = [fill(item, (*path, i)) for i, item in enumerate(node)]
+            return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
+        return node
+
+    filled = fill(deck, ())
+    if problems:
+        raise DeckError(problems)
+    return filled, read
+
+
+def _resolve(relative: str, project: Path, where: Location, path: str) -> Path:
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise DeckError(
+            Problem(
+                where,
+                f"'{relative}' must be a path inside the project (relative, without '..')",
+                path,
+            )
+        )
+    file = (project / candidate).resolve()
+    if not file.is_relative_to(project.resolve()):
+        raise DeckError(Problem(where, f"'{relative}' points outside the project", path))
+    if not file.is_file():
+        raise DeckError(Problem(where, f"data file '{relative}' not found", path))
+    return file
+
+
+def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
+    """Categories and series of a CSV table; a located error for anything unreadable."""
+    resolved = file.resolve()
+    name = str(resolved.relative_to(project.resolve()))
+    if file.stat().st_size > MAX_CSV_BYTES:
+        raise DeckError(Problem(Location(name), f"larger than {MAX_CSV_BYTES:,} bytes"))
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeckError(Problem(Location(name), "not UTF-8 text; save it as UTF-8 CSV")) from None
+    delimiter = (
+        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    )
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    numbered = [
+        (line, row) for line, row in enumerate(rows, start=1) if any(c.strip() for c in row)
+    ]
+    if len(numbered) < 2 or len(numbered[0][1]) < 2:
+        raise DeckError(
+            Problem(
+                Location(name, 1, 1),
+                "needs a header row and at least one row "
+                "of data, with categories first and one column per series",
+            )
+        )
+    if len(numbered) - 1 > MAX_ROWS:
+        raise DeckError(Problem(Location(name), f"more than {MAX_ROWS} rows"))
+    header = [cell.strip() for cell in numbered[0][1]]
+    problems: list[Problem] = []
+    categories: list[str] = []
+    columns: list[list[float | None]] = [[] for _ in header[1:]]
+    for line, row in numbered[1:]:
+        if len(row) != len(header):
+            problems.append(
+                Problem(Location(name, line, 1), f"{len(row)} cells; the header has {len(header)}")
+            )
+            continue
+        categories.append(row[0].strip())
+        for index, cell in enumerate(row[1:]):
+            value = _number(cell.strip(), delimiter)
+            if value is _BAD:
+                column = sum(len(c) + 1 for c in row[: index + 1]) + 1
+                problems.append(
+                    Problem(
+                        Location(name, line, column),
+                        f"'{cell.strip()}' in column '{header[index + 1]}' is not a number",
+                    )
+                )
+                value = None
+            columns[index].append(value)  # type: ignore[arg-type]
+    if problems:
+        raise DeckError(problems)
+    series = [
+        Series(name=title or f"Serie {i}", values=values)
+        for i, (title, values) in enumerate(zip(header[1:], columns, strict=True), start=1)
+    ]
+    return categories, series
+
+
+_BAD = object()
+
+
+def _number(cell: str, delimiter: str) -> float | object | None:
+    if not cell:
+        return None
+    text = cell.replace(",", ".") if delimiter == ";" and cell.count(",") == 1 else cell
+    try:
+        value = float(text)
+    except ValueError:
+        return _BAD
+    return value if math.isfinite(value) else _BAD
