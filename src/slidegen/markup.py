@@ -17,11 +17,12 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text with uniform emphasis."""
+    """A piece of text with uniform emphasis, optionally a link."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    link: str | None = None
 
 
 @dataclass
@@ -88,8 +89,32 @@ def _emphasis_spans(text: str) -> tuple[list[tuple[int, int, bool, bool]], set[i
     return spans, hidden
 
 
+LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)\)")
+"""``[text](https://…)``: a link, as in Markdown."""
+
+
 def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> list[Run]:
-    """Split ``text`` into runs; ``bold``/``italic`` apply to the whole text."""
+    """Split ``text`` into runs; ``bold``/``italic`` apply to the whole text.
+
+    ``[text](url)`` becomes a linked run (emphasis inside a link's text works; emphasis
+    across a link's edge does not).
+    """
+    if "](" not in text:
+        return _emphasis_runs(text, bold, italic)
+    runs: list[Run] = []
+    position = 0
+    for match in LINK.finditer(text):
+        runs += _emphasis_runs(text[position : match.start()], bold, italic)
+        url = match.group("url")
+        runs += [
+            Run(r.text, r.bold, r.italic, url)
+            for r in _emphasis_runs(match.group("text"), bold, italic)
+        ]
+        position = match.end()
+    return runs + _emphasis_runs(text[position:], bold, italic)
+
+
+def _emphasis_runs(text: str, bold: bool, italic: bool) -> list[Run]:
     text = _LINE_BREAK.sub(" ", text)
     if "*" not in text:
         return [Run(text, bold, italic)] if text else []

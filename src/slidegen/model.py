@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from .markup import LINK
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -33,7 +35,22 @@ def _as_text(value: Any) -> Any:
         bad = _CONTROL.search(value)
         if bad:
             raise ValueError(f"contains the control character U+{ord(bad.group()):04X}")
+        for link in LINK.finditer(value):
+            _check_link(link.group("url"))
     return value
+
+
+MAX_LINK_LENGTH = 2000  # PowerPoint "repairs" (drops) hyperlinks longer than ~2,000 characters
+_LINK_SCHEMES = ("https://", "http://", "mailto:")
+
+
+def _check_link(url: str) -> None:
+    if len(url) > MAX_LINK_LENGTH:
+        raise ValueError(
+            f"link is {len(url):,} characters long; PowerPoint accepts at most {MAX_LINK_LENGTH:,}"
+        )
+    if not url.lower().startswith(_LINK_SCHEMES):
+        raise ValueError(f"link '{url[:60]}' must start with https://, http:// or mailto:")
 
 
 Text = Annotated[str, BeforeValidator(_as_text)]

@@ -7,6 +7,7 @@ from typing import Literal
 
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu
@@ -164,6 +165,7 @@ def write_paras(
 _P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
 _END, _FILL, _RGB, _LATIN = qn("a:endParaRPr"), qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _SPC_BEFORE, _SPC_POINTS = qn("a:spcBef"), qn("a:spcPts")
+_LINK_CLICK, _REL_ID = qn("a:hlinkClick"), qn("r:id")
 _ALIGN_CODE = {"left": "l", "center": "ctr", "right": "r"}
 
 
@@ -191,6 +193,9 @@ def _paragraph(ctx: RenderContext, para: Para, size: float, first: bool) -> etre
         colour = para.emphasis_color if spec.bold and para.emphasis_color else base
         etree.SubElement(etree.SubElement(properties, _FILL), _RGB, val=colour)
         etree.SubElement(properties, _LATIN, typeface=font_name)
+        if spec.link and ctx.slide is not None:
+            relationship = ctx.slide.part.relate_to(spec.link, RT.HYPERLINK, is_external=True)
+            etree.SubElement(properties, _LINK_CLICK).set(_REL_ID, relationship)
         etree.SubElement(run, _T).text = spec.text
     etree.SubElement(p, _END, lang=ctx.language, sz=points)
     return p
