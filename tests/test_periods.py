@@ -327,6 +327,7 @@ def test_period_label_on_cover_and_footer(built: Callable[..., PresentationType]
     assert texts(shape_named(prs, 0, "Cover details")) == [
         "Comune di Prova",
         "Gennaio – Giugno 2015",
+        "1 gennaio 2015 – 30 giugno 2015",  # the period's dates, in the deck's language
     ]
     for index in range(1, len(prs.slides)):
         footer = texts(shape_named(prs, index, "Slide number"))
@@ -950,7 +951,10 @@ def test_sample_period_is_labelled_on_cover_and_footer(example: Path) -> None:
     assert result.output.name == "sei-mesi-fuori-dal-comune-esempio-a-periodi-2015-H1.pptx"
     prs = open_pptx(result.output)
     label = f"Gennaio – Giugno 2015 · {SAMPLE}"
-    assert texts(shape_named(prs, 0, "Cover details"))[-1] == label
+    assert texts(shape_named(prs, 0, "Cover details"))[-2:] == [
+        label,
+        "1 gennaio 2015 – 30 giugno 2015",
+    ]
     for index in range(1, len(prs.slides)):
         assert texts(shape_named(prs, index, "Slide number")) == [f"{label}   ‹#›"]
     found = tiles(prs)
@@ -964,7 +968,10 @@ def test_sample_period_is_labelled_on_cover_and_footer(example: Path) -> None:
 
 def test_real_period_of_the_example_is_not_labelled_sample(example: Path) -> None:
     prs = open_pptx(build(example, period="2014-H2").output)
-    assert texts(shape_named(prs, 0, "Cover details"))[-1] == "Luglio – Dicembre 2014"
+    assert texts(shape_named(prs, 0, "Cover details"))[-2:] == [
+        "Luglio – Dicembre 2014",
+        "1 luglio 2014 – 31 dicembre 2014",
+    ]
     assert texts(shape_named(prs, 1, "Slide number")) == ["Luglio – Dicembre 2014   ‹#›"]
     assert SAMPLE not in all_text(prs)
     assert "esempio inventati" not in all_text(prs)
@@ -973,9 +980,10 @@ def test_real_period_of_the_example_is_not_labelled_sample(example: Path) -> Non
 def test_sample_label_follows_the_language(example: Path) -> None:
     out = example.parent / "en.pptx"
     prs = open_pptx(build(example, output=out, period="2015-H1", language="en-GB").output)
-    assert texts(shape_named(prs, 0, "Cover details"))[-1] == (
-        "Gennaio – Giugno 2015 · invented sample data"
-    )
+    assert texts(shape_named(prs, 0, "Cover details"))[-2:] == [
+        "Gennaio – Giugno 2015 · invented sample data",
+        "1 January 2015 – 30 June 2015",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -1023,7 +1031,10 @@ def test_default_deck_builds_2014_h2_with_the_real_figures(
         "Oltre 1.000 APPUNTAMENTI nell'agenda del sindaco cui si aggiungono MIGLIAIA DI "
         "INCONTRI svolti dagli assessori"
     )
-    assert texts(shape_named(prs, 0, "Cover details"))[-1] == "Luglio – Dicembre 2014"
+    assert texts(shape_named(prs, 0, "Cover details"))[-2:] == [
+        "Luglio – Dicembre 2014",
+        "1 luglio 2014 – 31 dicembre 2014",
+    ]
     assert texts(shape_named(prs, 1, "Slide number")) == ["Luglio – Dicembre 2014   ‹#›"]
     text = all_text(prs)
     assert "{" not in text

@@ -109,6 +109,9 @@ class DeckInfo(StrictModel):
     """Who presents it, e.g. ``Comune di Cremona``."""
     period: Text | None = None
     """The reporting period, e.g. ``Luglio – Dicembre 2014``."""
+    period_dates: Text | None = None
+    """The period's dates, shown on the cover under the period (filled from the period file
+    of a period-driven deck: ``1 luglio 2014 – 31 dicembre 2014``)."""
     language: str = Field("it-IT", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
     """BCP 47 language tag of the text (``it-IT``, ``en-GB``): spelling, numbers, accessibility."""
     author: Text | None = None

@@ -134,6 +134,7 @@ def resolve_deck(
         update={
             "period": data.label + (f" · {_sample_word(deck)}" if data.current.data.sample else ""),
             "date": resolved.deck.date or data.current.data.end,
+            "period_dates": resolved.deck.period_dates or _dates(data, deck.deck.language),
         }
     )
     return resolved.model_copy(update={"deck": info})
@@ -158,6 +159,19 @@ def history_findings(deck: Deck, data: PeriodData | None) -> list[Problem]:
                     )
                 )
     return findings
+
+
+def _dates(data: PeriodData, language: str) -> str | None:
+    """``1 luglio 2014 – 31 dicembre 2014`` (Babel's long date format for the language)."""
+    from babel.dates import format_date
+
+    start, end = data.current.data.start, data.current.data.end
+    if not start or not end:
+        return None
+    locale = language.replace("-", "_")
+    return (
+        f"{format_date(start, 'long', locale=locale)} – {format_date(end, 'long', locale=locale)}"
+    )
 
 
 def _sample_word(deck: Deck) -> str:

@@ -56,6 +56,10 @@ def render(spec: TitleSlide, ctx: RenderContext) -> Slide:
     for line in (info.organization, info.period):
         if line:
             paras.append(Para.of(line, color=colors.on_primary, scale=0.75, space_before=0.6))
+    if info.period_dates:
+        paras.append(
+            Para.of(info.period_dates, color=colors.on_primary, scale=0.6, space_before=0.2)
+        )
     if paras:
         lower = Box(rest.left, rest.top + inches(0.25), rest.width, rest.height - inches(0.25))
         add_text(
