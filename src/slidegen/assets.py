@@ -27,11 +27,18 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
                 path,
             )
         )
-    full = (project_dir / candidate).resolve()
-    root = project_dir.resolve()
+    try:
+        full = (project_dir / candidate).resolve()
+        root = project_dir.resolve()
+        is_folder, is_file = full.is_dir(), full.is_file()
+    except (OSError, ValueError) as exc:  # NUL bytes, names longer than the file system allows
+        reason = getattr(exc, "strerror", None) or "not a usable file name"
+        raise AssetError(Problem(where, f"'{relative[:80]}': {reason}", path)) from None
     if not full.is_relative_to(root):
         raise AssetError(Problem(where, f"'{relative}' points outside the project", path))
-    if not full.is_file():
+    if is_folder:
+        raise AssetError(Problem(where, f"'{relative}' is a folder, not an image", path))
+    if not is_file:
         folder = full.parent
         existing = (
             sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))

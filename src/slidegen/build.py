@@ -19,11 +19,11 @@ from ._version import __version__
 from .assets import resolve_image
 from .checks import theme_contrast_findings
 from .deck import Deck, Section
-from .errors import AssetError, DeckError, Location, Problem, SlidegenError
+from .errors import AssetError, DeckError, Location, OutputError, Problem, SlidegenError
 from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
-from .model import DeckInfo
+from .model import DeckInfo, check_language
 from .properties import set_properties, sources_digest
 from .render.context import RenderContext
 from .render.notes import NotesWriter
@@ -102,6 +102,10 @@ def compile_deck(
     deck, loaded = load_deck(path)
     project = path.resolve().parent
     if language:
+        try:
+            check_language(language)
+        except ValueError as error:
+            raise DeckError(Problem(Location("--language"), str(error))) from None
         deck = deck.model_copy(update={"deck": deck.deck.model_copy(update={"language": language})})
     periods = load_period_data(deck, loaded, project, period)
     deck = resolve_deck(deck, loaded, periods, allow_missing=allow_missing)
@@ -179,6 +183,8 @@ def build_deck(
     )
     if strict and compiled.findings:
         raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
+    if output is not None:
+        _check_output(output, compiled.sources)
     if output is None:
         stem = slugify(plain_text(compiled.info.title))
         if compiled.period:
@@ -206,6 +212,15 @@ def build_deck(
             exported.contact_sheet,
         )
     return result
+
+
+def _check_output(output: Path, sources: list[Path]) -> None:
+    """An output is a .pptx and never one of the files it is built from."""
+    where = Location(str(output))
+    if output.suffix.lower() != ".pptx":
+        raise OutputError(Problem(where, "the output must be a .pptx file"))
+    if output.resolve() in {source.resolve() for source in sources}:
+        raise OutputError(Problem(where, "is one of the deck's sources; it would be overwritten"))
 
 
 def store_cache(compiled: Compiled) -> None:

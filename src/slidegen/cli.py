@@ -58,7 +58,7 @@ def run() -> None:
     """
     try:
         code = main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("slidegen: interrupted; nothing written", err=True)
         sys.exit(130)
     except click.ClickException as error:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .metric import MetricDefinition, MetricId
-from .model import DeckInfo, StrictModel, Text
+from .model import DeckInfo, ShortText, StrictModel, Text
 from .slides import AnySlide
 
 
 class Section(StrictModel):
     """A part of the deck; it opens with a divider slide unless ``divider: false``."""
 
-    title: Text | None = None
+    title: ShortText | None = None
     """The section's title, shown on its divider."""
     subtitle: Text | None = None
     """A line under the title on the divider."""

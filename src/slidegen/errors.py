@@ -11,7 +11,10 @@ Bugs in slidegen itself stay tracebacks; user errors never are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_ONE_LINE = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 EXIT_OK = 0
 EXIT_DECK_ERROR = 1
@@ -53,10 +56,12 @@ class Problem:
         }
 
     def __str__(self) -> str:
+        # One problem, one line: user text quoted in a message may contain line breaks.
+        message = _ONE_LINE.sub(lambda m: repr(m.group())[1:-1], self.message)
         where = f"{self.location}: "
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         what = f"{self.path}: " if self.path else ""
-        return f"{where}{prefix}{what}{self.message}"
+        return f"{where}{prefix}{what}{message}"
 
 
 class SlidegenError(Exception):

@@ -27,6 +27,7 @@ from .errors import DeckError, Location, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+MAX_DIGITS = 100
 
 Path_ = tuple[str | int, ...]
 
@@ -76,10 +77,15 @@ def _compose(text: str) -> yaml.Node | None:
     """Compose ``text``, refusing anchors and aliases before anything can expand."""
     try:
         return _compose_with(text, _FAST_LOADER)
-    except yaml.YAMLError:
+    except yaml.YAMLError as fast_error:
         if _FAST_LOADER is yaml.SafeLoader:
             raise
-        return _compose_with(text, yaml.SafeLoader)  # raises again, with its wording
+        try:
+            return _compose_with(text, yaml.SafeLoader)  # raises again, with its wording
+        except (RecursionError, ValueError):
+            # Where the pure-Python parser itself breaks (extreme nesting, code points past
+            # U+10FFFF), libyaml's located message is the better one.
+            raise fast_error from None
 
 
 def _compose_with(text: str, loader: type) -> yaml.Node | None:
@@ -215,6 +221,14 @@ def _scalar(node: yaml.ScalarNode, out: Loaded, problems: list[Problem]) -> Any:
     if node.style:  # quoted or block ('"', "'", '|', '>'); plain is None or '' (libyaml)
         return text  # quoted or block scalars are always text
     if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if _INT.fullmatch(text) and len(text) > MAX_DIGITS:
+        problems.append(
+            Problem(
+                Location(out.file, *_pos(node)),
+                f"a number of {len(text):,} digits; write it in quotes if it is text",
+            )
+        )
         return None
     if _INT.fullmatch(text):
         number: SourceInt | SourceFloat = SourceInt(text)

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,7 +23,7 @@ from pydantic import (
 
 from .markup import LINK
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _as_text(value: Any) -> Any:
@@ -59,20 +60,23 @@ Text = Annotated[str, BeforeValidator(_as_text)]
 ShortText = Annotated[Text, Field(min_length=1, max_length=2000)]
 
 
+MAX_NUMBER = 1e15  # beyond this, figures are typos (and Babel's decimal context overflows)
+
+
 def _as_number_or_text(value: Any) -> Any:
     if isinstance(value, bool):
         return _as_text(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
+    if isinstance(value, int | float):
         if not math.isfinite(value):
             raise ValueError("must be a finite number")
-        return float(value)
+        if abs(value) > MAX_NUMBER:
+            raise ValueError(f"{value:.3g} is larger than {MAX_NUMBER:.0e}")
+        return int(value) if isinstance(value, int) else float(value)
     return _as_text(value)
 
 
 NumberOrText = Annotated[int | float | str, BeforeValidator(_as_number_or_text)]
-Number = Annotated[float, Field(allow_inf_nan=False)]
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
 
 
 def short_form_schema(description: str) -> Any:
@@ -88,6 +92,24 @@ def short_form_schema(description: str) -> Any:
         }
 
     return classmethod(schema)
+
+
+def check_language(tag: str) -> str:
+    """A language tag Babel (and so slidegen's number formats) knows."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f"unknown language '{tag}'; use a tag such as it-IT or en-GB") from None
+    return tag
+
+
+def check_year(day: datetime.date) -> datetime.date:
+    """Dates a document can carry (W3CDTF in the file's properties needs four digits)."""
+    if not 1900 <= day.year <= 9999:
+        raise ValueError(f"{day.isoformat()} is not a plausible date (years 1900–9999)")
+    return day
 
 
 class StrictModel(BaseModel):
@@ -114,9 +136,15 @@ class DeckInfo(StrictModel):
     of a period-driven deck: ``1 luglio 2014 – 31 dicembre 2014``)."""
     language: str = Field("it-IT", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
     """BCP 47 language tag of the text (``it-IT``, ``en-GB``): spelling, numbers, accessibility."""
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        return check_language(value)
+
     author: Text | None = None
     """Author stored in the file's properties."""
-    date: datetime.date | None = None
+    date: Annotated[datetime.date, AfterValidator(check_year)] | None = None
     """The period's end or the presentation date (``2014-12-31``): the file's creation date,
     unless ``SOURCE_DATE_EPOCH`` is set. Builds never stamp the current time."""
     theme: str = "cremona"

@@ -11,14 +11,14 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, load_yaml
 from .metric import IDENTIFIER, MetricDefinition
-from .model import NumberOrText, ShortText, StrictModel, Text
+from .model import NumberOrText, ShortText, StrictModel, Text, check_year
 from .validate import problems_from_validation
 
 # Period ids begin with their year, so other YAML files in the folder are not periods.
@@ -53,9 +53,9 @@ class PeriodFile(StrictModel):
     """The period's id; must match the file name (``2014-H2`` for ``2014-H2.yaml``)."""
     label: ShortText
     """How the deck names the period (cover, footer, changes): ``Luglio – Dicembre 2014``."""
-    start: datetime.date | None = None
+    start: Annotated[datetime.date, AfterValidator(check_year)] | None = None
     """First day of the period."""
-    end: datetime.date | None = None
+    end: Annotated[datetime.date, AfterValidator(check_year)] | None = None
     """Last day of the period (also the deck file's date)."""
     sample: bool = False
     """True for invented example figures: the cover says so on every build."""

@@ -46,16 +46,22 @@ def set_properties(
     """Core properties from the deck's metadata; ``custom`` as named text properties."""
     props = prs.core_properties
     naive = stamp.replace(tzinfo=None)
-    props.title = plain_text(info.title)
-    props.subject = plain_text(info.period or "")
-    props.author = plain_text(info.author or info.organization or "")
+    props.title = _property(info.title)
+    props.subject = _property(info.period or "")
+    props.author = _property(info.author or info.organization or "")
     props.last_modified_by = "slidegen"
     props.language = info.language
-    props.keywords = ", ".join(plain_text(p) for p in (info.organization, info.period) if p)
+    props.keywords = _property(", ".join(p for p in (info.organization, info.period) if p))
     props.comments = custom.get("slidegen", "")
     props.revision = 1
     props.created = props.modified = props.last_printed = naive
     _set_custom(prs, custom)
+
+
+def _property(text: str) -> str:
+    """Core properties hold at most 255 characters (python-pptx and Office both refuse more)."""
+    plain = plain_text(text)
+    return plain if len(plain) <= 255 else plain[:254] + "…"
 
 
 def _set_custom(prs: Presentation, values: dict[str, str]) -> None:

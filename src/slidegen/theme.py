@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from .errors import Location, Problem, ThemeError
 from .loader import Loaded, load_yaml
-from .model import StrictModel, Text
+from .model import ShortText, StrictModel, Text
 from .validate import problems_from_validation
 
 HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
+FontName = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
 MANIFEST = "theme.yaml"
 
 
@@ -43,9 +44,9 @@ class Colors(StrictModel):
 class Font(StrictModel):
     """A font: the name written into the deck, and a metric-compatible stand-in for rendering."""
 
-    name: str
+    name: FontName
     """The font name PowerPoint uses (e.g. ``Calibri``)."""
-    standin: str | None = None
+    standin: FontName | None = None
     """A metric-compatible free font used to render and measure (e.g. ``Carlito``)."""
 
 
@@ -72,9 +73,17 @@ class Sizes(StrictModel):
 class Geometry(StrictModel):
     """Slide size and margins, in inches (16:9 by default)."""
 
-    width: float = Field(13.333, gt=1, le=56)
-    height: float = Field(7.5, gt=1, le=56)
+    width: float = Field(13.333, ge=4, le=56)
+    height: float = Field(7.5, ge=3, le=56)
     margin: float = Field(0.6, ge=0, le=3)
+
+    @model_validator(mode="after")
+    def _room_for_content(self) -> Geometry:
+        if self.margin * 4 > self.width:
+            raise ValueError(
+                f"margins of {self.margin} in leave no room on a slide {self.width} in wide"
+            )
+        return self
 
 
 class Theme(StrictModel):
@@ -87,7 +96,7 @@ class Theme(StrictModel):
     fonts: Fonts
     sizes: Sizes = Sizes()
     geometry: Geometry = Geometry()
-    logo: str | None = None
+    logo: ShortText | None = None
     """Path of a logo image, relative to the project (e.g. ``assets/logo.png``)."""
     wordmark: Text | None = None
     """A word set in the heading font at the top right of every content slide."""

@@ -33,10 +33,11 @@ def format_metric_value(ctx: RenderContext, metric: Metric) -> str:
     if metric.value is None:
         return MISSING_FIGURE
     if not isinstance(metric.value, int | float):
-        return str(metric.value)
+        return plain_text(str(metric.value))
     text = format_figure(metric.value, ctx.language, metric.format, metric.currency)
     if metric.unit and metric.format not in ("percent", "currency", "compact-currency"):
-        text += metric.unit if metric.unit == "%" else f" {metric.unit}"
+        unit = plain_text(metric.unit)
+        text += unit if unit == "%" else f" {unit}"
     return text
 
 
