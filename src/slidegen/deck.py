@@ -33,7 +33,7 @@ class Section(StrictModel):
 class DataSource(StrictModel):
     """Where a period-driven deck finds its figures."""
 
-    periods: str = "data/periods"
+    periods: str = Field("data/periods", min_length=1, max_length=200)
     """Folder of period files (``<period id>.yaml``), relative to the deck."""
     period: str | None = None
     """The period built by default (``--period`` overrides); the latest one when omitted."""

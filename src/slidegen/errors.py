@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ONE_LINE = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _printable(text: str) -> str:
+    """User text quoted in a message, on one line and without terminal control sequences."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
 
 EXIT_OK = 0
 EXIT_DECK_ERROR = 1
@@ -56,11 +62,12 @@ class Problem:
         }
 
     def __str__(self) -> str:
-        # One problem, one line: user text quoted in a message may contain line breaks.
-        message = _ONE_LINE.sub(lambda m: repr(m.group())[1:-1], self.message)
-        where = f"{self.location}: "
+        # One problem, one line: user text quoted in a message or a key path may hold line
+        # breaks or escape sequences.
+        message = _printable(self.message)
+        where = f"{_printable(str(self.location))}: "
         prefix = "" if self.severity == "error" else f"{self.severity}: "
-        what = f"{self.path}: " if self.path else ""
+        what = f"{_printable(self.path)}: " if self.path else ""
         return f"{where}{prefix}{what}{message}"
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import decimal
 from typing import Literal
 
 from babel import Locale
@@ -35,6 +36,13 @@ def format_figure(
     value: float, language: str, kind: FigureFormat = "number", currency: str = "EUR"
 ) -> str:
     """``value`` written as the language writes it; ``percent`` takes 70 for 70%."""
+    try:
+        return _format(value, language, kind, currency)
+    except decimal.InvalidOperation:  # beyond Babel's 28-digit decimal context
+        return f"{value:.3g}"
+
+
+def _format(value: float, language: str, kind: FigureFormat, currency: str) -> str:
     locale = babel_locale(language)
     if kind == "percent":
         return format_percent(value / 100, locale=locale, format="#,##0.#%")

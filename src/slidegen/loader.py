@@ -78,7 +78,10 @@ def _compose(text: str) -> yaml.Node | None:
     try:
         return _compose_with(text, _FAST_LOADER)
     except yaml.YAMLError as fast_error:
-        if _FAST_LOADER is yaml.SafeLoader:
+        # libyaml's message is kept when re-parsing would be slow (big or deeply nested text:
+        # the pure-Python parser takes ~1 ms per nesting level).
+        too_costly = len(text) > 200_000 or "nesting depth" in str(fast_error)
+        if _FAST_LOADER is yaml.SafeLoader or too_costly:
             raise
         try:
             return _compose_with(text, yaml.SafeLoader)  # raises again, with its wording

@@ -85,7 +85,10 @@ class Period:
 
 def period_files(folder: Path) -> dict[str, Path]:
     """Period id → file, for every ``<id>.yaml`` in ``folder``, sorted by id."""
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return {}
+    except OSError:  # a name the file system cannot hold (too long): no periods there
         return {}
     files = {p.stem: p for p in folder.glob("*.yaml") if PERIOD_ID.match(p.stem)}
     return dict(sorted(files.items(), key=lambda item: period_order(item[0])))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,7 @@ from .model import ShortText, StrictModel, Text
 from .validate import problems_from_validation
 
 HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
+THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 FontName = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
 MANIFEST = "theme.yaml"
 
@@ -131,7 +133,7 @@ def available_themes(project_dir: Path) -> list[str]:
 
 def find_theme(name: str, project_dir: Path, where: Location | None = None) -> Path:
     """The folder of theme ``name``; a :class:`ThemeError` naming the themes that exist."""
-    if name and "/" not in name and "\\" not in name and not name.startswith("."):
+    if THEME_NAME.match(name or ""):
         for folder in theme_folders(project_dir):
             if (folder / name / MANIFEST).is_file():
                 return folder / name

@@ -66,7 +66,7 @@ def change_since_previous(ctx: RenderContext, metric: Metric) -> Change | None:
     text = f"{arrow} {format_signed(delta, ctx.language, kind, metric.currency)}"
     if metric.format == "percent":
         text += " p.p." if ctx.language.startswith("it") else " pts"
-    elif before != 0:
+    elif before != 0 and abs(delta / before) < 1000:  # a percentage past 100,000% says nothing
         text += f" ({format_signed(delta / abs(before) * 100, ctx.language, 'percent')})"
     if metric.good is None:
         color = colors.muted
@@ -86,7 +86,8 @@ def target_line(ctx: RenderContext, metric: Metric) -> str | None:
     line = f"{target_word(ctx.language)} {goal}"
     if isinstance(metric.value, int | float) and metric.target:
         progress = metric.value / metric.target * 100
-        line += f" · {format_figure(progress, ctx.language, 'percent')}"
+        if abs(progress) < 100_000:
+            line += f" · {format_figure(progress, ctx.language, 'percent')}"
     return line
 
 
