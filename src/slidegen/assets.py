@@ -13,11 +13,9 @@ MAX_IMAGE_PIXELS = 60_000_000
 IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
 
 
-def resolve_image(relative: str, project_dir: Path, where: Location, path: str = "") -> Path:
-    """The checked absolute path of ``relative``: inside the project, a readable image.
-
-    Raises :class:`AssetError` naming the images that do exist in the same folder.
-    """
+def project_file(relative: str, project_dir: Path, where: Location, path: str = "") -> Path:
+    """``relative`` resolved inside the project; an :class:`AssetError` for absolute paths,
+    ``..``, symlinks leading outside, and names the file system cannot hold."""
     candidate = Path(relative)
     if candidate.is_absolute() or ".." in candidate.parts:
         raise AssetError(
@@ -29,13 +27,23 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
         )
     try:
         full = (project_dir / candidate).resolve()
-        root = project_dir.resolve()
-        is_folder, is_file = full.is_dir(), full.is_file()
-    except (OSError, ValueError) as exc:  # NUL bytes, names longer than the file system allows
+        full.is_file()  # NUL bytes and over-long names fail here, not later
+    except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "not a usable file name"
         raise AssetError(Problem(where, f"'{relative[:80]}': {reason}", path)) from None
-    if not full.is_relative_to(root):
+    if not full.is_relative_to(project_dir.resolve()):
         raise AssetError(Problem(where, f"'{relative}' points outside the project", path))
+    return full
+
+
+def resolve_image(relative: str, project_dir: Path, where: Location, path: str = "") -> Path:
+    """The checked absolute path of ``relative``: inside the project, a readable image.
+
+    Raises :class:`AssetError` naming the images that do exist in the same folder.
+    """
+    full = project_file(relative, project_dir, where, path)
+    root = project_dir.resolve()
+    is_folder, is_file = full.is_dir(), full.is_file()
     if is_folder:
         raise AssetError(Problem(where, f"'{relative}' is a folder, not an image", path))
     if not is_file:

@@ -23,6 +23,12 @@ DECK_ARGUMENT = click.argument(
     type=click.Path(dir_okay=False, path_type=Path),
 )
 THEME_OPTION = click.option("--theme", metavar="NAME", help="Use this theme instead of the deck's.")
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the .pptx (default: output/<deck title>.pptx).",
+)
 PERIOD_OPTION = click.option(
     "--period", metavar="ID", help="The reporting period to build (default: the latest)."
 )
@@ -78,12 +84,7 @@ def main() -> None:
 
 @main.command()
 @DECK_ARGUMENT
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the .pptx (default: output/<deck title>.pptx).",
-)
+@OUTPUT_OPTION
 @THEME_OPTION
 @click.option("--strict", is_flag=True, help="Treat layout findings as errors.")
 @click.option("--pdf", is_flag=True, help="Also export a PDF (PDF/A-2b) with LibreOffice.")
@@ -280,12 +281,7 @@ def check(
 
 @main.command(name="watch")
 @DECK_ARGUMENT
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the .pptx (default: output/<deck title>.pptx).",
-)
+@OUTPUT_OPTION
 @THEME_OPTION
 @click.option("--no-preview", is_flag=True, help="Do not render PNG previews.")
 def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview: bool) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .assets import project_file
 from .deck import Deck
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, Path_
@@ -71,18 +72,7 @@ def load_tables(
 
 
 def _resolve(relative: str, project: Path, where: Location, path: str) -> Path:
-    candidate = Path(relative)
-    if candidate.is_absolute() or ".." in candidate.parts:
-        raise DeckError(
-            Problem(
-                where,
-                f"'{relative}' must be a path inside the project (relative, without '..')",
-                path,
-            )
-        )
-    file = (project / candidate).resolve()
-    if not file.is_relative_to(project.resolve()):
-        raise DeckError(Problem(where, f"'{relative}' points outside the project", path))
+    file = project_file(relative, project, where, path)
     if not file.is_file():
         raise DeckError(Problem(where, f"data file '{relative}' not found", path))
     return file
