@@ -95,8 +95,9 @@ def examples(count: int) -> settings:
 
 # -- what a located error looks like -----------------------------------------------------------
 
-RAW_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-"""Never raw in a message: line breaks split it, other controls (ESC…) drive the terminal."""
+RAW_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+"""Never raw in a message: line breaks split it, C0 controls (ESC…) drive the terminal. (C1
+controls are accepted in text, and quoted as they are.)"""
 STDERR_LINE = re.compile(r"^[^\s:]+(:\d+:\d+)?: .")
 """``deck.yaml:12:5: …`` or, with nothing to point at, ``deck.yaml: …``."""
 SUMMARY = re.compile(r"^slidegen: \d+ errors?; nothing written$")
