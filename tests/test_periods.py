@@ -1040,3 +1040,30 @@ def test_default_deck_builds_2014_h2_with_the_real_figures(
     assert "{" not in text
     assert "dato mancante" not in text
     assert SAMPLE not in text
+
+
+def test_periods_folder_outside_the_project_is_refused(project: Project) -> None:
+    project.write_deck(
+        "deck: {title: T}\ndata: {periods: ../altrove}\nsections:\n  - divider: false\n"
+        "    slides: [{kind: title}]\n"
+    )
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert error_lines(result) == [
+        "deck.yaml:2:17: data.periods: '../altrove' must be a path inside the project "
+        "(relative, without '..')"
+    ]
+
+
+def test_empty_periods_folder_says_how_to_start(project: Project) -> None:
+    (project.root / "data" / "periods").mkdir(parents=True)
+    project.write_deck(
+        "deck: {title: T}\ndata: {periods: data/periods}\nsections:\n  - divider: false\n"
+        "    slides: [{kind: title}]\n"
+    )
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert error_lines(result) == [
+        "deck.yaml:2:17: data.periods: no period files in data/periods/ (files named like "
+        "2014-H2.yaml); 'slidegen new-period ID' makes one"
+    ]

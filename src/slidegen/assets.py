@@ -91,7 +91,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
         raise AssetError(
             Problem(
                 where,
-                f"'{relative}' is a {kind} image; use one of {', '.join(IMAGE_FORMATS)}",
+                f"'{relative}' is in {kind} format; use one of {', '.join(IMAGE_FORMATS)}",
                 path,
             )
         )

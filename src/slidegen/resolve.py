@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .assets import project_file
 from .deck import Deck
 from .errors import DeckError, Problem
 from .figures import format_figure, missing_word
@@ -62,10 +63,22 @@ def load_period_data(
                 )
             )
         return None
-    folder = project / deck.data.periods
+    # The periods folder is inside the project, like every other source.
+    folder = project_file(
+        deck.data.periods, project, loaded.locate(("data", "periods")), "data.periods"
+    )
     files = period_files(folder)
-    wanted = period_id or deck.data.period or (list(files)[-1] if files else None)
-    if not files or wanted not in files:
+    if not files:
+        raise DeckError(
+            Problem(
+                loaded.locate(("data", "periods")),
+                f"no period files in {deck.data.periods}/ (files named like 2014-H2.yaml); "
+                "'slidegen new-period ID' makes one",
+                "data.periods",
+            )
+        )
+    wanted = period_id or deck.data.period or list(files)[-1]
+    if wanted not in files:
         listed = ", ".join(files) or "none"
         where = loaded.locate(
             ("data", "period") if deck.data.period and not period_id else ("data", "periods")
