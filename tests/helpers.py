@@ -6,6 +6,8 @@ import contextlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ from slidegen import build_deck
 from slidegen.build import BuildResult
 from slidegen.cli import main
 from slidegen.errors import Problem
+from slidegen.export import ExportError, find_soffice, pdf_page_count
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -132,3 +135,57 @@ def visible_shapes(slide: Any) -> list[Any]:
     """A slide's own shapes, then the brand chrome its layout draws on it (not placeholders)."""
     chrome = [shape for shape in slide.slide_layout.shapes if not shape.is_placeholder]
     return [*slide.shapes, *chrome]
+
+
+def require(available: bool, message: str) -> None:
+    """An external tool the test needs: skipped on a workstation, a failure in CI (which
+    installs everything: make system-deps)."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def need_soffice() -> str:
+    """LibreOffice, found the way slidegen finds it."""
+    try:
+        return find_soffice()
+    except ExportError as error:
+        require(False, f"LibreOffice is not available ({error}); 'make system-deps' installs it")
+        raise  # unreachable: require() skipped or failed
+
+
+def pdf_pages(pdf: Path) -> int:
+    """Pages of ``pdf``: slidegen's own count, cross-checked with pdfinfo when installed."""
+    counted = pdf_page_count(pdf)
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo:
+        info = subprocess.run(
+            [pdfinfo, str(pdf)], capture_output=True, text=True, check=True, timeout=60
+        ).stdout
+        match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+        assert match, info
+        assert int(match.group(1)) == counted, f"pdfinfo and pdf_page_count disagree on {pdf}"
+    return counted
+
+
+OOXML_CHECKERS = ("check_xsd.py", "check_opc.py")
+
+
+def ooxml_check(script: str, pptx: Path) -> subprocess.CompletedProcess[str]:
+    """Run ../shared/ooxml/<script> on ``pptx`` (no --allow-negative-axid: a clean deck needs
+    no tolerance flag). A missing checker fails: CI always has ../shared."""
+    checker = SHARED / "ooxml" / script
+    if not checker.is_file():
+        pytest.fail(
+            f"OOXML checker {checker} is missing: the tests expect ../shared/ooxml beside the "
+            "repository (as in CI)"
+        )
+    return subprocess.run(
+        [sys.executable, str(checker), str(pptx)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -15,7 +15,6 @@ import os
 import platform
 import re
 import shutil
-import subprocess
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -30,8 +29,17 @@ from PIL import Image
 from pptx import Presentation
 
 import slidegen
-from helpers import SAMPLE_PNG, TRACEBACK, Project, assert_clean_exit, build, run_cli
-from slidegen.export import ExportError, find_soffice, pdf_page_count
+from helpers import (
+    SAMPLE_PNG,
+    TRACEBACK,
+    Project,
+    assert_clean_exit,
+    build,
+    need_soffice,
+    pdf_pages,
+    require,
+    run_cli,
+)
 from slidegen.theme import BUILTIN_THEMES
 
 # -- decks ------------------------------------------------------------------------------------
@@ -183,41 +191,6 @@ def snapshot(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and ".cache" not in p.parts
     }
-
-
-def need_program(name: str) -> str:
-    """An external program the export needs: skipped on a workstation, a failure in CI."""
-    found = shutil.which(name)
-    if found:
-        return found
-    message = f"{name} is not installed; 'make system-deps' installs it"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def need_soffice() -> str:
-    try:
-        return find_soffice()
-    except ExportError as error:
-        message = f"LibreOffice is not available ({error}); 'make system-deps' installs it"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-def pdf_pages(pdf: Path) -> int:
-    """Pages of ``pdf``: slidegen's own count, cross-checked with pdfinfo when installed."""
-    counted = pdf_page_count(pdf)
-    pdfinfo = shutil.which("pdfinfo")
-    if pdfinfo:
-        info = subprocess.run(
-            [pdfinfo, str(pdf)], capture_output=True, text=True, check=True, timeout=60
-        ).stdout
-        match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
-        assert match, info
-        assert int(match.group(1)) == counted, f"pdfinfo and pdf_page_count disagree on {pdf}"
-    return counted
 
 
 def xmp_metadata(pdf: Path) -> etree._Element:
@@ -664,7 +637,10 @@ class Exported:
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     need_soffice()
-    need_program("pdftoppm")
+    require(
+        shutil.which("pdftoppm") is not None,
+        "pdftoppm is not installed; 'make system-deps' installs it",
+    )
     root = (tmp_path_factory.mktemp("export") / "project").resolve()
     archive_project(root)
     return Exported(root, run_cli("build", "--pdf", "--png", "-o", "X.pptx", cwd=root))

@@ -6,29 +6,16 @@ has ``../shared`` beside the clone, so a missing checker is a failure, not a ski
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from helpers import DEFAULT_CASE, SHARED, BuiltCase
+from helpers import DEFAULT_CASE, OOXML_CHECKERS, BuiltCase, ooxml_check
 
-OOXML = SHARED / "ooxml"
-CHECKERS = ("check_xsd.py", "check_opc.py")
+CHECKERS = OOXML_CHECKERS
 CASES_CHECKED = ("kinds", "neutral-theme", "chart-native", DEFAULT_CASE)
-
-
-def checker(name: str) -> Path:
-    path = OOXML / name
-    if not path.is_file():
-        pytest.fail(
-            f"OOXML checker {path} is missing: the tests expect ../shared/ooxml beside the "
-            "repository (as in CI)"
-        )
-    return path
 
 
 @pytest.mark.parametrize("script", CHECKERS)
@@ -37,14 +24,7 @@ def test_deck_passes_ooxml_check(
     case: str, script: str, built_case: Callable[[str], BuiltCase]
 ) -> None:
     pptx = built_case(case).pptx
-    # No --allow-negative-axid: a clean deck needs no tolerance flag.
-    result = subprocess.run(
-        [sys.executable, str(checker(script)), str(pptx)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = ooxml_check(script, pptx)
     assert result.returncode == 0, f"{script} {case}:\n{result.stdout}\n{result.stderr}"
     assert result.stdout.strip().endswith("OK"), result.stdout
 
@@ -68,12 +48,6 @@ def test_checker_rejects_a_broken_deck(
 ) -> None:
     """The checks can fail: the same deck with one fault is rejected."""
     broken = corrupted(built_case("kinds").pptx, tmp_path / "broken.pptx", script=script)
-    result = subprocess.run(
-        [sys.executable, str(checker(script)), str(broken)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = ooxml_check(script, broken)
     assert result.returncode == 1, result.stdout
     assert "slide2.xml" in result.stdout

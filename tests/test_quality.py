@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import queue
 import shutil
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,33 +29,27 @@ from pptx.slide import Slide
 from helpers import (
     DEFAULT_DECK,
     MINIMAL_DECK,
+    OOXML_CHECKERS,
     REPO,
-    SHARED,
     BuiltCase,
     Project,
     assert_clean_exit,
     build,
     error_lines,
+    need_soffice,
+    ooxml_check,
+    require,
     run_cli,
 )
 from slidegen import SlidegenError, compile_deck
-from slidegen.export import ExportError, find_soffice, pdf_page_count
+from slidegen.export import pdf_page_count
 from slidegen.textfit import find_font
 from slidegen.theme import BUILTIN_THEMES, available_themes
 from slidegen.watch import WatchEvent, watch
 
 
-def need(condition: bool, message: str) -> None:
-    """Skip on a workstation without a system package, fail in CI (where it is installed)."""
-    if condition:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def need_carlito() -> None:
-    need(
+    require(
         find_font("Carlito", False, False) is not None,
         "the Carlito font is not installed ('make system-deps'); overflow amounts differ",
     )
@@ -476,10 +468,7 @@ def example_pdfs(
     example_builds: dict[tuple[str, str], ExampleBuild], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[tuple[str, str], Path]:
     """All example decks converted to PDF in one LibreOffice run."""
-    try:
-        soffice = find_soffice()
-    except ExportError as error:
-        need(False, f"LibreOffice is not available: {error}")
+    soffice = need_soffice()
     folder = tmp_path_factory.mktemp("example-pdfs")
     decks = {key: b.pptx for key, b in example_builds.items() if b.pptx is not None}
     done = subprocess.run(
@@ -524,26 +513,13 @@ def test_example_builds_strict(
     assert entry.slides == len(Presentation(str(entry.pptx)).slides) > 0
 
 
-def checker(name: str) -> Path:
-    path = SHARED / "ooxml" / name
-    if not path.is_file():
-        pytest.fail(f"OOXML checker {path} is missing: ../shared/ooxml must be beside the repo")
-    return path
-
-
-@pytest.mark.parametrize("script", ["check_xsd.py", "check_opc.py"])
+@pytest.mark.parametrize("script", OOXML_CHECKERS)
 @pytest.mark.parametrize(("example", "theme"), example_params())
 def test_example_is_valid_ooxml(
     example: str, theme: str, script: str, example_builds: dict[tuple[str, str], ExampleBuild]
 ) -> None:
     pptx = example_builds[example, theme].require()
-    done = subprocess.run(
-        [sys.executable, str(checker(script)), str(pptx)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = ooxml_check(script, pptx)
     assert done.returncode == 0, f"{script}:\n{done.stdout}\n{done.stderr}"
     assert done.stdout.strip().endswith("OK"), done.stdout
 

@@ -9,17 +9,14 @@ the slide, measurement that is optimistic would clip.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
 from pptx import Presentation
 
-from helpers import Project
+from helpers import Project, need_soffice
 from slidegen import compile_deck
 from slidegen.layout import EMU_PER_PT
 
@@ -55,15 +52,6 @@ def _deck() -> str:
     )
 
 
-def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is required in CI (make system-deps)")
-        pytest.skip("LibreOffice not installed")
-    return found
-
-
 def _words_by_page(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
     html = subprocess.run(
         ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
@@ -89,7 +77,7 @@ def _words_by_page(pdf: Path) -> list[list[tuple[str, float, float, float, float
 def test_fitted_lists_stay_inside_their_boxes_in_libreoffice(
     project: Project, tmp_path: Path
 ) -> None:
-    soffice = _soffice()
+    soffice = need_soffice()
     deck = project.write_deck(_deck())
     compiled = compile_deck(deck)
     assert not compiled.findings, compiled.findings
