@@ -1,34 +1,50 @@
 # Two commands do all set-up on a fresh machine:
 #   make deck   → builds deck.yaml into output/
 #   make test   → lint + the test suite
+# Both install the locked versions (requirements.lock) into .venv on first use.
 # Debian/Ubuntu packages for PDF/PNG rendering and the fonts: sudo make system-deps
+# Refresh the lock to the newest versions pyproject.toml's ranges allow: make lock
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
 APT_PACKAGES := libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2
 
-.PHONY: deck test lint system-deps clean
+.PHONY: deck test lint version lock system-deps clean
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the locked versions, checked against their hashes; then slidegen itself, editable,
+# built with the locked setuptools (no build isolation, so nothing unlocked is fetched).
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-deck: $(VENV)/.installed
+# The version names the commit: rewrite it when HEAD has moved since the install.
+version: $(VENV)/.installed
+	@$(BIN)/python -m setuptools_scm --force-write-version-files >/dev/null
+
+deck: version
 	$(BIN)/slidegen build deck.yaml
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
-test: lint
+test: lint version
 	$(BIN)/pytest -q
+
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade uv
+	.venv-lock/bin/uv pip compile pyproject.toml --extra test --universal \
+	  --python-version 3.11 --generate-hashes --upgrade --quiet --output-file $(LOCK)
+	rm -rf .venv-lock
 
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES)
 
 clean:
-	rm -rf output .pytest_cache
+	rm -rf output .pytest_cache build dist

@@ -40,7 +40,7 @@ from helpers import (
     require,
     run_cli,
 )
-from slidegen.theme import BUILTIN_THEMES
+from slidegen.theme import builtin_themes
 
 # -- decks ------------------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ def provenance_project(root: Path) -> Path:
     theme = root / "themes" / "locale" / "theme.yaml"
     theme.parent.mkdir(parents=True)
     theme.write_text(
-        "# rev 0\n" + (BUILTIN_THEMES / "cremona" / "theme.yaml").read_text(encoding="utf-8"),
+        "# rev 0\n" + (builtin_themes() / "cremona" / "theme.yaml").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
     (root / "assets").mkdir()
@@ -447,7 +447,7 @@ def test_manifest_records_sources_outputs_tools_and_timestamp_rule(
     def entry(relative: str, data: bytes) -> dict[str, object]:
         return {"path": relative, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
-    theme = (BUILTIN_THEMES / "cremona" / "theme.yaml").resolve()
+    theme = (builtin_themes() / "cremona" / "theme.yaml").resolve()
     assert manifest["sources"] == [
         entry("deck.yaml", files["deck.yaml"]),
         entry(theme.as_posix(), theme.read_bytes()),

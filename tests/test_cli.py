@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
+import slidegen
 from helpers import (
     MINIMAL_DECK,
     REPO,
@@ -22,18 +23,11 @@ from helpers import (
     run_cli,
     visible_shapes,
 )
+from slidegen.slides import KINDS
+from slidegen.theme import builtin_themes
+from slidegen.version import COMMIT, VERSION
 
-ALL_KINDS = {
-    "title",
-    "section",
-    "bullets",
-    "columns",
-    "metrics",
-    "chart",
-    "image",
-    "statement",
-    "closing",
-}
+ALL_KINDS = set(KINDS)
 
 LONG_ITEM = (
     "Ricognizione e riorganizzazione degli strumenti comunicativi verso l'esterno e "
@@ -55,26 +49,89 @@ def shapes_named(pptx: Path, slide: int) -> list[str]:
 # -- themes, schema, version ------------------------------------------------------------------
 
 
+def theme_rows(stdout: str) -> dict[str, tuple[str, str]]:
+    """``slidegen themes`` output: name → (where it comes from, description)."""
+    rows = [line.split("\t") for line in stdout.splitlines()]
+    assert all(len(row) == 3 for row in rows), stdout
+    return {name: (origin, about) for name, origin, about in rows}
+
+
 def test_themes_lists_the_builtin_themes(project: Project) -> None:
     result = run_cli("themes", cwd=project.root)
     assert_clean_exit(result, 0)
-    rows = dict(line.split("\t", 1) for line in result.stdout.splitlines())
+    rows = theme_rows(result.stdout)
     assert set(rows) == {"cremona", "neutral"}
-    assert rows["cremona"].startswith("Identità del Comune di Cremona")
-    assert rows["neutral"].startswith("Neutral")
+    assert rows["cremona"][0] == rows["neutral"][0] == "built-in"
+    assert rows["cremona"][1].startswith("Identità del Comune di Cremona")
+    assert rows["neutral"][1].startswith("Neutral")
+
+
+def test_builtin_themes_are_package_data() -> None:
+    folder = builtin_themes()
+    assert folder.is_relative_to(Path(slidegen.__file__).parent)
+    assert sorted(p.name for p in folder.iterdir() if (p / "theme.yaml").is_file()) == [
+        "cremona",
+        "neutral",
+    ]
+    assert (folder / "neutral" / "neutral-mark.png").is_file()  # the neutral theme's logo
 
 
 def test_themes_include_the_projects_own(project: Project) -> None:
     folder = project.root / "themes" / "civic"
     folder.mkdir(parents=True)
-    shutil.copyfile(REPO / "themes" / "neutral" / "theme.yaml", folder / "theme.yaml")
+    shutil.copyfile(builtin_themes() / "neutral" / "theme.yaml", folder / "theme.yaml")
+    shutil.copyfile(builtin_themes() / "neutral" / "neutral-mark.png", folder / "neutral-mark.png")
     result = run_cli("themes", cwd=project.root)
     assert_clean_exit(result, 0)
-    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
-        "civic",
-        "cremona",
-        "neutral",
-    ]
+    rows = theme_rows(result.stdout)
+    assert list(rows) == ["civic", "cremona", "neutral"]
+    assert rows["civic"] == ("project", "Neutral blue-grey, Arial, no wordmark")
+    # The project's theme builds, with its logo beside its manifest.
+    project.write_deck(MINIMAL_DECK.replace("  date:", "  theme: civic\n  date:"))
+    assert_clean_exit(run_cli("build", "-o", "civic.pptx", cwd=project.root), 0)
+
+
+def test_a_project_theme_replaces_the_builtin_one_of_its_name(project: Project) -> None:
+    folder = project.root / "themes" / "cremona"
+    folder.mkdir(parents=True)
+    text = (builtin_themes() / "cremona" / "theme.yaml").read_text(encoding="utf-8")
+    (folder / "theme.yaml").write_text(
+        text.replace("description: Identità", "description: Nostra identità"), encoding="utf-8"
+    )
+    result = run_cli("themes", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert theme_rows(result.stdout)["cremona"] == (
+        "project, replaces built-in",
+        "Nostra identità del Comune di Cremona (rosso istituzionale, Calibri)",
+    )
+
+
+def test_themes_lists_another_projects_themes(project: Project, tmp_path: Path) -> None:
+    folder = project.root / "themes" / "civic"
+    folder.mkdir(parents=True)
+    shutil.copyfile(builtin_themes() / "cremona" / "theme.yaml", folder / "theme.yaml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run_cli("themes", "--project", project.root, cwd=elsewhere)
+    assert_clean_exit(result, 0)
+    assert list(theme_rows(result.stdout)) == ["civic", "cremona", "neutral"]
+
+
+def test_a_project_theme_logo_may_be_relative_to_the_project(project: Project) -> None:
+    # The older convention: the logo's path is relative to the project holding themes/.
+    folder = project.root / "themes" / "civic"
+    folder.mkdir(parents=True)
+    text = (builtin_themes() / "neutral" / "theme.yaml").read_text(encoding="utf-8")
+    (folder / "theme.yaml").write_text(
+        re.sub(r"(?m)^logo: .*$", "logo: assets/mark.png", text), encoding="utf-8"
+    )
+    project.add_image("assets/mark.png")
+    project.write_deck(MINIMAL_DECK.replace("  date:", "  theme: civic\n  date:"))
+    assert_clean_exit(run_cli("build", "-o", "civic.pptx", cwd=project.root), 0)
+    (project.root / "assets" / "mark.png").unlink()
+    result = run_cli("build", "-o", "civic.pptx", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert "image 'assets/mark.png' not found" in result.stderr
 
 
 def test_schema_is_json_with_every_slide_kind(project: Project) -> None:
@@ -94,10 +151,16 @@ def test_schema_is_json_with_every_slide_kind(project: Project) -> None:
     assert kinds == ALL_KINDS
 
 
-def test_version(project: Project) -> None:
+def test_version_names_the_commit(project: Project) -> None:
     result = run_cli("--version", cwd=project.root)
     assert_clean_exit(result, 0)
-    assert result.stdout == f"slidegen, version {version('slidegen')}\n"
+    assert result.stdout == f"slidegen {VERSION} (commit {COMMIT})\n"
+    if (REPO / ".git").exists():
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        assert head == COMMIT, "the version file is stale: 'make test' rewrites it"
+        assert f"+g{head[:7]}" in VERSION
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,6 @@ from pptx import Presentation
 from helpers import (
     LOCATED,
     MINIMAL_DECK,
-    REPO,
     SAMPLE_PNG,
     SHARED,
     TRACEBACK,
@@ -64,6 +63,7 @@ from slidegen import cli as cli_module
 from slidegen.loader import SourceFloat, SourceInt, load_yaml_text
 from slidegen.model import ChartType
 from slidegen.slides import KINDS
+from slidegen.theme import builtin_themes
 
 # -- hypothesis profiles ---------------------------------------------------------------------
 
@@ -1814,7 +1814,7 @@ def test_user_text_never_breaks_a_message_line(project: Project, slide: str, hea
 
 THEME_HAZARDS = {
     "control-character-in-font-name": ("heading: {name: Arial,", 'heading: {name: "Ari\\x01al",'),
-    "nul-in-logo-path": ("logo: assets/neutral-mark.png", 'logo: "assets/\\0.png"'),
+    "nul-in-logo-path": ("logo: neutral-mark.png", 'logo: "assets/\\0.png"'),
     "margins-wider-than-the-slide": (
         "slide_numbers: true",
         "slide_numbers: true\ngeometry: {width: 1.5, height: 1.5, margin: 3}",
@@ -1825,7 +1825,7 @@ THEME_HAZARDS = {
 @pytest.mark.parametrize("hazard", THEME_HAZARDS)
 def test_hostile_project_theme_is_a_located_error(project: Project, hazard: str) -> None:
     """A project's own theme is input too: each of these once ended in a ValueError."""
-    neutral = (REPO / "themes" / "neutral" / "theme.yaml").read_text(encoding="utf-8")
+    neutral = (builtin_themes() / "neutral" / "theme.yaml").read_text(encoding="utf-8")
     old, new = THEME_HAZARDS[hazard]
     assert old in neutral
     theme = project.root / "themes" / "mine" / "theme.yaml"

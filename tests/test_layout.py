@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import REPO
 from slidegen.layout import EMU_PER_INCH, Box, PageGeometry, grid, inches, points
 from slidegen.loader import load_yaml
-from slidegen.theme import Theme
+from slidegen.theme import Theme, builtin_themes
 
 
 @pytest.mark.parametrize(
@@ -122,7 +121,7 @@ def test_take_more_than_there_is() -> None:
 
 @pytest.mark.parametrize("theme_name", ["cremona", "neutral"])
 def test_page_regions_stack_without_overlap(theme_name: str) -> None:
-    theme = Theme.model_validate(load_yaml(REPO / "themes" / theme_name / "theme.yaml").data)
+    theme = Theme.model_validate(load_yaml(builtin_themes() / theme_name / "theme.yaml").data)
     page = PageGeometry.from_theme(theme)
     assert page.slide == Box(0, 0, inches(13.333), inches(7.5))
     assert page.title.bottom == page.subtitle.top

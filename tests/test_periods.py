@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel import Locale
+from babel.numbers import format_compact_currency, format_compact_decimal
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
 
@@ -562,8 +564,7 @@ def test_formats_in_tiles_and_changes(
     assert colour(change_para(found["tonnellate di rifiuti"])) == POSITIVE
     assert colour(change_para(found["spesa"])) == NEGATIVE
     assert colour(change_para(found["sportelli"])) == POSITIVE
-    figure = {"it-IT": f"2,2{NBSP}Mln{NBSP}€", "en-GB": "€2.2M"}[language]
-    assert texts(found["finanziamenti"])[0] == figure
+    assert texts(found["finanziamenti"])[0] == cldr_compact(2_200_000, language, "EUR")
 
 
 # -- Italian and English figures ---------------------------------------------------------------
@@ -576,8 +577,6 @@ def test_formats_in_tiles_and_changes(
         (1_234_567, "number", "1.234.567", "1,234,567"),
         (2.5, "number", "2,5", "2.5"),
         (1234.5, "currency", f"1.234,50{NBSP}€", "€1,234.50"),
-        (2_200_000, "compact-currency", f"2,2{NBSP}Mln{NBSP}€", "€2.2M"),
-        (2_200_000, "compact", f"2,2{NBSP}Mln", "2.2M"),
         (70, "percent", "70%", "70%"),
         (68.25, "percent", "68,2%", "68.2%"),
     ],
@@ -602,33 +601,49 @@ def test_format_signed(value: float, kind: str, italian: str, english: str) -> N
     assert format_signed(value, "en-GB", kind) == english  # type: ignore[arg-type]
 
 
+def cldr_compact(value: float, language: str, currency: str | None = None) -> str:
+    """A short form as CLDR spells it (``2,2 Mln €``, ``€2.2M`` or ``€2.2m``, by release):
+    the expectation comes from Babel, since the spelling is CLDR's data, not slidegen's."""
+    locale = Locale.parse(language, sep="-")
+    if currency:
+        return format_compact_currency(value, currency, locale=locale, fraction_digits=1)
+    return format_compact_decimal(value, locale=locale, fraction_digits=1)
+
+
+@pytest.mark.parametrize("language", ["it-IT", "en-GB"])
+@pytest.mark.parametrize("kind", ["compact", "compact-currency"])
+def test_compact_figures_from_a_million_are_cldr_short_forms(language: str, kind: str) -> None:
+    currency = "EUR" if kind == "compact-currency" else None
+    text = format_figure(2_200_000, language, kind)  # type: ignore[arg-type]
+    assert text == cldr_compact(2_200_000, language, currency)
+    # Whatever the release, the decimal separator is the language's and the figure short.
+    assert ("2,2" if language == "it-IT" else "2.2") in text
+    assert "000" not in text
+
+
 @pytest.mark.parametrize(
     ("value", "language", "kind", "expected"),
     [
-        pytest.param(
-            250_000,
-            "it-IT",
-            "compact",
-            "250.000",
-        ),
-        pytest.param(
-            200_000,
-            "it-IT",
-            "compact-currency",
-            f"200.000{NBSP}€",
-        ),
-        pytest.param(
-            999_999,
-            "en-GB",
-            "compact-currency",
-            "€1M",
-        ),
+        # Below a million the figure is written in full, grouped as the language groups
+        # thousands ('.' in Italian, ',' in English): slidegen's promise, not CLDR's.
+        (250_000, "it-IT", "compact", "250.000"),
+        (200_000, "it-IT", "compact-currency", f"200.000{NBSP}€"),
+        (250_000, "en-GB", "compact", "250,000"),
+        (12_345, "en-GB", "compact-currency", "€12,345"),
+        (999, "it-IT", "compact", "999"),
     ],
 )
-def test_compact_formats_below_a_million(
+def test_compact_formats_below_a_million_are_grouped(
     value: float, language: str, kind: str, expected: str
 ) -> None:
     assert format_figure(value, language, kind) == expected  # type: ignore[arg-type]
+
+
+def test_compact_rounding_to_a_million_uses_the_short_form() -> None:
+    # 999.999 has three significant digits of 1.000.000: one short form, never "1000 K".
+    assert format_figure(999_999, "en-GB", "compact-currency") == cldr_compact(
+        1_000_000, "en-GB", "EUR"
+    )
 
 
 def test_build_in_english_with_language_option(project: Project) -> None:

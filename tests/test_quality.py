@@ -44,7 +44,7 @@ from helpers import (
 from slidegen import SlidegenError, compile_deck
 from slidegen.export import pdf_page_count
 from slidegen.textfit import find_font
-from slidegen.theme import BUILTIN_THEMES, available_themes
+from slidegen.theme import available_themes, builtin_themes
 from slidegen.watch import WatchEvent, watch
 
 
@@ -164,7 +164,7 @@ PALE_PRIMARY = "F4B6C0"
 
 def low_contrast_project(project: Project) -> Path:
     """``themes/lowcontrast``: the cremona theme with a pale primary colour."""
-    original = (BUILTIN_THEMES / "cremona" / "theme.yaml").read_text(encoding="utf-8")
+    original = (builtin_themes() / "cremona" / "theme.yaml").read_text(encoding="utf-8")
     assert 'primary: "A6192E"' in original
     theme = project.root / "themes" / "lowcontrast" / "theme.yaml"
     theme.parent.mkdir(parents=True)

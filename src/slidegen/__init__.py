@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ._version import __version__
 from .build import BuildResult, Compiled, build_deck, compile_deck, load_deck
 from .errors import AssetError, DeckError, OutputError, SlidegenError, ThemeError
+from .version import VERSION as __version__
 
 __all__ = [
     "AssetError",

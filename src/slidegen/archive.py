@@ -18,11 +18,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
 from .build import compile_deck, slugify, store_cache
 from .errors import DeckError, Location, OutputError, Problem, SlidegenError
 from .markup import plain_text
 from .save import create_new
+from .version import VERSION
 
 MANIFEST_SUFFIX = ".manifest.json"
 _DEPENDENCIES = ("python-pptx", "PyYAML", "pydantic", "Babel", "matplotlib", "Pillow", "XlsxWriter")
@@ -65,7 +65,7 @@ def _versions(folder: Path, slug: str) -> dict[int, Path]:
 
 
 def _tool_versions() -> dict[str, str]:
-    versions = {"slidegen": __version__, "python": platform.python_version()}
+    versions = {"slidegen": VERSION, "python": platform.python_version()}
     for name in _DEPENDENCIES:
         try:
             versions[name] = version(name)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ._version import __version__
 from .assets import resolve_image
 from .checks import theme_contrast_findings
 from .deck import Deck, Section
@@ -37,6 +36,7 @@ from .slides.section import SectionSlide
 from .tables import load_tables
 from .theme import LoadedTheme, Theme, load_theme
 from .validate import format_path, problems_from_validation
+from .version import VERSION
 
 CACHE_FOLDER = ".cache"
 
@@ -132,7 +132,7 @@ def compile_deck(
         deck.deck,
         stamp,
         {
-            "slidegen": f"slidegen {__version__}",
+            "slidegen": f"slidegen {VERSION}",
             "sources_sha256": sources_digest(sources, project),
             "period": periods.current.id if periods else plain_text(deck.deck.period or ""),
             "theme": loaded_theme.folder.name,
@@ -258,7 +258,7 @@ def _check_assets(
     if loaded_theme.theme.logo:
         where = loaded_theme.source.locate(("logo",))
         try:
-            logo = resolve_image(loaded_theme.theme.logo, loaded_theme.root, where, "logo")
+            logo = _theme_logo(loaded_theme, where)
         except SlidegenError as exc:
             problems.extend(exc.problems)
     for (i, j), spec in _slides(deck):
@@ -273,6 +273,15 @@ def _check_assets(
     if problems:
         raise AssetError(problems)
     return logo, images
+
+
+def _theme_logo(loaded_theme: LoadedTheme, where: Location) -> Path:
+    """The theme's logo, from the first of its asset roots that has it (its own folder
+    first); when none has it, the error speaks of the theme's folder."""
+    relative = loaded_theme.theme.logo or ""
+    roots = loaded_theme.asset_roots
+    root = next((r for r in roots if (r / relative).is_file()), roots[0])
+    return resolve_image(relative, root, where, "logo")
 
 
 def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:

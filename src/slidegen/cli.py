@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from ._version import __version__
 from .errors import EXIT_DECK_ERROR, Problem, SlidegenError
+from .version import describe
 
 DECK_ARGUMENT = click.argument(
     "deck",
@@ -74,7 +74,7 @@ def run() -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="slidegen")
+@click.version_option(describe(), prog_name="slidegen", message="%(prog)s %(version)s")
 def main() -> None:
     """Compile a declarative deck.yaml into a branded, editable PowerPoint deck.
 
@@ -318,18 +318,23 @@ def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview
     "--project",
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
-    help="Project folder whose themes/ to list as well.",
+    help="Project folder whose themes/ to list too (default: the current folder).",
 )
 def themes(project: Path) -> None:
-    """List the themes available."""
-    from .theme import available_themes, load_theme
+    """List the themes available: the project's own (themes/, used first), then the built-in
+    ones. One line each: name, where it comes from, description."""
+    from .theme import load_theme, theme_entries
 
-    for name in available_themes(project):
+    for entry in theme_entries(project):
+        origin = "built-in" if entry.builtin else "project"
+        if entry.shadows_builtin:
+            origin = "project, replaces built-in"
         try:
-            theme = load_theme(name, project).theme
-            click.echo(f"{name}\t{theme.description or theme.name}")
+            theme = load_theme(entry.name, project).theme
+            about = theme.description or theme.name
         except SlidegenError as error:
-            click.echo(f"{name}\t(broken: {error.problems[0]})")
+            about = f"(broken: {error.problems[0]})"
+        click.echo(f"{entry.name}\t{origin}\t{about}")
 
 
 @main.command()

@@ -53,24 +53,31 @@ def _format(value: float, language: str, kind: FigureFormat, currency: str) -> s
     return format_decimal(value, locale=locale)
 
 
+SHORT_FORM_FROM = 1_000_000
+"""Short forms start at a million: below it a figure is written in full and grouped
+(``250.000``, ``€250,000``). CLDR releases disagree on thousands (Italian had none, then
+``250K``), and a report's readers should not see the spelling change with a library."""
+
+
 def _compact(value: float, locale: Locale, currency: str | None) -> str:
-    """``2,2 Mln €``; plain grouped figures where the language has no short form (Italian
-    thousands), and 999.999 shown as ``1 Mln``, not ``1000 K``."""
+    """``2,2 Mln €``; grouped digits below a million, where no short form is used, and
+    999.999 shown as ``1 Mln``, not ``1000 K``."""
     rounded = float(f"{value:.3g}")  # three significant digits, the precision of a short form
-    text = (
-        format_compact_currency(rounded, currency, locale=locale, fraction_digits=1)
-        if currency
-        else format_compact_decimal(rounded, locale=locale, fraction_digits=1)
-    )
-    if not any(char.isalpha() for char in text.replace(currency or "", "")):
-        # No abbreviation in this language at this size: group the digits instead.
-        if currency:
-            whole = locale.currency_formats["standard"].pattern.replace(".00", "")
-            return format_currency(
-                round(value), currency, format=whole, locale=locale, currency_digits=False
-            )
-        return format_decimal(round(value), locale=locale)
-    return text
+    if abs(rounded) >= SHORT_FORM_FROM:
+        text = (
+            format_compact_currency(rounded, currency, locale=locale, fraction_digits=1)
+            if currency
+            else format_compact_decimal(rounded, locale=locale, fraction_digits=1)
+        )
+        if any(char.isalpha() for char in text.replace(currency or "", "")):
+            return text
+    # Below a million, or a language without a short form at this size: group the digits.
+    if currency:
+        whole = locale.currency_formats["standard"].pattern.replace(".00", "")
+        return format_currency(
+            round(value), currency, format=whole, locale=locale, currency_digits=False
+        )
+    return format_decimal(round(value), locale=locale)
 
 
 def format_signed(

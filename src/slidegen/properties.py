@@ -16,7 +16,7 @@ from pptx.presentation import Presentation
 
 from .markup import plain_text
 from .model import DeckInfo
-from .theme import BUILTIN_THEMES
+from .theme import builtin_themes
 
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -29,7 +29,7 @@ def sources_digest(paths: Iterable[Path], root: Path) -> str:
     named: dict[str, Path] = {}
     # Names relative to the project (or to slidegen's own themes), never absolute: the same
     # sources checked out elsewhere must give the same digest.
-    bases = (root.resolve(), BUILTIN_THEMES.parent)
+    bases = (root.resolve(), builtin_themes().parent)
     for path in paths:
         resolved = path.resolve()
         base = next((b for b in bases if resolved.is_relative_to(b)), resolved.parent)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -99,7 +100,8 @@ class Theme(StrictModel):
     sizes: Sizes = Sizes()
     geometry: Geometry = Geometry()
     logo: ShortText | None = None
-    """Path of a logo image, relative to the project (e.g. ``assets/logo.png``)."""
+    """Path of a logo image, relative to the theme's folder (or to the project holding
+    ``themes/``), e.g. ``logo.png``."""
     wordmark: Text | None = None
     """A word set in the heading font at the top right of every content slide."""
     footer: Text | None = None
@@ -108,36 +110,68 @@ class Theme(StrictModel):
     """Show the slide number in the footer."""
 
 
-# Themes shipped with slidegen (the repository's themes/ folder), used when the deck's own
-# project has no theme of that name.
-BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
+def builtin_themes() -> Path:
+    """The themes shipped inside the package (``slidegen/themes/``), found through
+    importlib.resources so an installed wheel has them wherever it lives."""
+    # A wheel installs as plain files, so the Traversable is a real folder: theme manifests
+    # and logos are then read like the project's own.
+    return Path(str(resources.files("slidegen").joinpath("themes")))
 
 
-def theme_folders(project_dir: Path) -> list[Path]:
-    """Where themes are looked up, first match wins: the project's, then slidegen's own."""
-    folders = [project_dir.resolve() / "themes", BUILTIN_THEMES]
-    return [f for i, f in enumerate(folders) if f.is_dir() and f not in folders[:i]]
+@dataclass(frozen=True)
+class ThemeEntry:
+    """A theme that can be used, and where it comes from."""
+
+    name: str
+    folder: Path
+    builtin: bool
+    shadows_builtin: bool = False
+    """A project theme with the name of a built-in one (the project's wins)."""
+
+
+def theme_folders(project_dir: Path) -> list[tuple[Path, bool]]:
+    """Where themes are looked up, first match wins: the project's ``themes/``, then the
+    built-in ones. Each folder with whether it is the built-in one."""
+    project = project_dir.resolve() / "themes"
+    folders = [(project, False), (builtin_themes(), True)]
+    seen: list[Path] = []
+    found = []
+    for folder, builtin in folders:
+        if folder.is_dir() and folder not in seen:
+            seen.append(folder)
+            found.append((folder, builtin))
+    return found
+
+
+def theme_entries(project_dir: Path) -> list[ThemeEntry]:
+    """Every usable theme, by name; a project theme hides a built-in one of the same name."""
+    entries: dict[str, ThemeEntry] = {}
+    builtin_names = set()
+    for folder, builtin in theme_folders(project_dir):
+        for path in sorted(folder.iterdir()):
+            if not (path / MANIFEST).is_file():
+                continue
+            if builtin:
+                builtin_names.add(path.name)
+            entries.setdefault(path.name, ThemeEntry(path.name, path, builtin))
+    return [
+        ThemeEntry(e.name, e.folder, e.builtin, not e.builtin and e.name in builtin_names)
+        for e in sorted(entries.values(), key=lambda e: e.name)
+    ]
 
 
 def available_themes(project_dir: Path) -> list[str]:
-    """Names of the theme folders that have a manifest."""
-    return sorted(
-        {
-            p.name
-            for folder in theme_folders(project_dir)
-            for p in folder.iterdir()
-            if (p / MANIFEST).is_file()
-        }
-    )
+    """Names of the themes that can be used from ``project_dir``."""
+    return [entry.name for entry in theme_entries(project_dir)]
 
 
 def find_theme(name: str, project_dir: Path, where: Location | None = None) -> Path:
     """The folder of theme ``name``; a :class:`ThemeError` naming the themes that exist."""
     if THEME_NAME.match(name or ""):
-        for folder in theme_folders(project_dir):
+        for folder, _ in theme_folders(project_dir):
             if (folder / name / MANIFEST).is_file():
                 return folder / name
-    listed = ", ".join(available_themes(project_dir)) or "none (no themes/ folder)"
+    listed = ", ".join(available_themes(project_dir)) or "none"
     raise ThemeError(
         Problem(where or Location("slidegen"), f"unknown theme '{name}'; available: {listed}")
     )
@@ -158,9 +192,14 @@ class LoadedTheme:
         return self.folder / MANIFEST
 
     @property
-    def root(self) -> Path:
-        """The project holding ``themes/``: the theme's paths (``logo``) are relative to it."""
-        return self.folder.parent.parent
+    def builtin(self) -> bool:
+        return self.folder.parent == builtin_themes()
+
+    @property
+    def asset_roots(self) -> list[Path]:
+        """Where the theme's paths (``logo``) are looked up: its own folder first, then, for a
+        project's theme, the project holding ``themes/`` (the older convention)."""
+        return [self.folder] if self.builtin else [self.folder, self.folder.parent.parent]
 
 
 def load_theme(name: str, project_dir: Path, where: Location | None = None) -> LoadedTheme:
