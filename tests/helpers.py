@@ -131,6 +131,17 @@ def case_deck(case: str) -> Path:
     return CASES / case / "deck.yaml"
 
 
+def all_text(prs: Any) -> str:
+    """Every paragraph of every slide's text shapes, one per line."""
+    return "\n".join(
+        p.text
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+    )
+
+
 def visible_shapes(slide: Any) -> list[Any]:
     """A slide's own shapes, then the brand chrome its layout draws on it (not placeholders)."""
     chrome = [shape for shape in slide.slide_layout.shapes if not shape.is_placeholder]

@@ -26,6 +26,7 @@ from helpers import (
     LOCATED,
     REPO,
     Project,
+    all_text,
     assert_clean_exit,
     build,
     error_lines,
@@ -238,16 +239,6 @@ def charts(prs: PresentationType, slide: int) -> list[object]:
 def chart_data(chart: object) -> tuple[list[str], dict[str, list[float | None]]]:
     plot = chart.plots[0]  # type: ignore[attr-defined]
     return list(plot.categories), {s.name: list(s.values) for s in plot.series}
-
-
-def all_text(prs: PresentationType) -> str:
-    return "\n".join(
-        p.text
-        for slide in prs.slides
-        for shape in slide.shapes
-        if shape.has_text_frame
-        for p in shape.text_frame.paragraphs
-    )
 
 
 def wrote(result: object) -> Path:

@@ -189,6 +189,47 @@ def _archive(
     click.echo(f"archived version {result.version}")
 
 
+@main.command(name="init")
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--language",
+    type=click.Choice(["it-IT", "en-GB"]),
+    default="it-IT",
+    show_default=True,
+    help="Language of the starter deck (its text and number format).",
+)
+@click.option(
+    "--theme",
+    metavar="NAME",
+    default="neutral",
+    show_default=True,
+    help="The built-in theme the deck uses ('slidegen themes' lists them).",
+)
+@click.option(
+    "--copy-theme",
+    is_flag=True,
+    help="Copy the theme into themes/<NAME>/ to customise it (the copy is then used).",
+)
+@click.option("--period", metavar="ID", help="The first period (default: the current half-year).")
+def init_command(
+    folder: Path, language: str, theme: str, copy_theme: bool, period: str | None
+) -> None:
+    """Make a new project in FOLDER (default: here) that builds at once; never overwrites."""
+    from .init import init_project
+
+    try:
+        made = init_project(folder, language, theme, copy_theme=copy_theme, period=period)
+    except SlidegenError as error:
+        _fail(error)
+        return
+    for path in made.files:
+        click.echo(f"wrote {path}")
+    where = "" if folder == Path(".") else f"cd {folder} && "
+    click.echo(f"next: {where}slidegen build")
+
+
 @main.command(name="new-period")
 @click.argument("period_id", metavar="PERIOD")
 @click.argument(

@@ -6,15 +6,28 @@ or installed (read here as a constant: importlib.metadata costs ~25 ms at every 
 
 from __future__ import annotations
 
+import re
+
 try:
     from ._version import __commit__, __version__
 except ImportError:  # a source tree that was never built or installed
     __version__, __commit__ = "0.0.0+unknown", "None"
 
-COMMIT: str | None = __commit__.removeprefix("g") if __commit__ not in ("", "None") else None
-"""The git commit slidegen was built from (abbreviated), or None outside a git checkout."""
-
 VERSION: str = __version__
+
+
+def _commit() -> str | None:
+    if __commit__ not in ("", "None"):
+        return __commit__.removeprefix("g")
+    # Built from an sdist there is no git to ask: the version's local part still names the
+    # commit, abbreviated (0.1.dev38+g2739dc92a.d20261201).
+    match = re.search(r"\+g([0-9a-f]{7,40})", VERSION)
+    return match.group(1) if match else None
+
+
+COMMIT: str | None = _commit()
+"""The git commit slidegen was built from (whole, or abbreviated when built from an sdist),
+or None when it was built from a released version."""
 
 
 def describe() -> str:
