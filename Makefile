@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 LOCK := requirements.lock
 APT_PACKAGES := libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2
 
-.PHONY: deck test lint version lock system-deps clean
+.PHONY: deck test lint version lock schema system-deps clean
 
 # Exactly the locked versions, checked against their hashes; then slidegen itself, editable,
 # built with the locked setuptools (no build isolation, so nothing unlocked is fetched).
@@ -34,6 +34,10 @@ lint: $(VENV)/.installed
 
 test: lint version
 	$(BIN)/pytest -q
+
+# After a change to the deck model: regenerate the JSON Schema (shipped and the repository's).
+schema: $(VENV)/.installed
+	$(BIN)/python -m slidegen.schema src/slidegen/deck.schema.json deck.schema.json
 
 lock:
 	$(PYTHON) -m venv .venv-lock

@@ -318,3 +318,24 @@ def test_console_script_exit_codes_without_traceback(project: Project) -> None:
     assert unwritable.returncode == 1
     assert TRACEBACK not in unwritable.stderr
     assert unwritable.stderr.startswith("deck.yaml/out.pptx: ")
+
+
+HEAVY = ("pptx", "pydantic", "matplotlib", "PIL", "babel", "lxml", "numpy")
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["themes"], ["schema"], ["build", "--help"]]
+)
+def test_quick_commands_load_no_heavy_library(args: list[str], tmp_path: Path) -> None:
+    """What people run to look around starts fast: no python-pptx, pydantic, matplotlib…
+    (their import is most of a build's start-up time)."""
+    script = (
+        "import sys\n"
+        "from slidegen.cli import main\n"
+        f"main({args!r}, standalone_mode=False)\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "[]"

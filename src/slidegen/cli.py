@@ -364,23 +364,18 @@ def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview
 def themes(project: Path) -> None:
     """List the themes available: the project's own (themes/, used first), then the built-in
     ones. One line each: name, where it comes from, description."""
-    from .theme import load_theme, theme_entries
+    from .theme_index import describe_theme, theme_entries
 
     for entry in theme_entries(project):
         origin = "built-in" if entry.builtin else "project"
         if entry.shadows_builtin:
             origin = "project, replaces built-in"
-        try:
-            theme = load_theme(entry.name, project).theme
-            about = theme.description or theme.name
-        except SlidegenError as error:
-            about = f"(broken: {error.problems[0]})"
-        click.echo(f"{entry.name}\t{origin}\t{about}")
+        click.echo(f"{entry.name}\t{origin}\t{describe_theme(entry.folder)}")
 
 
 @main.command()
 def schema() -> None:
     """Print the deck format's JSON Schema."""
-    from .schema import deck_schema
+    from .schema import shipped_schema_text
 
-    click.echo(json.dumps(deck_schema(), indent=2, ensure_ascii=False))
+    click.echo(shipped_schema_text(), nl=False)

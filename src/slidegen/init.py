@@ -9,7 +9,6 @@ the deck format's JSON Schema for editors. With ``copy_theme`` the built-in them
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 from .errors import Location, OutputError, Problem, ThemeError
 from .periods import default_dates, default_label
 from .save import create_new
-from .theme import MANIFEST, THEME_NAME, builtin_themes
+from .theme_index import MANIFEST, THEME_NAME, builtin_themes
 
 STARTER_LANGUAGES = ("it-IT", "en-GB")
 DEFAULT_THEME = "neutral"
@@ -77,7 +76,7 @@ def init_project(
 
 
 def _starter_files(language: str, theme: str, period: str) -> dict[str, bytes]:
-    from .schema import deck_schema
+    from .schema import shipped_schema_text
 
     starter = resources.files("slidegen").joinpath("starter")
     start, end = default_dates(period)
@@ -95,12 +94,11 @@ def _starter_files(language: str, theme: str, period: str) -> dict[str, bytes]:
             text = text.replace("{{" + key + "}}", value)
         return text.encode("utf-8")
 
-    schema = json.dumps(deck_schema(), indent=2, ensure_ascii=False) + "\n"
     return {
         "deck.yaml": filled("deck.yaml"),
         f"data/periods/{period}.yaml": filled("period.yaml"),
         IMAGE: starter.joinpath(IMAGE).read_bytes(),
-        "deck.schema.json": schema.encode("utf-8"),
+        "deck.schema.json": shipped_schema_text().encode("utf-8"),
     }
 
 

@@ -16,7 +16,7 @@ from pptx.presentation import Presentation
 
 from .markup import plain_text
 from .model import DeckInfo
-from .theme import builtin_themes
+from .theme_index import builtin_themes
 
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -13,12 +11,13 @@ from pydantic import Field, ValidationError, model_validator
 from .errors import Location, Problem, ThemeError
 from .loader import Loaded, load_yaml
 from .model import ShortText, StrictModel, Text
+
+# Where themes are found lives apart (no pydantic), so listing themes starts fast.
+from .theme_index import MANIFEST, THEME_NAME, available_themes, builtin_themes, theme_folders
 from .validate import problems_from_validation
 
 HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
-THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 FontName = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
-MANIFEST = "theme.yaml"
 
 
 class Colors(StrictModel):
@@ -108,61 +107,6 @@ class Theme(StrictModel):
     """Footer text on every content slide (e.g. ``COMUNE DI CREMONA``)."""
     slide_numbers: bool = True
     """Show the slide number in the footer."""
-
-
-def builtin_themes() -> Path:
-    """The themes shipped inside the package (``slidegen/themes/``), found through
-    importlib.resources so an installed wheel has them wherever it lives."""
-    # A wheel installs as plain files, so the Traversable is a real folder: theme manifests
-    # and logos are then read like the project's own.
-    return Path(str(resources.files("slidegen").joinpath("themes")))
-
-
-@dataclass(frozen=True)
-class ThemeEntry:
-    """A theme that can be used, and where it comes from."""
-
-    name: str
-    folder: Path
-    builtin: bool
-    shadows_builtin: bool = False
-    """A project theme with the name of a built-in one (the project's wins)."""
-
-
-def theme_folders(project_dir: Path) -> list[tuple[Path, bool]]:
-    """Where themes are looked up, first match wins: the project's ``themes/``, then the
-    built-in ones. Each folder with whether it is the built-in one."""
-    project = project_dir.resolve() / "themes"
-    folders = [(project, False), (builtin_themes(), True)]
-    seen: list[Path] = []
-    found = []
-    for folder, builtin in folders:
-        if folder.is_dir() and folder not in seen:
-            seen.append(folder)
-            found.append((folder, builtin))
-    return found
-
-
-def theme_entries(project_dir: Path) -> list[ThemeEntry]:
-    """Every usable theme, by name; a project theme hides a built-in one of the same name."""
-    entries: dict[str, ThemeEntry] = {}
-    builtin_names = set()
-    for folder, builtin in theme_folders(project_dir):
-        for path in sorted(folder.iterdir()):
-            if not (path / MANIFEST).is_file():
-                continue
-            if builtin:
-                builtin_names.add(path.name)
-            entries.setdefault(path.name, ThemeEntry(path.name, path, builtin))
-    return [
-        ThemeEntry(e.name, e.folder, e.builtin, not e.builtin and e.name in builtin_names)
-        for e in sorted(entries.values(), key=lambda e: e.name)
-    ]
-
-
-def available_themes(project_dir: Path) -> list[str]:
-    """Names of the themes that can be used from ``project_dir``."""
-    return [entry.name for entry in theme_entries(project_dir)]
 
 
 def find_theme(name: str, project_dir: Path, where: Location | None = None) -> Path:
