@@ -9,6 +9,7 @@ before anyone opens the file, whether a bullet runs off the slide.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import sys
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .markup import Run
 _REFERENCE_SIZE = 200  # measure at a large pixel size and scale linearly
 _FALLBACK_ADVANCE = 0.52  # average advance (em) of a sans-serif, when no font file is found
 _FALLBACK_LINE = 1.2
+_MAX_CACHED_WORDS = 200_000  # per face; a deck's vocabulary is far smaller
 
 
 def _font_dirs() -> list[Path]:
@@ -81,11 +83,26 @@ class FaceMetrics:
     def _font(self) -> ImageFont.FreeTypeFont | None:
         return ImageFont.truetype(str(self.path), _REFERENCE_SIZE) if self.path else None
 
+    @functools.cached_property
+    def _advances(self) -> dict[str, float]:
+        return {}
+
     def advance(self, text: str) -> float:
-        """Width of ``text`` in em."""
+        """Width of ``text`` in em.
+
+        Widths in em do not depend on the size, so each word is measured once per face and
+        the size search in :func:`fit_text` only adds numbers.
+        """
+        known = self._advances.get(text)
+        if known is not None:
+            return known
         if self._font is None:
-            return len(text) * _FALLBACK_ADVANCE
-        return self._font.getlength(text) / _REFERENCE_SIZE
+            width = len(text) * _FALLBACK_ADVANCE
+        else:
+            width = self._font.getlength(text) / _REFERENCE_SIZE
+        if len(self._advances) < _MAX_CACHED_WORDS:
+            self._advances[text] = width
+        return width
 
     @functools.cached_property
     def line_height(self) -> float:
@@ -113,37 +130,41 @@ class Line:
     line_spacing: float = 1.0
 
 
-def _words(line: Line) -> list[tuple[str, FaceMetrics]]:
-    """Words with their trailing space, each with the face of its run."""
-    pieces: list[tuple[str, FaceMetrics]] = []
+@functools.lru_cache(maxsize=8192)
+def _word_widths(line: Line) -> tuple[tuple[float, float], ...]:
+    """Each word's width with its trailing space and without, in em at scale 1.
+
+    Cached per paragraph: the size search measures the same paragraphs at every step.
+    """
+    widths: list[tuple[float, float]] = []
     for run in line.runs:
         metrics = face(line.family, run.bold, run.italic)
         token = ""
         for char in run.text:
             token += char
             if char in " \u00a0-/":
-                pieces.append((token, metrics))
+                widths.append((metrics.advance(token), metrics.advance(token.rstrip())))
                 token = ""
         if token:
-            pieces.append((token, metrics))
-    return pieces
+            widths.append((metrics.advance(token), metrics.advance(token.rstrip())))
+    return tuple(widths)
 
 
 def count_lines(line: Line, width_em: float) -> int:
     """Lines ``line`` wraps to in a box ``width_em`` wide (greedy, like text engines)."""
     lines, used = 1, 0.0
     available = max(width_em - line.indent_em, 1.0)
-    for word, metrics in _words(line):
-        width = metrics.advance(word) * line.scale
-        visible = metrics.advance(word.rstrip()) * line.scale
+    for full, bare in _word_widths(line):
+        width, visible = full * line.scale, bare * line.scale
         if used and used + visible > available:
             lines += 1
             used = 0.0
         # A single word wider than the box breaks across lines.
-        while visible > available:
-            lines += 1
-            visible -= available
-            width -= available
+        if visible > available:
+            broken = math.ceil(visible / available) - 1
+            lines += broken
+            visible -= broken * available
+            width -= broken * available
         used += width
     return lines
 

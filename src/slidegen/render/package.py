@@ -1,16 +1,24 @@
 """python-pptx, made linear-time and deterministic for building decks.
 
 * python-pptx names each new part (slide, notes slide, chart, workbook) by walking every part
-  of the package, picks each slide id by reading every slide id, and checks each new slide's
-  relationship against every existing one: building an n-slide deck costs O(n²). A build only
-  ever adds parts, so a counter per name template (seeded once from the parts that exist),
-  the last slide id, and skipping the match for brand-new slides give the same result in O(1).
-* Zip entries get a fixed timestamp instead of the current time (reproducible builds).
+  of the package, picks each slide id by reading every slide id, checks each new slide's
+  relationship against every existing one, and looks for an existing copy of each new picture
+  by walking every relationship of the package: building an n-slide deck costs O(n²)
+  (python-pptx issue #644, PR #646). A build only ever adds parts, so a counter per name
+  template (seeded once from the parts that exist), the last slide id, skipping the match for
+  brand-new slides and an index of pictures by SHA-1 give the same result in O(1).
+* Zip entries get a fixed timestamp instead of the current time (reproducible builds;
+  python-pptx issue #702).
+
+What can be set on one presentation is set on it (:func:`make_linear`); the two class-level
+changes are made only inside :func:`scoped_pptx_patches`, around one build, and undone after.
 """
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -18,6 +26,8 @@ from pptx.opc.package import OpcPackage
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _ZipPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
+from pptx.package import _ImageParts
+from pptx.parts.image import Image, ImagePart
 from pptx.presentation import Presentation
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -40,15 +50,15 @@ class PartNamer:
         return PackURI(name)
 
 
+_ORIGINAL_NEXT_ID = CT_SlideIdList._next_id
+_ORIGINAL_WRITE = _ZipPkgWriter.write
+
+
 def _next_slide_id(self: Any) -> int:
     """One more than the last slide id: slides are only appended, so it is the largest."""
     last = self.xpath("./p:sldId[last()]/@id")
     candidate = int(last[0]) + 1 if last else 256
-    return candidate if candidate <= 2147483647 else _original_next_id.fget(self)
-
-
-_original_next_id = CT_SlideIdList._next_id
-CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
+    return candidate if candidate <= 2147483647 else _ORIGINAL_NEXT_ID.fget(self)
 
 
 def _write_entry(self: Any, pack_uri: PackURI, blob: bytes) -> None:
@@ -59,7 +69,33 @@ def _write_entry(self: Any, pack_uri: PackURI, blob: bytes) -> None:
     self._zipf.writestr(info, blob, compresslevel=6)
 
 
-_ZipPkgWriter.write = _write_entry  # type: ignore[method-assign]
+@contextlib.contextmanager
+def scoped_pptx_patches() -> Iterator[None]:
+    """Within the block, new slide ids take O(1) and zip entries a fixed time; python-pptx
+    is as it was outside it (other code in the process is not affected)."""
+    saved = CT_SlideIdList._next_id, _ZipPkgWriter.write
+    CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
+    _ZipPkgWriter.write = _write_entry  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        CT_SlideIdList._next_id, _ZipPkgWriter.write = saved  # type: ignore[method-assign]
+
+
+class IndexedImageParts(_ImageParts):
+    """python-pptx's image-part lookup with an index by SHA-1 instead of a walk of every
+    relationship in the package, for each new picture."""
+
+    def __init__(self, package: OpcPackage) -> None:
+        super().__init__(package)
+        self._by_sha1 = {part.sha1: part for part in self if hasattr(part, "sha1")}
+
+    def get_or_add_image_part(self, image_file: Any) -> ImagePart:
+        image = Image.from_file(image_file)
+        part = self._by_sha1.get(image.sha1)
+        if part is None:
+            part = self._by_sha1[image.sha1] = ImagePart.new(self._package, image)
+        return part
 
 
 def make_linear(prs: Presentation) -> None:
@@ -69,6 +105,9 @@ def make_linear(prs: Presentation) -> None:
     """
     package = prs.part.package
     package.next_partname = PartNamer(package)  # type: ignore[method-assign]
+    # python-pptx keeps this lazy property in the instance's __dict__: the index replaces it
+    # for this package only.
+    package.__dict__["_image_parts"] = IndexedImageParts(package)
     rels = prs.part.rels
     find = rels._get_matching
 

@@ -1,0 +1,75 @@
+"""slidegen's changes to python-pptx (linear-time parts, fixed zip times, a picture index)
+hold inside a build and nowhere else."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from pptx import Presentation
+from pptx.opc.serialized import _ZipPkgWriter
+from pptx.oxml.presentation import CT_SlideIdList
+
+from helpers import Project, build
+from slidegen.render.package import scoped_pptx_patches
+
+ORIGINAL = CT_SlideIdList._next_id, _ZipPkgWriter.write
+
+
+def plain_save_times() -> set[tuple[int, ...]]:
+    """Zip entry times of a presentation python-pptx saves on its own."""
+    buffer = io.BytesIO()
+    Presentation().save(buffer)
+    return {info.date_time for info in zipfile.ZipFile(buffer).infolist()}
+
+
+def test_patches_are_undone_after_a_build_even_a_failed_one(project: Project) -> None:
+    project.add_image("assets/mark.png")
+    project.write_deck(
+        """
+        deck: {title: Scoped, date: 2014-12-31}
+        sections:
+          - divider: false
+            slides:
+              - {kind: title}
+              - {kind: image, title: One, image: assets/mark.png, alt: A mark}
+        """
+    )
+    built = build(project.deck, output=project.root / "out.pptx")
+    assert {i.date_time for i in zipfile.ZipFile(built.output).infolist()} == {
+        (1980, 1, 1, 0, 0, 0)
+    }
+    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write) == ORIGINAL
+    assert (1980, 1, 1, 0, 0, 0) not in plain_save_times()
+    try:
+        with scoped_pptx_patches():
+            assert CT_SlideIdList._next_id is not ORIGINAL[0]
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write) == ORIGINAL
+
+
+def test_a_picture_used_on_many_slides_is_stored_once(project: Project) -> None:
+    project.add_image("assets/mark.png")
+    project.add_image("assets/same-again.png")  # the same bytes under another name
+    slides = "\n".join(
+        f"      - {{kind: image, title: Picture {n}, image: assets/{name}, alt: A mark}}"
+        for n, name in enumerate(["mark.png", "same-again.png"] * 20)
+    )
+    project.write_deck(
+        "deck: {title: Pictures, date: 2014-12-31}\n"
+        "sections:\n  - divider: false\n    slides:\n" + slides + "\n"
+    )
+    built = build(project.deck, output=project.root / "out.pptx")
+    media = [n for n in zipfile.ZipFile(built.output).namelist() if n.startswith("ppt/media/")]
+    assert len(media) == 1
+    prs = Presentation(str(built.output))
+    assert len(prs.slides) == 40
+    targets = {
+        rel.target_part.partname
+        for slide in prs.slides
+        for rel in slide.part.rels.values()
+        if rel.reltype.endswith("/image")
+    }
+    assert len(targets) == 1
