@@ -24,7 +24,6 @@ TEXT_WIDTH = 1.3
 """Room for a line of text inside the ring, in ring radii (the inner diameter less a margin)."""
 X_RANGE, Y_RANGE = 2.5, 2.65
 """The data area each gauge draws in (x −1.25…1.25, y −1.45…1.2)."""
-MIN_TEXT = 8.0
 _NO_VALUE = {"it": "nessun dato", "en": "no value yet", "fr": "pas encore de valeur"}
 
 
@@ -85,8 +84,20 @@ def shared_scale(targets: list[Target], unit: str) -> float:
 def _fitted(
     text: str, wanted: float, room_pt: float, width_em: Callable[[str, bool], float], bold: bool
 ) -> GaugeText:
-    widest = max((width_em(line, bold) for line in text.split("\n")), default=0.0) or 1.0
-    return GaugeText(text, max(MIN_TEXT, min(wanted, room_pt / widest)))
+    """``text`` at ``wanted`` points, or smaller so that it fits ``room_pt``; a figure with a
+    unit that would shrink a lot breaks before its last word instead."""
+
+    def size_of(candidate: str) -> float:
+        widest = max(width_em(line, bold) for line in candidate.split("\n")) or 1.0
+        return min(wanted, room_pt / widest)
+
+    best = GaugeText(text, size_of(text))
+    if best.size < wanted * 0.6 and " " in text.strip():
+        head, _, tail = text.rpartition(" ")
+        broken = GaugeText(f"{head}\n{tail}", size_of(f"{head}\n{tail}"))
+        if broken.size > best.size:
+            return broken
+    return best
 
 
 def plan_gauges(

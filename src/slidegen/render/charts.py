@@ -256,6 +256,9 @@ def _write_axes(ctx: RenderContext, native: object, plan: ChartPlan) -> None:
     value_axis.maximum_scale = axis_plan.maximum
     value_axis.major_unit = axis_plan.major_unit
     value_axis.visible = axis_plan.visible
+    for bound in value_axis._element.iter(qn("c:min"), qn("c:max"), qn("c:majorUnit")):
+        number = float(bound.get("val"))
+        bound.set("val", str(int(number)) if number.is_integer() else repr(number))  # 0, not 0.0
     value_axis.has_major_gridlines = axis_plan.gridline_colour is not None
     if axis_plan.gridline_colour:
         gridlines = value_axis.major_gridlines.format.line
