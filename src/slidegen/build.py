@@ -338,6 +338,7 @@ def _render(
     ctx = RenderContext(
         prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
     )
+    ctx.source = loaded
     brand_layout(ctx)
     notes = NotesWriter(ctx.language)
     for i, section in enumerate(deck.sections):
@@ -346,7 +347,7 @@ def _render(
             planned.append((("sections", i), _divider(section)))
         planned += [(("sections", i, "slides", j), s) for j, s in enumerate(section.slides)]
         for place, spec in planned:
-            ctx.location, ctx.path = loaded.locate(place), _path(place)
+            ctx.location, ctx.path, ctx.place = loaded.locate(place), _path(place), place
             slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
             notes.add(slide, spec.notes)  # type: ignore[attr-defined]
     return ctx

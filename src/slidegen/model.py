@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from .figures import FigureFormat
 from .markup import LINK
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -245,6 +246,12 @@ class Chart(StrictModel):
     """For ``type: trend``: metric ids of the catalogue, drawn across all periods."""
     alt: Text | None = None
     """Alternative text for screen readers; generated from the data when omitted."""
+    format: FigureFormat | None = None
+    """How values are written on labels and the axis: ``number``, ``percent`` (70 → 70%),
+    ``currency``, ``compact`` (2,2 Mln), ``compact-currency``. By default the format of the
+    metrics drawn (trend charts and charts of a slide's metrics), else ``number``."""
+    currency: str = Field("EUR", pattern=r"^[A-Z]{3}$")
+    """ISO 4217 code for the currency formats."""
 
     @model_validator(mode="after")
     def _data_fits_type(self) -> Chart:

@@ -277,7 +277,12 @@ class _Filler:
                 number = entry.value if entry else None
                 values.append(number if isinstance(number, int | float) else None)
             series.append(Series(name=self.catalogue[metric_id].label, values=values))
-        return chart.model_copy(update={"categories": categories, "series": series})
+        update: dict[str, Any] = {"categories": categories, "series": series}
+        definitions = [self.catalogue[m] for m in chart.metrics or []]
+        formats = {(d.format, d.currency) for d in definitions}
+        if chart.format is None and len(formats) == 1:
+            update["format"], update["currency"] = formats.pop()  # labels keep the metric's %
+        return chart.model_copy(update=update)
 
 
 def _walk(node: Any, path: Path_, visit: Callable[[Any, Path_], Any]) -> Any:

@@ -6,16 +6,23 @@ Both get alt text; when the deck gives none it is written from the data
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.oxml.ns import qn
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
+)
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
-from ..figures import missing_word
+from ..chartplan import ChartData, ChartPlan, SeriesPlan, plan_chart, resolve_data
+from ..figures import format_figure, missing_word
 from ..layout import Box
 from ..markup import plain_text
 from ..metric import Metric
@@ -61,29 +68,6 @@ _TARGET_WORD = {"it": "obiettivo", "en": "target"}
 _NOW_WORD = {"it": "attuale", "en": "now"}
 
 
-@dataclass(frozen=True)
-class ChartData:
-    """Categories and named series, resolved from the chart itself or the slide's metrics."""
-
-    categories: tuple[str, ...]
-    series: tuple[tuple[str, tuple[float | None, ...]], ...]
-
-
-def resolve_data(chart: Chart, metrics: list[Metric] | None, series_name: str) -> ChartData:
-    """The chart's own data, or else the numeric metrics of its slide (one series)."""
-    if chart.categories is not None and chart.series is not None:
-        return ChartData(
-            tuple(plain_text(c) for c in chart.categories),
-            tuple((plain_text(s.name), tuple(s.values)) for s in chart.series),
-        )
-    # Numeric metrics, and missing ones as gaps (never drawn as 0); text values are not data.
-    charted = [m for m in metrics or [] if isinstance(m.value, int | float) or m.missing]
-    return ChartData(
-        tuple(plain_text(m.label or "") for m in charted),
-        ((series_name, tuple(None if m.missing else float(m.value) for m in charted)),),  # type: ignore[arg-type]
-    )
-
-
 def describe(ctx: RenderContext, chart: Chart, data: ChartData | None) -> str:
     """Alt text: the deck's own, or the chart's kind, title and every value."""
     if chart.alt:
@@ -104,11 +88,15 @@ def describe(ctx: RenderContext, chart: Chart, data: ChartData | None) -> str:
     parts = []
     for name, values in data.series:
         pairs = ", ".join(
-            f"{c} {missing_word(ctx.language) if v is None else ctx.format_number(v)}"
+            f"{c} {missing_word(ctx.language) if v is None else _figure(ctx, data, v)}"
             for c, v in zip(data.categories, values, strict=True)
         )
         parts.append(f"{name}: {pairs}" if len(data.series) > 1 else pairs)
     return f"{head}: " + "; ".join(parts)
+
+
+def _figure(ctx: RenderContext, data: ChartData, value: float) -> str:
+    return format_figure(value, ctx.language, data.format, data.currency)
 
 
 def add_chart(
@@ -132,89 +120,174 @@ def add_chart(
 def add_native_chart(
     ctx: RenderContext, slide: Slide, box: Box, chart: Chart, data: ChartData
 ) -> None:
-    chart_data = CategoryChartData(number_format="#,##0.##")
-    chart_data.categories = list(data.categories)
-    for name, values in data.series:
-        chart_data.add_series(name, values)
+    """Plan the chart, report what the plan found, and write the plan."""
+    plan = plan_chart(chart, data, ctx.theme, ctx.language, (box.width, box.height))
+    for finding in plan.findings:
+        ctx.warn_at(("chart", *finding.where), finding.message)
+    write_chart(ctx, slide, box, plan, describe(ctx, chart, data))
+
+
+def write_chart(ctx: RenderContext, slide: Slide, box: Box, plan: ChartPlan, alt: str) -> None:
+    """A native chart exactly as planned: nothing is decided here."""
+    chart_data = CategoryChartData(number_format=plan.number_format)
+    chart_data.categories = list(plan.categories)
+    for series in plan.series:
+        chart_data.add_series(series.name, series.values)
     frame = slide.shapes.add_chart(
-        _NATIVE[chart.type],
+        _NATIVE[plan.type],
         Emu(box.left),
         Emu(box.top),
         Emu(box.width),
         Emu(box.height),
         chart_data,
     )
-    frame.name = f"Chart: {plain_text(chart.title)}" if chart.title else "Chart"
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", describe(ctx, chart, data))
-    _style(ctx, frame.chart, chart, multi_series=len(data.series) > 1)
-    _positive_axis_ids(frame.chart)
+    frame.name = f"Chart: {plan.title}" if plan.title else "Chart"
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
+    native = frame.chart
+    _write_text(ctx, native, plan)
+    for series_plan, series in zip(plan.series, native.plots[0].series, strict=True):
+        _write_series(ctx, series, series_plan, plan)
+    if plan.value_axis is not None:
+        _write_axes(ctx, native, plan)
+    _write_legend(native, plan)
+    _positive_axis_ids(native)
     # The embedded workbook carries its creation time: rewrite it for reproducible builds.
-    workbook = frame.chart.part.chart_workbook.xlsx_part
+    workbook = native.part.chart_workbook.xlsx_part
     workbook.blob = deterministic_zip(workbook.blob, ctx.stamp)
 
 
-def _style(ctx: RenderContext, native: object, chart: Chart, multi_series: bool) -> None:
+def _write_text(ctx: RenderContext, native: object, plan: ChartPlan) -> None:
     theme = ctx.theme
-    palette = [RGBColor.from_string(c) for c in theme.colors.chart]
-    text_color = RGBColor.from_string(theme.colors.text)
-    native.font.size = Pt(max(theme.sizes.min_body, 12))  # type: ignore[attr-defined]
+    native.font.size = Pt(plan.label_size)  # type: ignore[attr-defined]
     native.font.name = theme.fonts.body.name  # type: ignore[attr-defined]
-    native.font.color.rgb = text_color  # type: ignore[attr-defined]
-    native.has_title = bool(chart.title)  # type: ignore[attr-defined]
-    if chart.title:
+    native.font.color.rgb = RGBColor.from_string(theme.colors.text)  # type: ignore[attr-defined]
+    native.has_title = bool(plan.title)  # type: ignore[attr-defined]
+    if plan.title:
         title_frame = native.chart_title.text_frame  # type: ignore[attr-defined]
-        title_frame.text = plain_text(chart.title)
+        title_frame.text = plan.title
         run_font = title_frame.paragraphs[0].runs[0].font
         run_font.size, run_font.bold = Pt(theme.sizes.body * 0.8), True
         run_font.color.rgb = RGBColor.from_string(theme.colors.primary)
     plot = native.plots[0]  # type: ignore[attr-defined]
-    round_chart = chart.type in ("pie", "doughnut")
-    plot.vary_by_categories = round_chart
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format, labels.number_format_is_linked = "#,##0.##", False
-    labels.font.size = Pt(max(theme.sizes.min_body, 12))
-    labels.font.bold = True
-    if round_chart:
-        labels.position = XL_LABEL_POSITION.OUTSIDE_END if chart.type == "pie" else None
-        labels.show_percentage, labels.show_value = False, True
-        for index, point in enumerate(plot.series[0].points):
+    plot.vary_by_categories = plan.type in ("pie", "doughnut")
+    if plan.type in ("bar", "column"):
+        plot.gap_width = 60
+
+
+def _write_series(
+    ctx: RenderContext, series: object, plan_series: SeriesPlan, plan: ChartPlan
+) -> None:
+    colour = RGBColor.from_string(plan_series.colour)
+    if plan.type in ("line", "trend"):
+        series.format.line.color.rgb = colour  # type: ignore[attr-defined]
+        series.format.line.width = Pt(2.5)  # type: ignore[attr-defined]
+        series.smooth = False  # type: ignore[attr-defined]
+        marker = series.marker  # type: ignore[attr-defined]
+        marker.style, marker.size = XL_MARKER_STYLE.CIRCLE, 7
+        marker.format.fill.solid()
+        marker.format.fill.fore_color.rgb = colour
+        marker.format.line.color.rgb = colour
+    elif plan_series.point_colours:
+        for point, fill in zip(series.points, plan_series.point_colours, strict=False):  # type: ignore[attr-defined]
             point.format.fill.solid()
-            point.format.fill.fore_color.rgb = palette[index % len(palette)]
+            point.format.fill.fore_color.rgb = RGBColor.from_string(fill)
+            if plan.slice_border:
+                point.format.line.color.rgb = RGBColor.from_string(plan.slice_border)
+                point.format.line.width = Pt(1.5)
     else:
-        if chart.type in ("bar", "column"):
-            plot.gap_width = 60
-        labels.position = (
-            XL_LABEL_POSITION.CENTER
-            if chart.type.startswith("stacked")
-            else XL_LABEL_POSITION.OUTSIDE_END
-            if chart.type not in ("line", "trend")
-            else XL_LABEL_POSITION.ABOVE
+        series.format.fill.solid()  # type: ignore[attr-defined]
+        series.format.fill.fore_color.rgb = colour  # type: ignore[attr-defined]
+    _write_labels(ctx, series._element, plan_series, plan)  # type: ignore[attr-defined]
+
+
+_POSITIONS = {"outside_end": "outEnd", "center": "ctr", "above": "t", "below": "b"}
+
+
+def _write_labels(
+    ctx: RenderContext, ser: object, plan_series: SeriesPlan, plan: ChartPlan
+) -> None:
+    """The series' ``c:dLbls``: one ``c:dLbl`` per point with its own colour and position,
+    or deleted where the plan drops the label."""
+    labels = ser.get_or_add_dLbls()  # type: ignore[attr-defined]
+    for child in list(labels):
+        labels.remove(child)
+    shown = [label for label in plan_series.labels if label.position != "none"]
+    for index, label in enumerate(plan_series.labels):
+        if label.position == "none":
+            body = '<c:delete val="1"/>'
+        else:
+            body = _label_body(ctx, plan, label.colour, label.position)
+        labels.append(
+            parse_xml(f'<c:dLbl {nsdecls("c", "a")}><c:idx val="{index}"/>{body}</c:dLbl>')
         )
-        for index, series in enumerate(plot.series):
-            color = palette[index % len(palette)]
-            if chart.type in ("line", "trend"):
-                series.format.line.color.rgb = color
-                series.format.line.width = Pt(2.5)
-                series.smooth = False
-            else:
-                series.format.fill.solid()
-                series.format.fill.fore_color.rgb = color
-        value_axis = native.value_axis  # type: ignore[attr-defined]
-        value_axis.has_major_gridlines = False
-        value_axis.visible = False
-        category_axis = native.category_axis  # type: ignore[attr-defined]
-        category_axis.tick_labels.font.size = Pt(max(theme.sizes.min_body, 12))
-        category_axis.format.line.color.rgb = RGBColor.from_string(theme.colors.muted)
-        if chart.type in ("bar", "stacked-bar"):
-            category_axis.reverse_order = True  # first category on top, as it reads
-    native.has_legend = round_chart or multi_series  # type: ignore[attr-defined]
-    if native.has_legend:  # type: ignore[attr-defined]
-        native.legend.position = (
-            XL_LEGEND_POSITION.RIGHT if round_chart else XL_LEGEND_POSITION.BOTTOM
-        )  # type: ignore[attr-defined]
-        native.legend.include_in_layout = False  # type: ignore[attr-defined]
-        native.legend.font.size = Pt(max(theme.sizes.min_body, 12))  # type: ignore[attr-defined]
+    default = shown[0] if shown else None
+    body = _label_body(ctx, plan, default.colour, default.position) if default else _NO_LABELS
+    for child in parse_xml(f"<c:dLbls {nsdecls('c', 'a')}>{body}</c:dLbls>"):
+        labels.append(child)
+
+
+_NO_LABELS = (
+    '<c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/>'
+    '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>'
+)
+
+
+def _label_body(ctx: RenderContext, plan: ChartPlan, colour: str, position: str) -> str:
+    """Number format, no box, bold text in ``colour``, position (doughnuts take none)."""
+    size = round(plan.label_size * 100)
+    font = quoteattr(ctx.theme.fonts.body.name)
+    place = "" if plan.type == "doughnut" else f'<c:dLblPos val="{_POSITIONS[position]}"/>'
+    return (
+        f'<c:numFmt formatCode={quoteattr(plan.number_format)} sourceLinked="0"/>'
+        "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}" b="1">'
+        f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={font}/>'
+        "</a:defRPr></a:pPr></a:p></c:txPr>"
+        f"{place}" + _NO_LABELS.replace('showVal val="0"', 'showVal val="1"')
+    )
+
+
+def _write_axes(ctx: RenderContext, native: object, plan: ChartPlan) -> None:
+    axis_plan = plan.value_axis
+    assert axis_plan is not None
+    colours = ctx.theme.colors
+    value_axis = native.value_axis  # type: ignore[attr-defined]
+    value_axis.minimum_scale = axis_plan.minimum
+    value_axis.maximum_scale = axis_plan.maximum
+    value_axis.major_unit = axis_plan.major_unit
+    value_axis.visible = axis_plan.visible
+    for bound in value_axis._element.iter(qn("c:min"), qn("c:max"), qn("c:majorUnit")):
+        number = float(bound.get("val"))
+        bound.set("val", str(int(number)) if number.is_integer() else repr(number))  # 0, not 0.0
+    value_axis.has_major_gridlines = axis_plan.gridline_colour is not None
+    if axis_plan.gridline_colour:
+        gridlines = value_axis.major_gridlines.format.line
+        gridlines.color.rgb = RGBColor.from_string(axis_plan.gridline_colour)
+        gridlines.width = Pt(0.75)
+    value_axis.format.line.fill.background()
+    ticks = value_axis.tick_labels
+    ticks.number_format, ticks.number_format_is_linked = axis_plan.number_format, False
+    ticks.font.size = Pt(plan.label_size)
+    ticks.font.color.rgb = RGBColor.from_string(colours.muted)
+    category_axis = native.category_axis  # type: ignore[attr-defined]
+    category_axis.tick_labels.font.size = Pt(plan.label_size)
+    category_axis.format.line.color.rgb = RGBColor.from_string(colours.muted)
+    if plan.category_labels_low:
+        category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    if plan.type in ("bar", "stacked-bar"):
+        category_axis.reverse_order = True  # first category on top, as it reads
+
+
+def _write_legend(native: object, plan: ChartPlan) -> None:
+    native.has_legend = plan.legend is not None  # type: ignore[attr-defined]
+    if plan.legend is None:
+        return
+    legend = native.legend  # type: ignore[attr-defined]
+    legend.position = (
+        XL_LEGEND_POSITION.RIGHT if plan.legend == "right" else XL_LEGEND_POSITION.BOTTOM
+    )
+    legend.include_in_layout = False
+    legend.font.size = Pt(plan.label_size)
 
 
 def _positive_axis_ids(native: object) -> None:

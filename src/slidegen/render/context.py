@@ -12,8 +12,10 @@ from babel.numbers import format_decimal
 
 from ..errors import Location, Problem
 from ..layout import PageGeometry
+from ..loader import Loaded
 from ..model import DeckInfo
 from ..theme import Theme
+from ..validate import format_path
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -44,6 +46,10 @@ class RenderContext:
     """The build's timestamp (never the clock): embedded workbooks carry it."""
     slide: Slide | None = None
     """The slide being rendered."""
+    source: Loaded | None = None
+    """The deck's data and positions, to locate findings inside a slide."""
+    place: tuple[str | int, ...] = ()
+    """The slide's key path as parts (``("sections", 1, "slides", 0)``)."""
 
     @property
     def locale(self) -> Locale:
@@ -60,6 +66,13 @@ class RenderContext:
     def warn(self, message: str) -> None:
         """Record a layout finding about the slide being rendered."""
         self.findings.append(Problem(self.location, message, self.path, severity="warning"))
+
+    def warn_at(self, parts: tuple[str | int, ...], message: str) -> None:
+        """Record a finding about a key inside the slide being rendered (``chart.categories``),
+        located at that key when the deck has it, else at its nearest ancestor."""
+        place = (*self.place, *parts)
+        location = self.source.locate(place) if self.source else self.location
+        self.findings.append(Problem(location, message, format_path(place), severity="warning"))
 
     @property
     def body_font(self) -> str:

@@ -16,14 +16,15 @@ from typing import Any
 from pptx.slide import Slide
 from pptx.util import Emu
 
+from ..gaugeplan import RING_OUTER, RING_WIDTH, X_RANGE, Y_RANGE, GaugePlan, plan_gauges
 from ..layout import EMU_PER_INCH, Box
 from ..markup import plain_text
-from ..model import Chart, Target
-from ..textfit import find_font
+from ..model import Chart
+from ..textfit import face, find_font
 from .context import RenderContext
 
 DPI = 220
-_RENDERER_VERSION = "target-gauge-1"  # bump when the drawing code changes, to refresh caches
+_RENDERER_VERSION = "target-gauge-2"  # bump when the drawing code changes, to refresh caches
 
 
 def add_target_chart(ctx: RenderContext, slide: Slide, box: Box, chart: Chart, alt: str) -> None:
@@ -72,7 +73,6 @@ def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
     width, height = box.width / EMU_PER_INCH, box.height / EMU_PER_INCH
     figure = Figure(figsize=(width, height), dpi=DPI)
     FigureCanvasAgg(figure)
-    targets = chart.targets or []
     title_space = 0.12 if chart.title else 0.0
     colors = ctx.theme.colors
     if chart.title:
@@ -85,75 +85,75 @@ def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
             color=f"#{colors.primary}",
             fontproperties=_font(ctx, True, 18),
         )
-    count = len(targets)
-    for index, target in enumerate(targets):
-        axes = figure.add_axes((index / count, 0.0, 1 / count, 1 - title_space))
-        _gauge(ctx, axes, target, height)
+    family = ctx.measure_family()
+    plans = plan_gauges(
+        list(chart.targets or []),
+        ctx.language,
+        (width, height),
+        title_space,
+        lambda text, bold: face(family, bold).advance(text),
+        colors,
+    )
+    for index, plan in enumerate(plans):
+        axes = figure.add_axes((index / len(plans), 0.0, 1 / len(plans), 1 - title_space))
+        _gauge(ctx, axes, plan)
     buffer = io.BytesIO()
     # No software/version metadata in the PNG: the same chart gives the same bytes.
     figure.savefig(buffer, format="png", dpi=DPI, transparent=True, metadata={"Software": None})
     return buffer.getvalue()
 
 
-def _gauge(ctx: RenderContext, axes: object, target: Target, height_in: float) -> None:
-    """A ring: the target's share of the scale in brand colour, the current value inside."""
+def _gauge(ctx: RenderContext, axes: Any, plan: GaugePlan) -> None:
+    """A ring filled up to the achieved value, the target marked across it, text inside."""
     from matplotlib.patches import Wedge
 
     colors = ctx.theme.colors
-    axes.set_xlim(-1.25, 1.25)  # type: ignore[attr-defined]
-    axes.set_ylim(-1.45, 1.2)  # type: ignore[attr-defined]
-    axes.set_aspect("equal")  # type: ignore[attr-defined]
-    axes.axis("off")  # type: ignore[attr-defined]
-    scale = 100.0 if target.unit == "%" else max(abs(target.target), abs(target.value or 0)) * 1.25
-    share = min(abs(target.target) / scale, 1.0)
-    axes.add_patch(Wedge((0, 0), 1.0, 0, 360, width=0.22, color=f"#{colors.surface}"))  # type: ignore[attr-defined]
-    axes.add_patch(  # type: ignore[attr-defined]
-        Wedge((0, 0), 1.0, 90 - 360 * share, 90, width=0.22, color=f"#{colors.primary}")
+    axes.set_xlim(-X_RANGE / 2, X_RANGE / 2)
+    axes.set_ylim(-1.45, Y_RANGE - 1.45)
+    axes.set_aspect("equal")
+    axes.axis("off")
+    inner = RING_OUTER - RING_WIDTH
+    axes.add_patch(
+        Wedge((0, 0), RING_OUTER, 0, 360, width=RING_WIDTH, color=f"#{plan.track_colour}")
     )
-    if target.value is not None:
-        now = min(abs(target.value) / scale, 1.0)
-        axes.add_patch(  # type: ignore[attr-defined]
-            Wedge((0, 0), 0.74, 90 - 360 * now, 90, width=0.1, color=f"#{colors.muted}")
+    if plan.filled > 0:
+        start = 90 - 360 * plan.filled
+        axes.add_patch(
+            Wedge((0, 0), RING_OUTER, start, 90, width=RING_WIDTH, color=f"#{colors.primary}")
         )
-    points = max(14.0, min(40.0, height_in * 7))
-    figure_text = f"{_signed(ctx, target.target)}{target.unit}"
-    axes.text(
-        0,
-        0.08,
-        figure_text,
-        ha="center",
-        va="center",
-        color=f"#{colors.primary}",  # type: ignore[attr-defined]
-        fontproperties=_font(ctx, True, points),
+    # The target: a tick across the ring, a little beyond both edges.
+    angle = math.radians(90 - 360 * plan.target_at)
+    reach = (inner - 0.06, RING_OUTER + 0.06)
+    axes.plot(
+        [r * math.cos(angle) for r in reach],
+        [r * math.sin(angle) for r in reach],
+        color=f"#{colors.text}",
+        linewidth=2.2,
+        solid_capstyle="butt",
     )
-    lang = ctx.language.split("-")[0]
-    word = {"it": "obiettivo", "en": "target"}.get(lang, "target")
-    if target.value is not None:
-        now_word = {"it": "oggi", "en": "now"}.get(lang, "now")
-        word = f"{now_word} {ctx.format_number(target.value)}{target.unit}"
-    axes.text(
-        0,
-        -0.3,
-        word,
-        ha="center",
-        va="center",
-        color=f"#{colors.muted}",  # type: ignore[attr-defined]
-        fontproperties=_font(ctx, False, points * 0.42),
-    )
+    lines = [(plan.figure, True, colors.primary, 0.12)] if plan.figure else []
+    lines.append((plan.caption, False, colors.muted, -0.3 if plan.figure else 0.12))
+    if plan.status:
+        lines.append((plan.status, False, colors.muted, -0.18))
+    for text, bold, colour, y in lines:
+        axes.text(
+            0,
+            y,
+            text.text,
+            ha="center",
+            va="center",
+            color=f"#{colour}",
+            fontproperties=_font(ctx, bold, text.size),
+        )
     axes.text(
         0,
         -1.25,
-        _wrap(plain_text(target.label), 22),
+        _wrap(plan.label, 22),
         ha="center",
-        va="center",  # type: ignore[attr-defined]
+        va="center",
         color=f"#{colors.text}",
-        fontproperties=_font(ctx, True, points * 0.5),
+        fontproperties=_font(ctx, True, plan.label_size),
     )
-
-
-def _signed(ctx: RenderContext, value: float) -> str:
-    text = ctx.format_number(abs(value))
-    return f"−{text}" if value < 0 else text
 
 
 def _wrap(text: str, width: int) -> str:

@@ -1,0 +1,272 @@
+"""Charts that never mislead: the rules, tested on plans (no python-pptx, no rendering)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from slidegen.chartcolors import MIN_DELTA_E, delta_e, distinct_colours
+from slidegen.chartdata import resolve_data
+from slidegen.chartplan import MAX_SLICES, ChartPlan, axis_bounds, plan_chart
+from slidegen.checks import contrast_ratio
+from slidegen.gaugeplan import plan_gauges, shared_scale
+from slidegen.metric import Metric
+from slidegen.model import Chart, Target
+from slidegen.numformat import number_format_code
+from slidegen.theme import Theme, load_theme
+
+EMU = 914400
+SIZE = (7 * EMU, 4 * EMU)
+
+
+def theme(name: str = "cremona") -> Theme:
+    return load_theme(name, Path(__file__).parent).theme
+
+
+def width_em(text: str) -> float:
+    return len(text) * 0.55
+
+
+def plan(chart: dict[str, Any], language: str = "it-IT", name: str = "cremona") -> ChartPlan:
+    model = Chart.model_validate(chart)
+    data = resolve_data(model, None, "s")
+    return plan_chart(model, data, theme(name), language, SIZE, width_em)
+
+
+def bars(kind: str, *values: float, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "categories": [f"c{i}" for i in range(len(values))],
+        "series": [{"name": "s", "values": list(values)}],
+        **extra,
+    }
+
+
+# -- value axes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["bar", "column", "stacked-bar", "stacked-column"])
+def test_bar_axes_start_at_zero_for_a_narrow_range(kind: str) -> None:
+    """13 vs 11 is drawn 13:11, not 3:1 as an automatic axis from 10 would."""
+    axis = plan(bars(kind, 13, 11, 11)).value_axis
+    assert axis is not None
+    assert axis.minimum == 0
+    assert axis.maximum >= 13
+
+
+def test_bar_axis_goes_below_zero_only_for_negative_data() -> None:
+    axis = plan(bars("column", 12, -7)).value_axis
+    assert axis is not None and axis.minimum <= -7 < 0 and axis.maximum >= 12
+    assert plan(bars("column", 12, -7)).category_labels_low
+
+
+def test_every_bar_labelled_or_the_axis_shown() -> None:
+    labelled = plan(bars("column", 475, 670, 1000))
+    assert all(label.position == "outside_end" for label in labelled.series[0].labels)
+    assert labelled.value_axis is not None and not labelled.value_axis.visible
+    # A segment too thin for its label loses the label: the axis is then shown.
+    stacked = plan(
+        {
+            "type": "stacked-column",
+            "categories": ["a", "b"],
+            "series": [{"name": "big", "values": [500, 480]}, {"name": "tiny", "values": [1, 2]}],
+        }
+    )
+    assert [label.position for label in stacked.series[1].labels] == ["none", "none"]
+    assert stacked.value_axis is not None and stacked.value_axis.visible
+
+
+def test_axis_bounds_are_round_and_cover_the_data() -> None:
+    assert axis_bounds(0, 13) == (0, 15, 5)
+    low, high, step = axis_bounds(-7, 12)
+    assert low <= -7 and high >= 12 and low % step == 0 and high % step == 0
+
+
+# -- colours --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["cremona", "neutral"])
+def test_every_slice_has_its_own_colour(name: str) -> None:
+    """The palette has six colours: a pie of eight extends it with tints and shades."""
+    pie = plan(bars("pie", 30, 25, 15, 10, 8, 6, 4, 2), name=name)
+    fills = pie.series[0].point_colours
+    assert len(set(fills)) == 8
+    for first, second in itertools.combinations(fills, 2):
+        assert delta_e(first, second) >= MIN_DELTA_E
+
+
+def test_a_pie_with_more_slices_than_eyes_tell_apart_is_a_finding() -> None:
+    values = list(range(MAX_SLICES + 1, 0, -1))
+    findings = plan(bars("pie", *values)).findings
+    assert [f.where for f in findings] == [("categories",)]
+    assert "bar chart" in findings[0].message
+    assert not plan(bars("pie", *values[:MAX_SLICES])).findings
+
+
+def test_series_colours_are_distinct() -> None:
+    chart = {
+        "type": "line",
+        "categories": ["a", "b"],
+        "series": [{"name": f"s{i}", "values": [i, i + 1]} for i in range(9)],
+    }
+    colours = [s.colour for s in plan(chart).series]
+    assert len(set(colours)) == 9
+
+
+def test_colours_that_run_out_still_differ_from_their_neighbours() -> None:
+    fills, distinct = distinct_colours(40, ["A6192E", "4D4D4D", "D0606E"], [], "FFFFFF")
+    assert 3 <= distinct < 40
+    assert all(a != b for a, b in zip(fills, fills[1:] + fills[:1], strict=True))
+
+
+@pytest.mark.parametrize("name", ["cremona", "neutral"])
+@pytest.mark.parametrize("kind", ["stacked-bar", "stacked-column", "doughnut"])
+def test_labels_on_fills_reach_4_5_to_1(kind: str, name: str) -> None:
+    """Dark text on dark segments was 2.3:1; each label's colour is chosen for its fill."""
+    chart = {
+        "type": kind,
+        "categories": ["a", "b", "c", "d", "e", "f"],
+        "series": [{"name": f"s{i}", "values": [40, 40, 40, 40, 40, 40]} for i in range(6)],
+    }
+    if kind == "doughnut":
+        chart["series"] = chart["series"][:1]
+    result = plan(chart, name=name)
+    checked = 0
+    for series in result.series:
+        fills = series.point_colours or (series.colour,) * len(series.labels)
+        for label, fill in zip(series.labels, fills, strict=True):
+            assert label.position == "center"
+            assert contrast_ratio(label.colour, fill) >= 4.5, (label.colour, fill)
+            checked += 1
+    assert checked >= 6
+
+
+# -- line labels ----------------------------------------------------------------------------
+
+
+def test_line_labels_of_crossing_series_never_overlap() -> None:
+    """Where two lines meet, one label goes above and the other below, or one is dropped
+    and the axis is shown."""
+    chart = {
+        "type": "line",
+        "categories": ["a", "b", "c", "d"],
+        "series": [
+            {"name": "up", "values": [10, 14, 14, 20]},
+            {"name": "down", "values": [20, 14.5, 14, 10]},
+        ],
+    }
+    result = plan(chart)
+    at = [[label.position for label in s.labels] for s in result.series]
+    assert at[0][0] == "below" and at[1][0] == "above"  # the higher value's label on top
+    assert at[0][3] == "above" and at[1][3] == "below"
+    for index in (1, 2):  # nearly equal values: never both above or both below
+        pair = {at[0][index], at[1][index]}
+        assert pair in ({"above", "below"}, {"above", "none"}, {"below", "none"})
+    dropped = any("none" in row for row in at)
+    assert result.value_axis is not None and result.value_axis.visible == dropped
+
+
+def test_identical_lines_drop_labels_and_show_the_axis() -> None:
+    chart = {
+        "type": "line",
+        "categories": ["a", "b"],
+        "series": [{"name": f"s{i}", "values": [50, 50]} for i in range(3)],
+    }
+    result = plan(chart)
+    assert any(label.position == "none" for s in result.series for label in s.labels)
+    assert result.value_axis is not None and result.value_axis.visible
+
+
+# -- number formats -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "language", "code"),
+    [
+        ("number", [475, 670], "it-IT", "#,##0"),
+        ("number", [10, 11.5], "en-GB", "#,##0.0"),
+        ("number", [1.25], "en-GB", "#,##0.00"),
+        ("percent", [72, 64], "en-GB", '#,##0"%"'),
+        ("currency", [1000], "it-IT", '#,##0" €"'),
+        ("currency", [1000], "en-GB", '"€"#,##0'),
+        ("compact", [2_200_000], "it-IT", '#,##0.0,," Mln"'),
+        ("compact", [250_000], "it-IT", "#,##0"),
+    ],
+)
+def test_number_formats_follow_the_metric(
+    kind: Any, values: list[float], language: str, code: str
+) -> None:
+    assert number_format_code(kind, values, language) == code
+
+
+def test_no_format_ends_in_a_bare_decimal_point() -> None:
+    for kind in ("number", "percent", "currency", "compact", "compact-currency"):
+        for values in ([475], [1.5], [2_200_000]):
+            code = number_format_code(kind, values, "it-IT")  # type: ignore[arg-type]
+            assert ".#" not in code and not code.rstrip('"%€ ').endswith("."), code
+
+
+def test_automatic_chart_of_percent_metrics_keeps_the_percent() -> None:
+    metrics = [Metric.model_validate(m) for m in ("**72%** residents", "**64%** businesses")]
+    chart = Chart(type="column")
+    data = resolve_data(chart, metrics, "s")
+    result = plan_chart(chart, data, theme(), "en-GB", SIZE, width_em)
+    assert result.number_format == '#,##0"%"'
+    assert result.value_axis is not None and result.value_axis.minimum == 0
+
+
+def test_metrics_of_mixed_formats_are_a_finding() -> None:
+    metrics = [Metric.model_validate(m) for m in ("**72%** residents", "**640** businesses")]
+    chart = Chart(type="bar")
+    result = plan_chart(chart, resolve_data(chart, metrics, "s"), theme(), "en-GB", SIZE, width_em)
+    assert [f.where for f in result.findings] == [("type",)]
+
+
+# -- gauges ---------------------------------------------------------------------------------
+
+
+def gauges(*targets: dict[str, Any], size: tuple[float, float] = (7.0, 4.0)) -> list[Any]:
+    models = [Target.model_validate(t) for t in targets]
+    return list(plan_gauges(models, "it-IT", size, 0.12, lambda t, b: width_em(t), theme().colors))
+
+
+def test_gauge_shows_the_achieved_value_not_the_target() -> None:
+    (gauge,) = gauges({"label": "Raccolta", "target": 70, "value": 52})
+    assert gauge.figure is not None and gauge.figure.text == "52%"
+    assert gauge.caption.text == "obiettivo 70%"
+    assert gauge.filled == pytest.approx(0.52) and gauge.target_at == pytest.approx(0.70)
+
+
+def test_gauge_without_a_value_is_empty_and_says_so() -> None:
+    (gauge,) = gauges({"label": "Raccolta", "target": 70})
+    assert gauge.figure is None and gauge.filled == 0
+    assert gauge.caption.text == "obiettivo 70%" and gauge.status is not None
+    assert gauge.caption.size < 20  # small type, not a big figure
+
+
+def test_gauges_of_one_unit_share_one_scale() -> None:
+    plans = gauges(
+        {"label": "a", "target": 70, "value": 10},
+        {"label": "b", "target": 20, "value": 10},
+    )
+    assert {p.scale for p in plans} == {100}
+    assert plans[0].filled == plans[1].filled
+    units = [Target(label="t", target=10_000, value=12_500, unit="alberi")]
+    assert shared_scale(units, "alberi") >= 12_500
+
+
+def test_gauge_text_fits_inside_the_ring() -> None:
+    """A big figure shrinks to the ring's inner width (1.3 radii) instead of overflowing."""
+    plans = gauges(
+        *({"label": "x", "target": 10_000, "value": 12_345_678, "unit": "alberi"},) * 4,
+        size=(7.0, 3.0),
+    )
+    per_unit = min(7.0 / 4 / 2.5, 3.0 * 0.88 / 2.65)  # inches per ring radius
+    for gauge in plans:
+        for text in (gauge.figure, gauge.caption):
+            assert text is not None
+            widest = max(width_em(line) for line in text.text.split("\n"))
+            assert widest * text.size <= 1.3 * per_unit * 72 + 0.01
