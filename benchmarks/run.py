@@ -8,7 +8,7 @@ Run from the project root (takes a few minutes; ``--quick`` builds 20 and 100 sl
 Each case runs in a fresh subprocess (start-up and imports counted, memory per case): wall
 time is the best of ``--runs`` runs (1 run at 2,000 slides), peak RSS the child's own
 ``ru_maxrss`` (from ``os.wait4``). Builds run the CLI (``slidegen build DECK -o OUT``) in a
-temporary copy of the project (deck.yaml, themes/, assets/, data/). Synthetic decks mix every
+temporary copy of the project (deck.yaml, data/, any themes/ or assets/). Synthetic decks mix every
 slide kind, 30% with native charts; pandoc builds the same content as Markdown. Prints the
 machine, a table of measurements and one of goals (PASS/FAIL); writes output/benchmarks.json.
 """
@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+MARK = ROOT / "src" / "slidegen" / "themes" / "neutral" / "neutral-mark.png"
 # The wrapper child: the real CLI, in-process, then whether matplotlib was imported.
 CHILD = (
     "import sys\nfrom slidegen.cli import main\n"
@@ -312,6 +313,9 @@ def main() -> None:
         for folder in ("themes", "assets", "data"):  # what deck.yaml may refer to
             if (ROOT / folder).is_dir():
                 shutil.copytree(ROOT / folder, project / folder, dirs_exist_ok=True)
+        # The synthetic decks' image slides show the neutral theme's mark.
+        (project / "assets").mkdir(exist_ok=True)
+        shutil.copy2(MARK, project / "assets" / "neutral-mark.png")
         info = machine()
         cases = measure(project, sizes, runs)
     goal_rows = goals(cases)

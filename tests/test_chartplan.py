@@ -10,7 +10,7 @@ import pytest
 
 from slidegen.chartcolors import MIN_DELTA_E, delta_e, distinct_colours
 from slidegen.chartdata import resolve_data
-from slidegen.chartplan import MAX_SLICES, ChartPlan, axis_bounds, plan_chart
+from slidegen.chartplan import MAX_SLICES, ChartPlan, axis_bounds, nice_step, plan_chart
 from slidegen.checks import contrast_ratio
 from slidegen.gaugeplan import plan_gauges, shared_scale
 from slidegen.metric import Metric
@@ -270,3 +270,10 @@ def test_gauge_text_fits_inside_the_ring() -> None:
             assert text is not None
             widest = max(width_em(line) for line in text.text.split("\n"))
             assert widest * text.size <= 1.3 * per_unit * 72 + 0.01
+
+
+@pytest.mark.parametrize("span", [5e-324, 1e-310, 0.0, 1e300])
+def test_nice_step_of_extreme_spans_is_a_positive_step(span: float) -> None:
+    # Found by the hostile tests: a bar of 5e-324 made log10(0) fail.
+    step = nice_step(span)
+    assert step > 0 and step >= span / 5

@@ -26,7 +26,7 @@ from .model import DeckInfo, check_language
 from .properties import set_properties, sources_digest
 from .render.context import RenderContext
 from .render.notes import NotesWriter
-from .render.package import scoped_pptx_patches
+from .render.package import in_scoped_pptx
 from .render.page import brand_layout
 from .render.template import apply_language, new_presentation
 from .resolve import history_findings, load_period_data, resolve_deck
@@ -85,6 +85,7 @@ def load_deck(path: Path) -> tuple[Deck, Loaded]:
         raise DeckError(problems_from_validation(exc, loaded, Deck)) from None
 
 
+@in_scoped_pptx
 def compile_deck(
     path: Path,
     theme_name: str | None = None,
@@ -100,27 +101,6 @@ def compile_deck(
     ``data.period``, else the latest); ``allow_missing`` renders missing values visibly as
     missing instead of refusing; ``language`` overrides the deck's (numbers, text language).
     """
-    with scoped_pptx_patches():  # python-pptx made linear and deterministic, here only
-        return _compile_deck(
-            path,
-            theme_name,
-            cache_dir,
-            period=period,
-            allow_missing=allow_missing,
-            language=language,
-        )
-
-
-def _compile_deck(
-    path: Path,
-    theme_name: str | None = None,
-    cache_dir: Path | None = None,
-    *,
-    period: str | None = None,
-    allow_missing: bool = False,
-    language: str | None = None,
-) -> Compiled:
-    """See :func:`compile_deck`."""
     deck, loaded = load_deck(path)
     project = path.resolve().parent
     if language:

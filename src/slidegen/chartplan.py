@@ -18,6 +18,7 @@ rules, so that a chart never misleads:
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -253,7 +254,8 @@ def _label_choices(theme: Theme) -> list[str]:
 
 def nice_step(span: float, ticks: int = 5) -> float:
     """A round tick step (1, 2, 2.5 or 5 × 10ⁿ) giving about ``ticks`` intervals."""
-    raw = (span or 1.0) / ticks
+    # A denormal span divides to 0.0, where log10 fails: the smallest normal float instead.
+    raw = max((span or 1.0) / ticks, sys.float_info.min)
     magnitude = 10 ** math.floor(math.log10(raw))
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw - 1e-12)
 

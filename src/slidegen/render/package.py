@@ -17,9 +17,10 @@ changes are made only inside :func:`scoped_pptx_patches`, around one build, and 
 from __future__ import annotations
 
 import contextlib
+import functools
 import zipfile
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, ParamSpec, TypeVar
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
@@ -30,6 +31,8 @@ from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
 from pptx.presentation import Presentation
 
+P = ParamSpec("P")
+R = TypeVar("R")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
@@ -80,6 +83,17 @@ def scoped_pptx_patches() -> Iterator[None]:
         yield
     finally:
         CT_SlideIdList._next_id, _ZipPkgWriter.write = saved  # type: ignore[method-assign]
+
+
+def in_scoped_pptx(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` run inside :func:`scoped_pptx_patches` (a build)."""
+
+    @functools.wraps(function)
+    def scoped(*args: P.args, **kwargs: P.kwargs) -> R:
+        with scoped_pptx_patches():
+            return function(*args, **kwargs)
+
+    return scoped
 
 
 class IndexedImageParts(_ImageParts):
