@@ -328,8 +328,10 @@ def _render(
         planned += [(("sections", i, "slides", j), s) for j, s in enumerate(section.slides)]
         for place, spec in planned:
             ctx.location, ctx.path, ctx.place = loaded.locate(place), _path(place), place
-            slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            notes.add(slide, spec.notes)  # type: ignore[attr-defined]
+            made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
+            # A kind that continues on further slides returns them all; notes go on the first.
+            first = made[0] if isinstance(made, list) else made
+            notes.add(first, spec.notes)  # type: ignore[attr-defined]
     return ctx
 
 

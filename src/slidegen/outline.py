@@ -73,6 +73,15 @@ def _shape(shape: BaseShape) -> list[str]:
         ]
         lines += [f"  series '{s.name}': {list(s.values)}" for s in chart.plots[0].series]
         return lines
+    if isinstance(shape, GraphicFrame) and shape.has_table:
+        alt = shape._element.nvGraphicFramePr.cNvPr.get("descr")
+        lines = [f"{head} table alt={alt!r}"]
+        for row in shape.table.rows:
+            cells = [
+                "".join(_run(r) for p in c.text_frame.paragraphs for r in p.runs) for c in row.cells
+            ]
+            lines.append("  | " + " | ".join(cells))
+        return lines
     if not shape.has_text_frame:
         return [head]
     lines = [head]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from .deck import Deck
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, Path_
 from .model import Chart, Series
+from .slides.table import Table
 from .validate import format_path
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
@@ -29,29 +31,37 @@ MAX_ROWS = 200
 def load_tables(
     deck: Deck, loaded: Loaded, project: Path, period: str | None
 ) -> tuple[Deck, list[Path]]:
-    """The deck with every CSV-backed chart filled in, and the CSV files read."""
+    """The deck with every CSV-backed chart and table filled in, and the CSV files read."""
     problems: list[Problem] = []
     read: list[Path] = []
-    tables: dict[Path, tuple[list[str], list[Series]] | None] = {}  # each file read once
+    cache: dict[tuple[Any, Path], Any] = {}  # each file read once per use
+
+    def read_once(node: Chart | Table, path: Path_, reader: Any) -> Any:
+        relative = (node.data or "").replace("{period}", period or "")
+        where = loaded.locate((*path, "data"))
+        try:
+            file = _resolve(relative, project, where, format_path((*path, "data")))
+            if (reader, file) not in cache:
+                cache[reader, file] = None  # a second use of a broken file is not reported twice
+                cache[reader, file] = reader(file, project)
+                read.append(file)
+        except DeckError as error:
+            problems.extend(error.problems)
+            return None
+        return cache[reader, file]
 
     def fill(node: Any, path: Path_) -> Any:
         if isinstance(node, Chart) and node.data is not None:
-            relative = node.data.replace("{period}", period or "")
-            where = loaded.locate((*path, "data"))
-            try:
-                file = _resolve(relative, project, where, format_path((*path, "data")))
-                if file not in tables:
-                    tables[file] = None
-                    tables[file] = read_table(file, project)
-                    read.append(file)
-            except DeckError as error:
-                problems.extend(error.problems)
-                return node
-            table = tables[file]
+            table = read_once(node, path, read_table)
             if table is None:
-                return node  # already reported
+                return node
             categories, series = table
             return node.model_copy(update={"categories": categories, "series": series})
+        if isinstance(node, Table) and node.data is not None:
+            cells = read_once(node, path, read_table_cells)
+            if cells is None:
+                return node
+            return _table_from_csv(node, path, *cells, loaded, problems)
         if isinstance(node, BaseModel):
             updates = {}
             for name in type(node).model_fields:
@@ -71,6 +81,29 @@ def load_tables(
     return filled, read
 
 
+def _table_from_csv(
+    table: Table,
+    path: Path_,
+    header: list[str],
+    rows: list[list[float | str | None]],
+    loaded: Loaded,
+    problems: list[Problem],
+) -> Table:
+    """The table with the CSV's rows; its columns are the YAML's when given (names and
+    formats), else the CSV's header row."""
+    columns: list[Any] = list(table.columns) if table.columns else list(header)
+    if len(columns) != len(header):
+        problems.append(
+            Problem(
+                loaded.locate((*path, "columns")),
+                f"{len(columns)} columns given; the CSV file has {len(header)}",
+                format_path((*path, "columns")),
+            )
+        )
+        return table
+    return table.model_copy(update={"columns": columns, "rows": rows})
+
+
 def _resolve(relative: str, project: Path, where: Location, path: str) -> Path:
     file = project_file(relative, project, where, path)
     if not file.is_file():
@@ -78,8 +111,18 @@ def _resolve(relative: str, project: Path, where: Location, path: str) -> Path:
     return file
 
 
-def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
-    """Categories and series of a CSV table; a located error for anything unreadable."""
+@dataclass(frozen=True)
+class CsvRows:
+    """A CSV file's non-empty rows with their line numbers, and how its cells are separated."""
+
+    name: str
+    delimiter: str
+    numbered: list[tuple[int, list[str]]]
+
+
+def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
+    """The rows of a CSV file as a spreadsheet saves it; a located error for anything
+    unreadable, and for fewer than a header row and one row of data."""
     resolved = file.resolve()
     name = str(resolved.relative_to(project.resolve()))
     if file.stat().st_size > MAX_CSV_BYTES:
@@ -95,16 +138,49 @@ def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
     numbered = [
         (line, row) for line, row in enumerate(rows, start=1) if any(c.strip() for c in row)
     ]
-    if len(numbered) < 2 or len(numbered[0][1]) < 2:
+    if len(numbered) < 2 or len(numbered[0][1]) < min_columns:
         raise DeckError(
             Problem(
                 Location(name, 1, 1),
                 "needs a header row and at least one row "
-                "of data, with categories first and one column per series",
+                "of data, with categories first and one column per series"
+                if min_columns > 1
+                else "needs a header row and at least one row of data",
             )
         )
     if len(numbered) - 1 > MAX_ROWS:
         raise DeckError(Problem(Location(name), f"more than {MAX_ROWS} rows"))
+    return CsvRows(name, delimiter, numbered)
+
+
+def read_table_cells(file: Path, project: Path) -> tuple[list[str], list[list[float | str | None]]]:
+    """Header and cells of a CSV table for a ``table`` slide: numbers where a cell is one
+    (``2,5`` too in semicolon files), text otherwise, None for empty cells."""
+    rows = read_rows(file, project, min_columns=1)
+    header = [cell.strip() for cell in rows.numbered[0][1]]
+    problems, cells = [], []
+    for line, row in rows.numbered[1:]:
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    Location(rows.name, line, 1), f"{len(row)} cells; the header has {len(header)}"
+                )
+            )
+            continue
+        parsed = []
+        for cell in row:
+            number = _number(cell.strip(), rows.delimiter)
+            parsed.append(cell.strip() if number is _BAD else number)
+        cells.append(parsed)
+    if problems:
+        raise DeckError(problems)
+    return header, cells
+
+
+def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
+    """Categories and series of a CSV table; a located error for anything unreadable."""
+    rows = read_rows(file, project)
+    name, delimiter, numbered = rows.name, rows.delimiter, rows.numbered
     header = [cell.strip() for cell in numbered[0][1]]
     problems: list[Problem] = []
     categories: list[str] = []

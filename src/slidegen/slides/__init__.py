@@ -1,7 +1,8 @@
 """Slide kinds: one module each, registered in :data:`KINDS`, the only table to extend.
 
 Each module defines the kind's model (a pydantic class with a ``kind`` literal) and its
-``render(spec, ctx) -> Slide``; adding a kind is one new module and one line here.
+``render(spec, ctx) -> Slide`` (or a list of slides, for a kind that continues on the next
+slide); adding a kind is one new module and one line here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,19 @@ from typing import Annotated, Any, NamedTuple, Union
 
 from pydantic import BaseModel, Field
 
-from . import bullets, chart, closing, columns, image, metrics, section, statement, title
+from . import (
+    bullets,
+    chart,
+    closing,
+    columns,
+    image,
+    metrics,
+    section,
+    statement,
+    table,
+    timeline,
+    title,
+)
 
 
 class Kind(NamedTuple):
@@ -26,6 +39,8 @@ KINDS: dict[str, Kind] = {
     "columns": Kind(columns.ColumnsSlide, columns.render),
     "metrics": Kind(metrics.MetricsSlide, metrics.render),
     "chart": Kind(chart.ChartSlide, chart.render),
+    "table": Kind(table.TableSlide, table.render),
+    "timeline": Kind(timeline.TimelineSlide, timeline.render),
     "image": Kind(image.ImageSlide, image.render),
     "statement": Kind(statement.StatementSlide, statement.render),
     "closing": Kind(closing.ClosingSlide, closing.render),

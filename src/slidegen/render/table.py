@@ -1,0 +1,50 @@
+"""Write a planned table as a native PowerPoint table (editable, read cell by cell by screen
+readers): brand-coloured header row, banded rows, the plan's widths, heights and alignment."""
+
+from __future__ import annotations
+
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Emu, Pt
+
+from ..layout import Box
+from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT, PagePlan, TablePlan
+from .context import RenderContext
+from .text import Para, write_paras
+
+
+def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt: str) -> None:
+    """The table of one slide of ``plan`` (header row and ``page``'s rows) at ``box``."""
+    colors = ctx.theme.colors
+    rows = [tuple(c.header for c in plan.columns), *page.rows]
+    height = sum(page.row_heights)
+    frame = ctx.slide.shapes.add_table(  # type: ignore[union-attr]
+        len(rows), len(plan.columns), Emu(box.left), Emu(box.top), Emu(box.width), Emu(height)
+    )
+    frame.name = "Table"
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
+    table = frame.table
+    table.first_row, table.horz_banding = True, True  # what the rows are, for assistive tech
+    for column, planned in zip(table.columns, plan.columns, strict=True):
+        column.width = Emu(planned.width)
+    for index, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+        row.height = Emu(page.row_heights[index])
+        header = index == 0
+        fill = (
+            colors.primary if header else (colors.surface if index % 2 == 0 else colors.background)
+        )
+        text_colour = colors.on_primary if header else colors.text
+        for cell, text, planned in zip(row.cells, cells, plan.columns, strict=True):
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = RGBColor.from_string(fill)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            cell.margin_left = cell.margin_right = Pt(CELL_INSET_X_PT)
+            cell.margin_top = cell.margin_bottom = Pt(CELL_INSET_Y_PT)
+            para = Para.of(
+                f"**{text}**" if header and text else text,
+                color=text_colour,
+                emphasis_color=text_colour,
+                heading=header,
+                align=planned.align,
+            )
+            write_paras(ctx, cell.text_frame, [para], plan.size, anchor="middle")
