@@ -58,6 +58,9 @@ class Compiled:
     """The period id of a period-driven deck."""
     cache_entries: dict[Path, bytes] = field(default_factory=dict)
     """New chart images for the cache; written only by a build that succeeds."""
+    sources_sha256: str = ""
+    """The digest of the sources recorded in the file (:func:`sources_digest`)."""
+    theme: LoadedTheme | None = None
 
 
 @dataclass
@@ -68,6 +71,7 @@ class BuildResult:
     pdf: Path | None = None
     pngs: list[Path] = field(default_factory=list)
     contact_sheet: Path | None = None
+    handout: Path | None = None
 
 
 def load_deck(path: Path) -> tuple[Deck, Loaded]:
@@ -129,13 +133,14 @@ def compile_deck(
     if periods:
         sources += [p.path for p in periods.history]
     sources += tables
+    digest = sources_digest(sources, project)
     set_properties(
         ctx.prs,
         deck.deck,
         stamp,
         {
             "slidegen": f"slidegen {VERSION}",
-            "sources_sha256": sources_digest(sources, project),
+            "sources_sha256": digest,
             "period": periods.current.id if periods else plain_text(deck.deck.period or ""),
             "theme": loaded_theme.folder.name,
         },
@@ -152,6 +157,8 @@ def compile_deck(
         timestamp_rule=rule,
         period=periods.current.id if periods else None,
         cache_entries=ctx.new_cache_entries,
+        sources_sha256=digest,
+        theme=loaded_theme,
     )
 
 
@@ -166,13 +173,15 @@ def build_deck(
     period: str | None = None,
     allow_missing: bool = False,
     language: str | None = None,
+    handout: bool = False,
 ) -> BuildResult:
     """Compile ``path`` and write it to ``output`` atomically.
 
     The default output is ``output/<slug>.pptx``, ``output/<slug>-<period>.pptx`` for a
     period-driven deck. With ``strict``, findings are errors and nothing is written. ``pdf``
     adds a PDF/A-2b beside the .pptx, ``png`` one PNG per slide and a contact sheet in
-    ``<stem>-png/`` (one LibreOffice start for both); a failed export keeps the .pptx.
+    ``<stem>-png/`` (one LibreOffice start for both), ``handout`` ``<stem>-handout.pdf`` (each
+    slide with its speaker notes); a failed export keeps the .pptx.
     """
     project = path.resolve().parent
     compiled = compile_deck(
@@ -195,7 +204,7 @@ def build_deck(
     atomic_write(output, compiled.data)
     store_cache(compiled)
     result = BuildResult(output, compiled.slides, compiled.findings)
-    if pdf or png:
+    if pdf or png or handout:
         from .export import ExportError, export
 
         try:
@@ -204,6 +213,7 @@ def build_deck(
                 compiled.slides,
                 pdf=output.with_suffix(".pdf") if pdf else None,
                 png_dir=output.with_name(f"{output.stem}-png") if png else None,
+                handout=output.with_name(f"{output.stem}-handout.pdf") if handout else None,
             )
         except ExportError as error:
             error.after_output = output  # the .pptx is written and stays
@@ -213,6 +223,7 @@ def build_deck(
             exported.pngs,
             exported.contact_sheet,
         )
+        result.handout = exported.handout
     return result
 
 
@@ -223,6 +234,17 @@ def _check_output(output: Path, sources: list[Path]) -> None:
         raise OutputError(Problem(where, "the output must be a .pptx file"))
     if output.resolve() in {source.resolve() for source in sources}:
         raise OutputError(Problem(where, "is one of the deck's sources; it would be overwritten"))
+    from .archive.root import archive_root_of  # the archive package imports this module
+
+    root = archive_root_of(output)
+    if root is not None:
+        raise OutputError(
+            Problem(
+                where,
+                f"is inside the archive {root}; archived versions are written only by "
+                "'slidegen build --archive' and never replaced",
+            )
+        )
 
 
 def store_cache(compiled: Compiled) -> None:

@@ -90,10 +90,20 @@ def main() -> None:
 @click.option("--pdf", is_flag=True, help="Also export a PDF (PDF/A-2b) with LibreOffice.")
 @click.option("--png", is_flag=True, help="Also export one PNG per slide and a contact sheet.")
 @click.option(
+    "--handout",
+    is_flag=True,
+    help="Also export <name>-handout.pdf: each slide with its speaker notes.",
+)
+@click.option(
     "--archive",
     is_flag=True,
-    help="Write a new version output/<period>/<slug>-v<N> (.pptx, PDF/A, manifest); "
-    "nothing is written when the deck is identical to the latest version.",
+    help="Write a new version archive/<period>/<slug>-v<N>/ (a BagIt bag: sources, .pptx, "
+    "PDF/A, environment); nothing is written when the outputs equal the latest version's.",
+)
+@click.option(
+    "--archive-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The archive root (default: archive/ beside the deck).",
 )
 @PERIOD_OPTION
 @ALLOW_MISSING_OPTION
@@ -110,15 +120,19 @@ def build(
     strict: bool,
     pdf: bool,
     png: bool,
+    handout: bool,
     archive: bool,
+    archive_dir: Path | None,
     period: str | None,
     allow_missing: bool,
     all_periods: bool,
     language: str | None,
 ) -> None:
     """Build DECK (default: deck.yaml) into a .pptx."""
-    if archive and (output or png):
-        raise click.UsageError("--archive chooses its own file names; drop -o/--png")
+    if archive and (output or png or handout):
+        raise click.UsageError("--archive chooses its own file names; drop -o/--png/--handout")
+    if archive_dir and not archive:
+        raise click.UsageError("--archive-dir goes with --archive")
     if all_periods and (output or period or archive):
         raise click.UsageError("--all-periods builds every period; drop -o/--period/--archive")
     try:
@@ -126,7 +140,7 @@ def build(
             _all_periods(deck, theme, allow_missing, strict)
             return
         if archive:
-            _archive(deck, theme, strict, period, allow_missing)
+            _archive(deck, theme, strict, period, allow_missing, archive_dir)
             return
         from .build import build_deck
 
@@ -140,14 +154,16 @@ def build(
             period=period,
             allow_missing=allow_missing,
             language=language,
+            handout=handout,
         )
     except SlidegenError as error:
         _fail(error)
         return
     _report(result.findings)
     click.echo(f"wrote {result.output} ({result.slides} slides)")
-    if result.pdf:
-        click.echo(f"wrote {result.pdf}")
+    for extra in (result.pdf, result.handout):
+        if extra:
+            click.echo(f"wrote {extra}")
     if result.pngs:
         click.echo(f"wrote {len(result.pngs)} PNGs and {result.contact_sheet}")
 
@@ -173,15 +189,27 @@ def _all_periods(deck: Path, theme: str | None, allow_missing: bool, strict: boo
 
 
 def _archive(
-    deck: Path, theme: str | None, strict: bool, period: str | None, allow_missing: bool
+    deck: Path,
+    theme: str | None,
+    strict: bool,
+    period: str | None,
+    allow_missing: bool,
+    archive_dir: Path | None,
 ) -> None:
     from .archive import archive_deck
 
-    result = archive_deck(deck, theme, strict=strict, period=period, allow_missing=allow_missing)
+    result = archive_deck(
+        deck,
+        theme,
+        strict=strict,
+        period=period,
+        allow_missing=allow_missing,
+        archive_dir=archive_dir,
+    )
     _report(result.findings)
     if not result.written:
         click.echo(
-            f"unchanged: identical to version {result.version} ({result.manifest}); nothing written"
+            f"unchanged: identical to version {result.version} ({result.folder}); nothing written"
         )
         return
     for path in result.written:
@@ -250,20 +278,26 @@ def new_period(period_id: str, deck: Path) -> None:
 
 
 @main.command()
-@click.argument("manifest", type=click.Path(dir_okay=False, path_type=Path))
-def verify(manifest: Path) -> None:
-    """Re-hash an archived version and rebuild it from its recorded sources."""
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--fixity", is_flag=True, help="Only check every checksum and the chain; do not rebuild."
+)
+def verify(folder: Path, fixity: bool) -> None:
+    """Verify an archived version (its folder), or every version under FOLDER, from the bags
+    alone: checksums, the chain of versions, and a rebuild compared byte for byte."""
     from .archive import verify_archive
 
     try:
-        checked = verify_archive(manifest)
+        report = verify_archive(folder, fixity_only=fixity)
     except SlidegenError as error:
         _report(error.problems)
         click.echo("slidegen: verification failed", err=True)
         sys.exit(error.exit_code)
-    for item in checked:
-        click.echo(f"ok  {item}")
-    click.echo(f"{manifest}: verified")
+    for item in report.checked:
+        click.echo(f"ok    {item}")
+    for note in report.notes:
+        click.echo(f"note  {note}")
+    click.echo(f"{folder}: verified{' (fixity only)' if fixity else ''}")
 
 
 @main.command()

@@ -19,12 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Location, Problem, SlidegenError
+from .pdfmeta import finish_pdf, read_pptx_metadata
 from .save import atomic_write
 
 SOFFICE_ENV = "SLIDEGEN_SOFFICE"
 TIMEOUT_SECONDS = 300
 PNG_DPI = 110
-_PDFA2B = 'pdf:impress_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+_PDFA2B = '"SelectPdfVersion":{"type":"long","value":"2"}'
+# A handout: each slide with its speaker notes, one page per slide.
+_NOTES_ONLY = (
+    '"ExportNotesPages":{"type":"boolean","value":"true"},'
+    '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}'
+)
 _INSTALL_HINT = (
     "LibreOffice is needed for PDF and PNG export. Install it: Debian/Ubuntu "
     "'sudo apt-get install libreoffice-impress poppler-utils'; macOS "
@@ -44,6 +50,7 @@ class ExportError(SlidegenError):
 class Exported:
     pdf: Path | None
     pngs: list[Path]
+    handout: Path | None
     contact_sheet: Path | None
     pages: int
 
@@ -80,31 +87,51 @@ def pdf_page_count(pdf: Path) -> int:
     return max(counts, default=0)
 
 
-def export(pptx: Path, slides: int, *, pdf: Path | None, png_dir: Path | None) -> Exported:
-    """Export ``pptx`` (with ``slides`` slides) to ``pdf`` and/or PNGs in ``png_dir``."""
+def export(
+    pptx: Path,
+    slides: int,
+    *,
+    pdf: Path | None,
+    png_dir: Path | None,
+    handout: Path | None = None,
+) -> Exported:
+    """Export ``pptx`` (with ``slides`` slides) to ``pdf``, PNGs in ``png_dir`` and/or a
+    notes-page ``handout``. PDFs carry the .pptx's metadata (:mod:`slidegen.pdfmeta`)."""
     soffice = find_soffice()
+    meta = read_pptx_metadata(pptx)
     with tempfile.TemporaryDirectory(prefix="slidegen-export-") as work:
         scratch = Path(work)
-        rendered = _to_pdf(soffice, pptx, scratch)
-        pages = pdf_page_count(rendered)
-        if pages != slides:
-            raise ExportError(
-                Problem(
-                    Location(str(pptx)),
-                    f"LibreOffice made {pages} pages from {slides} "
-                    "slides; every slide must be exactly one page",
-                )
-            )
+        rendered = _to_pdf(soffice, pptx, scratch, _PDFA2B)
+        _check_pages(pptx, rendered, slides)
+        notes = None
+        if handout is not None:
+            notes = _to_pdf(soffice, pptx, scratch / "handout", f"{_PDFA2B},{_NOTES_ONLY}")
+            _check_pages(pptx, notes, slides)
         pngs: list[Path] = []
         sheet = None
         if png_dir is not None:
             pngs, sheet = _to_pngs(rendered, scratch / "png", png_dir, pptx.stem)
         if pdf is not None:
-            atomic_write(pdf, rendered.read_bytes())
-        return Exported(pdf, pngs, sheet, pages)
+            atomic_write(pdf, finish_pdf(rendered.read_bytes(), meta))
+        if handout is not None and notes is not None:
+            atomic_write(handout, finish_pdf(notes.read_bytes(), meta))
+        return Exported(pdf, pngs, handout, sheet, slides)
 
 
-def _to_pdf(soffice: str, pptx: Path, scratch: Path) -> Path:
+def _check_pages(pptx: Path, rendered: Path, slides: int) -> None:
+    pages = pdf_page_count(rendered)
+    if pages != slides:
+        raise ExportError(
+            Problem(
+                Location(str(pptx)),
+                f"LibreOffice made {pages} pages from {slides} "
+                "slides; every slide must be exactly one page",
+            )
+        )
+
+
+def _to_pdf(soffice: str, pptx: Path, scratch: Path, options: str) -> Path:
+    scratch.mkdir(parents=True, exist_ok=True)
     profile = scratch / "profile"
     command = [
         soffice,
@@ -112,7 +139,7 @@ def _to_pdf(soffice: str, pptx: Path, scratch: Path) -> Path:
         "--headless",
         "--norestore",
         "--convert-to",
-        _PDFA2B,
+        f"pdf:impress_pdf_Export:{{{options}}}",
         "--outdir",
         str(scratch),
         str(pptx),

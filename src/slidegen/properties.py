@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import yaml
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
@@ -25,7 +27,11 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
 def sources_digest(paths: Iterable[Path], root: Path) -> str:
-    """sha256 over the sources' relative names and contents, in a stable order."""
+    """sha256 over the sources' relative names and contents, in a stable order.
+
+    A YAML file counts by what it says, not how it is written: editing a comment or the
+    layout of a deck does not change its digest (nor, so, the .pptx and its archive).
+    """
     named: dict[str, Path] = {}
     # Names relative to the project (or to slidegen's own themes), never absolute: the same
     # sources checked out elsewhere must give the same digest.
@@ -36,8 +42,19 @@ def sources_digest(paths: Iterable[Path], root: Path) -> str:
         named[resolved.relative_to(base).as_posix()] = resolved
     digest = hashlib.sha256()
     for name in sorted(named):  # by name, so the order does not depend on how paths were given
-        digest.update(name.encode() + b"\0" + named[name].read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + _content(named[name]) + b"\0")
     return digest.hexdigest()
+
+
+def _content(path: Path) -> bytes:
+    data = path.read_bytes()
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return data
+    try:
+        parsed = yaml.safe_load(data)
+        return json.dumps(parsed, sort_keys=True, default=str, ensure_ascii=False).encode()
+    except (yaml.YAMLError, TypeError, ValueError):  # what the loader reads another way
+        return data
 
 
 def set_properties(

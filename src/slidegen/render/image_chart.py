@@ -21,6 +21,7 @@ from ..layout import EMU_PER_INCH, Box
 from ..markup import plain_text
 from ..model import Chart
 from ..textfit import face, find_font
+from .chart_env import drawing_environment
 from .context import RenderContext
 
 DPI = 220
@@ -45,6 +46,7 @@ def _cached_png(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
         "colors": ctx.theme.colors.model_dump(),
         "font": ctx.measure_family(),
         "lang": ctx.language,
+        "drawn_by": drawing_environment(ctx.measure_family()),
     }
     key = hashlib.sha256(json.dumps(key_data, sort_keys=True).encode()).hexdigest()
     cached: Path | None = ctx.cache_dir / f"{key}.png" if ctx.cache_dir else None

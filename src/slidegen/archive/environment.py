@@ -1,0 +1,167 @@
+"""The environment a version was built in, recorded in its bag and compared at verify time.
+
+``data/environment/`` holds ``environment.json`` (slidegen's version and commit, Python, every
+installed package, the font files used with their sha256, LibreOffice), ``packages.txt``
+(``name==version``) and, when the install has one, slidegen's ``requirements.lock``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+import subprocess
+from importlib.metadata import distributions
+from pathlib import Path
+from typing import Any
+
+from ..textfit import find_font
+from ..theme import Theme
+from ..version import COMMIT, VERSION
+
+FOLDER = "environment"
+RECORD = "environment.json"
+PACKAGES = "packages.txt"
+LOCK = "requirements.lock"
+_STYLES = (("regular", False), ("bold", True))
+
+
+def installed_packages() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for dist in distributions():
+        name = dist.metadata["Name"]
+        if name:
+            found[name] = dist.version
+    return dict(sorted(found.items(), key=lambda item: item[0].lower()))
+
+
+def lock_file(project: Path) -> Path | None:
+    """slidegen's own lock (a source checkout), else the deck project's."""
+    checkout = Path(__file__).resolve().parents[3]
+    for folder in (checkout, project):
+        if (folder / LOCK).is_file() and (folder / "pyproject.toml").is_file():
+            return folder / LOCK
+    return None
+
+
+def _fc_match(family: str, style: str) -> Path | None:
+    program = shutil.which("fc-match")
+    if not program:
+        return None
+    pattern = f"{family}:style={style.capitalize()}"
+    try:
+        done = subprocess.run(
+            [program, "-f", "%{file}", pattern], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
+
+
+def fonts_used(theme: Theme) -> list[dict[str, str]]:
+    """Each theme font and its stand-in, per style: the file fontconfig gives LibreOffice
+    (fc-match) and the one slidegen measures and draws charts with, with their sha256."""
+    families = []
+    for font in (theme.fonts.heading, theme.fonts.body):
+        for family in (font.name, font.standin):
+            if family and family not in families:
+                families.append(family)
+    found = []
+    for family in families:
+        for style, bold in _STYLES:
+            for used_by, path in (
+                ("libreoffice", _fc_match(family, style)),
+                ("slidegen", find_font(family, bold, False)),
+            ):
+                if path is None or not path.is_file():
+                    continue
+                found.append(
+                    {
+                        "family": family,
+                        "style": style,
+                        "used_by": used_by,
+                        "file": path.name,
+                        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                    }
+                )
+    return found
+
+
+def current(theme: Theme, libreoffice: str | None) -> dict[str, Any]:
+    return {
+        "slidegen": {"version": VERSION, "commit": COMMIT},
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "libreoffice": libreoffice,
+        "packages": installed_packages(),
+        "fonts": fonts_used(theme),
+    }
+
+
+def write(folder: Path, record: dict[str, Any], project: Path) -> None:
+    """The environment files, into ``folder`` (the bag's payload)."""
+    folder.mkdir(parents=True)
+    (folder / RECORD).write_text(
+        json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    lines = "".join(
+        f"{name}=={version}\n"
+        for name, version in record["packages"].items()
+        if name.lower() != "slidegen"  # recorded apart, by version and commit
+    )
+    (folder / PACKAGES).write_text(lines, encoding="utf-8")
+    lock = lock_file(project)
+    if lock is not None:
+        shutil.copyfile(lock, folder / LOCK)
+
+
+def differences(recorded: dict[str, Any], here: dict[str, Any]) -> list[str]:
+    """What differs between the recorded environment and this one, one line each."""
+    found = []
+    for what in ("python", "libreoffice"):
+        if recorded.get(what) and here.get(what) and recorded[what] != here[what]:
+            found.append(f"{what} {recorded[what]} recorded, {here[what]} here")
+    if recorded.get("slidegen", {}).get("version") != here["slidegen"]["version"]:
+        found.append(
+            f"slidegen {recorded.get('slidegen', {}).get('version')} recorded, "
+            f"{here['slidegen']['version']} here"
+        )
+    packages = here["packages"]
+    for name, version in recorded.get("packages", {}).items():
+        if name == "slidegen":
+            continue
+        if name not in packages:
+            found.append(f"package {name} {version} recorded, not installed here")
+        elif packages[name] != version:
+            found.append(f"package {name} {version} recorded, {packages[name]} here")
+    mine = {(f["family"], f["style"], f["used_by"]): f for f in here.get("fonts", [])}
+    for font in recorded.get("fonts", []):
+        key = (font["family"], font["style"], font["used_by"])
+        other = mine.get(key)
+        if other is None:
+            found.append(f"font {font['family']} {font['style']} ({font['file']}) not found here")
+        elif other["sha256"] != font["sha256"]:
+            found.append(
+                f"font {font['family']} {font['style']}: {font['file']} recorded, "
+                f"a different file ({other['file']}) here"
+            )
+    return found
+
+
+def recreate_hint(bag: Path, recorded: dict[str, Any]) -> str:
+    """How to make the recorded environment again."""
+    env = bag / "data" / FOLDER
+    python = recorded.get("python", "?")
+    if (env / LOCK).is_file():
+        install = f"pip install --require-hashes --no-deps -r {env / LOCK}"
+    else:
+        install = f"pip install -r {env / PACKAGES}"
+    slidegen = recorded.get("slidegen", {})
+    commit = f" at commit {slidegen['commit']}" if slidegen.get("commit") else ""
+    return (
+        f"to recreate the recorded environment: Python {python}, then '{install}', then "
+        f"slidegen {slidegen.get('version')}{commit} ('pip install --no-deps .' from that "
+        f"commit); the fonts are listed in {env / RECORD}"
+    )
