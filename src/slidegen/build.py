@@ -23,10 +23,11 @@ from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
 from .model import DeckInfo, check_language
-from .properties import set_properties, sources_digest
+from .properties import set_app_properties, set_properties, sources_digest
 from .render.context import RenderContext
 from .render.notes import NotesWriter
-from .render.page import brand_layout
+from .render.package import drop_template_leftovers, list_notes_master
+from .render.page import add_slide_chrome, brand_layouts
 from .render.template import apply_language, new_presentation
 from .resolve import history_findings, load_period_data, resolve_deck
 from .save import atomic_write
@@ -138,6 +139,9 @@ def compile_deck(
             "theme": loaded_theme.folder.name,
         },
     )
+    set_app_properties(ctx.prs, [theme.fonts.heading.name, theme.fonts.body.name])
+    drop_template_leftovers(ctx.prs)
+    list_notes_master(ctx.prs)
     apply_language(ctx.prs, deck.deck.language)
     buffer = io.BytesIO()
     ctx.prs.save(buffer)
@@ -316,7 +320,7 @@ def _render(
     ctx = RenderContext(
         prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
     )
-    brand_layout(ctx)
+    brand_layouts(ctx)
     notes = NotesWriter(ctx.language)
     for i, section in enumerate(deck.sections):
         planned: list[tuple[tuple[str | int, ...], object]] = []
@@ -326,7 +330,9 @@ def _render(
         for place, spec in planned:
             ctx.location, ctx.path = loaded.locate(place), _path(place)
             slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            notes.add(slide, spec.notes)  # type: ignore[attr-defined]
+            number = len(ctx.prs.slides)
+            add_slide_chrome(ctx, slide, number)
+            notes.add(slide, spec.notes, number)  # type: ignore[attr-defined]
     return ctx
 
 

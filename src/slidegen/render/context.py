@@ -16,6 +16,7 @@ from ..model import DeckInfo
 from ..theme import Theme
 
 if TYPE_CHECKING:
+    from lxml import etree
     from pptx.presentation import Presentation
     from pptx.slide import Slide, SlideLayout
 
@@ -44,6 +45,10 @@ class RenderContext:
     """The build's timestamp (never the clock): embedded workbooks carry it."""
     slide: Slide | None = None
     """The slide being rendered."""
+    slide_layout: str = ""
+    """The name of its layout."""
+    slide_chrome: dict[str, list[etree._Element]] = field(default_factory=dict)
+    """Per layout name, the footer placeholders each of its slides carries a copy of."""
 
     @property
     def locale(self) -> Locale:
