@@ -64,10 +64,11 @@ def package_xml(data: bytes, name: str) -> etree._Element:
 # -- the whole package -------------------------------------------------------------------------
 
 
-def test_default_deck_passes_every_compatibility_check(
-    built_case: Callable[[str], BuiltCase],
+@pytest.mark.parametrize("case", [DEFAULT_CASE, "kinds", "neutral-theme", "chart-native"])
+def test_decks_pass_every_compatibility_check(
+    case: str, built_case: Callable[[str], BuiltCase]
 ) -> None:
-    result = ooxml_check("check_compat.py", built_case(DEFAULT_CASE).pptx, "--fail-on", "any")
+    result = ooxml_check("check_compat.py", built_case(case).pptx, "--fail-on", "any")
     problems = [line for line in result.stdout.splitlines() if line.startswith("PROBLEM")]
     assert result.returncode == 0 and not problems, "\n".join(problems) or result.stderr
 

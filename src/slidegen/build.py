@@ -139,7 +139,8 @@ def compile_deck(
             "theme": loaded_theme.folder.name,
         },
     )
-    set_app_properties(ctx.prs, [theme.fonts.heading.name, theme.fonts.body.name])
+    fonts = [theme.fonts.heading.name, theme.fonts.body.name]
+    set_app_properties(ctx.prs, fonts, ctx.slide_titles, ctx.notes_pages)
     drop_template_leftovers(ctx.prs)
     list_notes_master(ctx.prs)
     apply_language(ctx.prs, deck.deck.language)
@@ -330,9 +331,11 @@ def _render(
         for place, spec in planned:
             ctx.location, ctx.path = loaded.locate(place), _path(place)
             slide = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            number = len(ctx.prs.slides)
+            ctx.slide_titles.append(ctx.slide_title)
+            number = len(ctx.slide_titles)
             add_slide_chrome(ctx, slide, number)
             notes.add(slide, spec.notes, number)  # type: ignore[attr-defined]
+    ctx.notes_pages = notes.count
     return ctx
 
 

@@ -91,16 +91,11 @@ _FORMATS = {
 }
 
 
-def set_app_properties(prs: Presentation, fonts: list[str]) -> None:
+def set_app_properties(prs: Presentation, fonts: list[str], titles: list[str], notes: int) -> None:
     """docProps/app.xml for the deck as built: slide and notes counts, the fonts, the Office
     theme and every slide title (PowerPoint's "titles of parts"), its size's name, and
     slidegen as the application (python-pptx's template claims an empty 4:3 PowerPoint
-    2010 deck)."""
-    titles, notes = [], 0
-    for slide in prs.slides:
-        title = slide.shapes.title
-        titles.append(title.text_frame.text if title is not None and title.has_text_frame else "")
-        notes += slide.has_notes_slide
+    2010 deck). ``titles`` has one entry per slide, in order."""
     theme_part = prs.slide_master.part.part_related_by(RT.THEME)
     theme = etree.fromstring(theme_part.blob).get("name", "")
     size = (prs.slide_width, prs.slide_height)

@@ -47,6 +47,12 @@ class RenderContext:
     """The slide being rendered."""
     slide_layout: str = ""
     """The name of its layout."""
+    slide_title: str = ""
+    """Its title, as written on it."""
+    slide_titles: list[str] = field(default_factory=list)
+    """The title of every slide so far (docProps/app.xml lists them)."""
+    notes_pages: int = 0
+    """How many slides have speaker notes."""
     slide_chrome: dict[str, list[etree._Element]] = field(default_factory=dict)
     """Per layout name, the footer placeholders each of its slides carries a copy of."""
 

@@ -34,6 +34,8 @@ class NotesWriter:
 
     def __init__(self, language: str) -> None:
         self.language = language
+        self.count = 0
+        """Slides given notes so far."""
         self._prototype: etree._Element | None = None
 
     def add(self, slide: Slide, text: str | None, number: int) -> None:
@@ -41,6 +43,7 @@ class NotesWriter:
         if not text:
             return
         paragraphs = parse_paragraphs(text)
+        self.count += 1
         if self._prototype is None:
             notes = slide.notes_slide  # python-pptx's way, once
             self._prototype = deepcopy(notes._element)

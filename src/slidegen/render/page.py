@@ -10,17 +10,20 @@ content slide its copies, positioned by the layout.
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import replace
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from ..layout import Box, inches, points
-from ..markup import parse_inline, plain_text
+from ..markup import Run, parse_inline, plain_text
 from .context import RenderContext
 from .master import CONTENT, COVER, FOOTER_NAMES, INSET_Y, LAYOUT_IDX, SLIDENUM_FIELD_ID
 from .text import Para, add_text, fit_size, write_paras
@@ -29,7 +32,7 @@ from .text import Para, add_text, fit_size, write_paras
 def new_slide(ctx: RenderContext, layout: str) -> Slide:
     """Add a slide on the named layout with its placeholders emptied (filled by the caller)."""
     ctx.slide = ctx.prs.slides.add_slide(ctx.layouts[layout])
-    ctx.slide_layout = layout
+    ctx.slide_layout, ctx.slide_title = layout, ""
     return ctx.slide
 
 
@@ -96,6 +99,7 @@ def place_title(
     paras = [Para.of(text, color=color, heading=True, align=align, emphasis_color=color)]
     fitted = fit_size(ctx, box, paras, name="Title", size=size, min_size=min(size, 20))
     write_paras(ctx, title.text_frame, paras, fitted, anchor=anchor)
+    ctx.slide_title = plain_text(text)
     for run in title.text_frame.paragraphs[0].runs:
         run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
 
@@ -120,7 +124,7 @@ def brand_layouts(ctx: RenderContext) -> None:
     accent.name = "Accent bar"
     solid_fill(accent, ctx.theme.colors.primary)
     _content_footer(ctx, layout, shapes)
-    ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx, layout)
+    ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx)
     if ctx.theme.wordmark:
         cover = ctx.layouts[COVER]
         _cover_wordmark(ctx, SlideShapes(cover.shapes._spTree, cover))
@@ -206,21 +210,41 @@ def _cover_wordmark(ctx: RenderContext, shapes: SlideShapes) -> None:
     )
 
 
-def _chrome_prototypes(ctx: RenderContext, layout: SlideLayout) -> list[etree._Element]:
-    """What each slide on ``layout`` carries of its footer placeholders: a copy of each
-    filled one, without position (the layout's applies)."""
-    wanted = [("ftr", bool(ctx.theme.footer)), ("sldNum", ctx.theme.slide_numbers)]
+def _chrome_prototypes(ctx: RenderContext) -> list[etree._Element]:
+    """The footer placeholders each content slide carries: text only, everything else (place,
+    size, colour, font, alignment) inherited from the layout's; a deck has thousands."""
+    theme, language = ctx.theme, ctx.language
     prototypes = []
-    for kind, shown in wanted:
-        if not shown:
-            continue
-        element = deepcopy(layout.placeholders.get(idx=LAYOUT_IDX[kind]).element)
-        element.nvSpPr.cNvPr.set("name", FOOTER_NAMES[kind])
-        sp_pr = element.spPr
-        for child in list(sp_pr):
-            sp_pr.remove(child)
-        prototypes.append(element)
+    if theme.footer:
+        runs = "".join(_plain_run(run, language) for run in parse_inline(theme.footer))
+        prototypes.append(_slide_placeholder("ftr", runs, language))
+    if theme.slide_numbers:
+        runs = parse_inline(ctx.info.period or "")
+        if runs:  # the period, then the number
+            runs[-1] = replace(runs[-1], text=f"{runs[-1].text}   ")
+        label = "".join(_plain_run(run, language) for run in runs)
+        field = (
+            f'<a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum"><a:rPr lang="{language}" b="1">'
+            f'<a:solidFill><a:srgbClr val="{theme.colors.primary}"/></a:solidFill></a:rPr>'
+            "<a:t>‹#›</a:t></a:fld>"
+        )
+        prototypes.append(_slide_placeholder("sldNum", label + field, language))
     return prototypes
+
+
+def _plain_run(run: Run, language: str) -> str:
+    emphasis = (' b="1"' if run.bold else "") + (' i="1"' if run.italic else "")
+    return f'<a:r><a:rPr lang="{language}"{emphasis}/><a:t>{escape(run.text)}</a:t></a:r>'
+
+
+def _slide_placeholder(kind: str, content: str, language: str) -> etree._Element:
+    return parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="0" name="{FOOTER_NAMES[kind]}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>'
+        f'<p:ph type="{kind}" sz="quarter" idx="{LAYOUT_IDX[kind]}"/></p:nvPr></p:nvSpPr>'
+        f"<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>{content}"
+        f'<a:endParaRPr lang="{language}"/></a:p></p:txBody></p:sp>'
+    )
 
 
 def add_slide_chrome(ctx: RenderContext, slide: Slide, number: int) -> None:
