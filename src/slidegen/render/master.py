@@ -62,55 +62,27 @@ class LayoutDesign:
 
 def layout_designs(theme: Theme, page: PageGeometry) -> list[LayoutDesign]:
     colors, sizes = theme.colors, theme.sizes
+    footer, cover_footer = page.footer_columns, page.cover_footer_columns[:3]
     content = LayoutDesign(
-        CONTENT,
-        "obj",
-        Frame(page.title, page.body),
-        text_type="obj",
-        title=("title", sizes.title, "ctr"),
-        title_color=colors.primary,
-        background=None,
-        text_size=None,
-        chrome=True,
-        footer_row=page.footer_columns,
-    )
-    # Full-bleed on the brand colour, without footer chrome: cover, divider, closing.
+        CONTENT, "obj", Frame(page.title, page.body), "obj", ("title", sizes.title, "ctr"),
+        colors.primary, None, None, chrome=True, footer_row=footer,
+    )  # fmt: skip
+    # On the brand colour, without footer chrome: name, type, frame, text, title, text size.
+    cover = (COVER, "title", page.cover, "subTitle", ("ctrTitle", sizes.cover, "b"), 1.4)
+    section = (SECTION, "secHead", page.section, "body", ("title", sizes.cover, "b"), 1.3)
+    closing = (CLOSING, "tx", page.closing, "body", ("title", sizes.title * 1.2, "ctr"), 1.6)
     full_bleed = {
-        "title_color": colors.on_primary,
-        "background": colors.primary,
-        "chrome": False,
-        "footer_row": page.footer_columns,
+        row[0]: LayoutDesign(
+            *row[:5],
+            colors.on_primary,
+            colors.primary,
+            sizes.subtitle * row[5],
+            chrome=False,
+            footer_row=cover_footer if row is cover else footer,
+        )
+        for row in (cover, section, closing)
     }
-    return [
-        LayoutDesign(
-            COVER,
-            "title",
-            page.cover,
-            text_type="subTitle",
-            title=("ctrTitle", sizes.cover, "b"),
-            text_size=sizes.subtitle * 1.4,
-            **{**full_bleed, "footer_row": page.cover_footer_columns[:3]},  # type: ignore[arg-type]
-        ),
-        LayoutDesign(
-            SECTION,
-            "secHead",
-            page.section,
-            text_type="body",
-            title=("title", sizes.cover, "b"),
-            text_size=sizes.subtitle * 1.3,
-            **full_bleed,  # type: ignore[arg-type]
-        ),
-        content,
-        LayoutDesign(
-            CLOSING,
-            "tx",
-            page.closing,
-            text_type="body",
-            title=("title", sizes.title * 1.2, "ctr"),
-            text_size=sizes.subtitle * 1.6,
-            **full_bleed,  # type: ignore[arg-type]
-        ),
-    ]
+    return [full_bleed[COVER], full_bleed[SECTION], content, full_bleed[CLOSING]]
 
 
 def build_master(prs: Presentation, theme: Theme, page: PageGeometry) -> dict[str, SlideLayout]:
