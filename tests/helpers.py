@@ -184,9 +184,9 @@ def pdf_pages(pdf: Path) -> int:
 OOXML_CHECKERS = ("check_xsd.py", "check_opc.py")
 
 
-def ooxml_check(script: str, pptx: Path) -> subprocess.CompletedProcess[str]:
-    """Run ../shared/ooxml/<script> on ``pptx`` (no --allow-negative-axid: a clean deck needs
-    no tolerance flag). A missing checker fails: CI always has ../shared."""
+def ooxml_check(script: str, pptx: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ../shared/ooxml/<script> on ``pptx`` with ``args`` (no --allow-negative-axid: a
+    clean deck needs no tolerance flag). A missing checker fails: CI always has ../shared."""
     checker = SHARED / "ooxml" / script
     if not checker.is_file():
         pytest.fail(
@@ -194,7 +194,7 @@ def ooxml_check(script: str, pptx: Path) -> subprocess.CompletedProcess[str]:
             "repository (as in CI)"
         )
     return subprocess.run(
-        [sys.executable, str(checker), str(pptx)],
+        [sys.executable, str(checker), str(pptx), *args],
         capture_output=True,
         text=True,
         timeout=120,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slidegen.layout import EMU_PER_INCH, Box, PageGeometry, grid, inches, points
+from slidegen.layout import EMU_PER_INCH, Box, PageGeometry, grid, inches, points, slide_length
 from slidegen.loader import load_yaml
 from slidegen.theme import Theme, builtin_themes
 
@@ -123,7 +123,7 @@ def test_take_more_than_there_is() -> None:
 def test_page_regions_stack_without_overlap(theme_name: str) -> None:
     theme = Theme.model_validate(load_yaml(builtin_themes() / theme_name / "theme.yaml").data)
     page = PageGeometry.from_theme(theme)
-    assert page.slide == Box(0, 0, inches(13.333), inches(7.5))
+    assert page.slide == Box(0, 0, 12192000, 6858000)  # PowerPoint's widescreen, exactly
     assert page.title.bottom == page.subtitle.top
     assert page.body.top == page.subtitle.bottom + page.gap
     assert page.body.bottom == page.footer.top - page.gap
@@ -133,3 +133,36 @@ def test_page_regions_stack_without_overlap(theme_name: str) -> None:
         assert region.height > 0
         assert region.top >= 0 and region.bottom <= page.slide.bottom
     assert page.body.height > page.slide.height / 2  # the body is most of the slide
+
+
+@pytest.mark.parametrize(
+    ("inches_given", "emu"),
+    [
+        (13.333, 12192000),  # 13⅓ in: PowerPoint's widescreen width
+        (13.3333, 12192000),
+        (6.667, 6096000),  # 6⅔ in
+        (7.5, 6858000),
+        (10, 9144000),
+        (10.5, 9601200),  # not near a third: exactly as written
+        (13.3, 12161520),
+        (13.34, 12198096),
+    ],
+)
+def test_slide_lengths_are_exact_and_thirds_of_an_inch_are_whole(
+    inches_given: float, emu: int
+) -> None:
+    assert slide_length(inches_given) == emu
+
+
+@pytest.mark.parametrize("theme_name", ["cremona", "neutral"])
+def test_full_bleed_frames_and_footer_columns_stay_on_the_slide(theme_name: str) -> None:
+    theme = Theme.model_validate(load_yaml(builtin_themes() / theme_name / "theme.yaml").data)
+    page = PageGeometry.from_theme(theme)
+    for frame in (page.cover, page.section, page.closing):
+        assert frame.title.bottom <= frame.body.top
+        assert frame.body.height > 0
+        assert frame.title.left > 0 and frame.body.right < page.slide.right
+    for columns in (page.footer_columns, page.cover_footer_columns):
+        assert columns[0].left == page.footer.left and columns[-1].right == page.footer.right
+        for left, right in itertools.pairwise(columns):
+            assert left.right + page.gap == right.left  # side by side, never overlapping

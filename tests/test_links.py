@@ -9,7 +9,7 @@ from pptx import Presentation
 
 from helpers import Project, assert_clean_exit, error_lines, run_cli
 from slidegen import compile_deck
-from slidegen.markup import Run, parse_inline, plain_text
+from slidegen.markup import Run, link_target, parse_inline, parse_paragraphs, plain_text
 
 DECK = """\
 deck: {{title: Links}}
@@ -57,3 +57,44 @@ def test_over_long_and_unsafe_links_are_located_errors(project: Project) -> None
         f"deck.yaml:7:{17 + len(long_url) + 9}: sections[0].slides[0].items[1]: link "
         "'javascript:alert' must start with https://, http:// or mailto:",
     ]
+
+
+def test_link_urls_may_hold_balanced_parentheses() -> None:
+    url = "https://it.wikipedia.org/wiki/Cremona_(città)"
+    assert parse_inline(f"Vedi [Cremona]({url}) ora") == [
+        Run("Vedi "),
+        Run("Cremona", link=url),
+        Run(" ora"),
+    ]
+    # An unbalanced ')' still ends the link, as in CommonMark.
+    assert parse_inline("([a](https://a.it/x))") == [
+        Run("("),
+        Run("a", link="https://a.it/x"),
+        Run(")"),
+    ]
+
+
+def test_link_targets_are_ascii_uris() -> None:
+    assert link_target("https://it.wikipedia.org/wiki/Cremona_(città)") == (
+        "https://it.wikipedia.org/wiki/Cremona_(citt%C3%A0)"
+    )
+    assert link_target("https://a.it/a%20b?q=1&r=[2]#x") == "https://a.it/a%20b?q=1&r=[2]#x"
+    assert link_target('https://a.it/{x}|"y"') == "https://a.it/%7Bx%7D%7C%22y%22"
+
+
+def test_link_length_counts_the_encoded_target(project: Project) -> None:
+    """PowerPoint's limit applies to what the file holds: each 'è' is 6 characters there."""
+    url = "https://a.it/" + "è" * 340  # 353 characters as written, 2,053 encoded
+    project.write_deck(DECK.format(items=f'"[x]({url})"'))
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert "link is 2,053 characters long" in result.stderr
+
+
+def test_paragraphs_and_line_breaks_of_notes() -> None:
+    text = "Uno **due\ntre** quattro\r\n\n \n  Cinque [*sei*](https://a.it)\nsette"
+    assert parse_paragraphs(text) == [
+        [Run("Uno "), Run("due\ntre", bold=True), Run(" quattro")],
+        [Run("Cinque "), Run("sei", italic=True, link="https://a.it"), Run("\nsette")],
+    ]
+    assert parse_paragraphs("\n\n") == []

@@ -94,10 +94,11 @@ def deck_slides(pptx: Path) -> tuple[str, ...]:
 
 
 def footers(pptx: Path) -> list[str | None]:
-    """The text of each slide's 'Footer' shape (None where a slide has none)."""
+    """The text of each slide's wordmark and footer (None where a slide has neither)."""
     found: list[str | None] = []
     for slide in Presentation(str(pptx)).slides:
-        texts = [s.text_frame.text for s in visible_shapes(slide) if s.name == "Footer"]
+        shown = {s.name: s.text_frame.text for s in visible_shapes(slide) if s.has_text_frame}
+        texts = [shown[name] for name in ("Wordmark", "Footer") if name in shown]
         found.append(collapse(" ".join(texts)) if texts else None)
     return found
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pptx.slide import Slide
 from pydantic import ValidationError
 
 from .assets import resolve_image
@@ -23,11 +24,11 @@ from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
 from .model import DeckInfo, check_language
-from .properties import set_properties, sources_digest
+from .properties import set_app_properties, set_properties, sources_digest
 from .render.context import RenderContext
 from .render.notes import NotesWriter
-from .render.package import in_scoped_pptx
-from .render.page import brand_layout
+from .render.package import drop_template_leftovers, in_scoped_pptx, list_notes_master
+from .render.page import add_slide_chrome, brand_layouts
 from .render.template import apply_language, new_presentation
 from .resolve import history_findings, load_period_data, resolve_deck
 from .save import atomic_write
@@ -145,6 +146,10 @@ def compile_deck(
             "theme": loaded_theme.folder.name,
         },
     )
+    fonts = [theme.fonts.heading.name, theme.fonts.body.name]
+    set_app_properties(ctx.prs, fonts, ctx.slide_titles, ctx.notes_pages)
+    drop_template_leftovers(ctx.prs)
+    list_notes_master(ctx.prs)
     apply_language(ctx.prs, deck.deck.language)
     buffer = io.BytesIO()
     ctx.prs.save(buffer)
@@ -341,7 +346,7 @@ def _render(
         prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
     )
     ctx.source = loaded
-    brand_layout(ctx)
+    brand_layouts(ctx)
     notes = NotesWriter(ctx.language)
     for i, section in enumerate(deck.sections):
         planned: list[tuple[tuple[str | int, ...], object]] = []
@@ -351,10 +356,23 @@ def _render(
         for place, spec in planned:
             ctx.location, ctx.path, ctx.place = loaded.locate(place), _path(place), place
             made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            # A kind that continues on further slides returns them all; notes go on the first.
-            first = made[0] if isinstance(made, list) else made
-            notes.add(first, spec.notes)  # type: ignore[attr-defined]
+            # A kind that continues on further slides returns them all, on one layout; the
+            # speaker notes go on the first.
+            slides = made if isinstance(made, list) else [made]
+            for index, slide in enumerate(slides):
+                last = index == len(slides) - 1
+                ctx.slide_titles.append(ctx.slide_title if last else _title_of(slide))
+                number = len(ctx.slide_titles)
+                add_slide_chrome(ctx, slide, number)
+                notes.add(slide, spec.notes if index == 0 else None, number)  # type: ignore[attr-defined]
+    ctx.notes_pages = notes.count
     return ctx
+
+
+def _title_of(slide: Slide) -> str:
+    """The title written on ``slide`` (a continued slide's "Title (2/3)")."""
+    title = slide.shapes.title
+    return title.text_frame.text if title is not None else ""
 
 
 def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:

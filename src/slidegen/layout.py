@@ -19,6 +19,19 @@ def points(value: float) -> int:
     return round(value * EMU_PER_PT)
 
 
+def slide_length(value: float) -> int:
+    """A slide dimension in EMU: ``inches(value)``, except that a value within 0.0005 in of a
+    third of an inch is that third exactly.
+
+    Themes write 16:9 as 13.333 in; PowerPoint's widescreen is 13⅓ in (12192000 EMU), and
+    anything else shows as a custom size in its Slide Size dialog.
+    """
+    thirds = round(value * 3)
+    if abs(value * 3 - thirds) < 0.0015:
+        return round(thirds * EMU_PER_INCH / 3)
+    return inches(value)
+
+
 @dataclass(frozen=True)
 class Box:
     """A rectangle on the slide, in EMU."""
@@ -88,8 +101,16 @@ def grid(count: int, max_columns: int = 4) -> list[int]:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """Where a full-bleed slide (cover, divider, closing) has its title and its text."""
+
+    title: Box
+    body: Box
+
+
+@dataclass(frozen=True)
 class PageGeometry:
-    """The fixed regions of a content slide."""
+    """The fixed regions of each slide layout: content slides, cover, divider, closing."""
 
     slide: Box
     title: Box
@@ -97,11 +118,26 @@ class PageGeometry:
     body: Box
     footer: Box
     gap: int
+    cover: Frame
+    section: Frame
+    closing: Frame
+
+    @property
+    def footer_columns(self) -> tuple[Box, Box, Box]:
+        """Footer, date and slide number along the bottom edge, left to right."""
+        brand, date, number = self.footer.split_columns(3, self.gap, weights=[2, 1, 2])
+        return brand, date, number
+
+    @property
+    def cover_footer_columns(self) -> tuple[Box, Box, Box, Box]:
+        """On the cover: footer, date, slide number, and the wordmark at the right edge."""
+        footer, date, number, wordmark = self.footer.split_columns(4, self.gap, [2, 1, 1, 1])
+        return footer, date, number, wordmark
 
     @classmethod
     def from_theme(cls, theme: Theme) -> PageGeometry:
         geo = theme.geometry
-        slide = Box(0, 0, inches(geo.width), inches(geo.height))
+        slide = Box(0, 0, slide_length(geo.width), slide_length(geo.height))
         margin = inches(geo.margin)
         content = slide.inset(margin, 0)
         gap = inches(0.2)
@@ -116,4 +152,15 @@ class PageGeometry:
         )
         body_top = subtitle.bottom + gap
         body = Box(content.left, body_top, content.width, footer.top - gap - body_top)
-        return cls(slide, title, subtitle, body, footer, gap)
+        wide = inches(geo.margin * 1.6)
+        cover = _frame(slide.inset(wide, inches(0.8)), 0.5, gap_above=inches(0.25))
+        section = _frame(slide.inset(wide, inches(1.0)), 0.6, inset=inches(0.2))
+        closing = _frame(slide.inset(wide, inches(0.6)), 0.2)
+        return cls(slide, title, subtitle, body, footer, gap, cover, section, closing)
+
+
+def _frame(content: Box, title_share: float, *, inset: int = 0, gap_above: int = 0) -> Frame:
+    """The title across the top ``title_share`` of ``content``, the text below it (``inset``
+    from above and below, or ``gap_above`` below the title only)."""
+    title, rest = content.take_top(round(content.height * title_share), gap_above)
+    return Frame(title, rest.inset(0, inset))

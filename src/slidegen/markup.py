@@ -3,16 +3,19 @@
 Delimiters pair up the way Markdown readers expect: an opening run of asterisks is followed
 by a non-space, a closing one preceded by one, and emphasis nests (``*see **this** now*``).
 Asterisks that pair with nothing stay as they are (``5 * 3``). Line breaks inside a text
-become spaces: a slide's text box wraps lines itself.
+become spaces: a slide's text box wraps lines itself. Speaker notes keep them
+(:func:`parse_paragraphs`): a blank line starts a paragraph, a single break is a line break.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 _DELIMITER = re.compile(r"\*+")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
 @dataclass(frozen=True)
@@ -89,33 +92,55 @@ def _emphasis_spans(text: str) -> tuple[list[tuple[int, int, bool, bool]], set[i
     return spans, hidden
 
 
-LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)\)")
-"""``[text](https://…)``: a link, as in Markdown."""
+LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)")
+"""``[text](https://…)``: a link, as in Markdown. The URL may hold balanced parentheses
+(``https://it.wikipedia.org/wiki/Cremona_(città)``), as CommonMark allows."""
+
+# Printable ASCII but the characters RFC 3986 never allows in a URI (space is never in a link).
+_URI_SAFE = "".join(chr(c) for c in range(33, 127) if chr(c) not in '<>"{}|\\^`')
 
 
-def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> list[Run]:
+def link_target(url: str) -> str:
+    """``url`` as a hyperlink's relationship target: an IRI's non-ASCII characters (and the
+    few ASCII ones a URI cannot hold) percent-encoded as UTF-8 (RFC 3987 §3.1)."""
+    return quote(url, safe=_URI_SAFE)
+
+
+def parse_inline(
+    text: str, *, bold: bool = False, italic: bool = False, keep_breaks: bool = False
+) -> list[Run]:
     """Split ``text`` into runs; ``bold``/``italic`` apply to the whole text.
 
     ``[text](url)`` becomes a linked run (emphasis inside a link's text works; emphasis
-    across a link's edge does not).
+    across a link's edge does not). Line breaks become spaces, or ``\\n`` in the runs'
+    text with ``keep_breaks``.
     """
     if "](" not in text:
-        return _emphasis_runs(text, bold, italic)
+        return _emphasis_runs(text, bold, italic, keep_breaks)
     runs: list[Run] = []
     position = 0
     for match in LINK.finditer(text):
-        runs += _emphasis_runs(text[position : match.start()], bold, italic)
+        runs += _emphasis_runs(text[position : match.start()], bold, italic, keep_breaks)
         url = match.group("url")
         runs += [
             Run(r.text, r.bold, r.italic, url)
             for r in _emphasis_runs(match.group("text"), bold, italic)
         ]
         position = match.end()
-    return runs + _emphasis_runs(text[position:], bold, italic)
+    return runs + _emphasis_runs(text[position:], bold, italic, keep_breaks)
 
 
-def _emphasis_runs(text: str, bold: bool, italic: bool) -> list[Run]:
-    text = _LINE_BREAK.sub(" ", text)
+def parse_paragraphs(text: str) -> list[list[Run]]:
+    """Text of several paragraphs (speaker notes): each paragraph's runs.
+
+    A blank line ends a paragraph; a single line break stays in its run's text as ``\\n``.
+    """
+    blocks = _BLANK_LINES.split(_LINE_BREAK.sub("\n", text).strip())
+    return [parse_inline(block.strip("\n"), keep_breaks=True) for block in blocks if block.strip()]
+
+
+def _emphasis_runs(text: str, bold: bool, italic: bool, keep_breaks: bool = False) -> list[Run]:
+    text = _LINE_BREAK.sub("\n" if keep_breaks else " ", text)
     if "*" not in text:
         return [Run(text, bold, italic)] if text else []
     spans, hidden = _emphasis_spans(text)

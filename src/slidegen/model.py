@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from .figures import FigureFormat
-from .markup import LINK
+from .markup import LINK, link_target
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -47,9 +47,10 @@ _LINK_SCHEMES = ("https://", "http://", "mailto:")
 
 
 def _check_link(url: str) -> None:
-    if len(url) > MAX_LINK_LENGTH:
+    length = len(link_target(url))  # as written into the file, percent-encoded
+    if length > MAX_LINK_LENGTH:
         raise ValueError(
-            f"link is {len(url):,} characters long; PowerPoint accepts at most {MAX_LINK_LENGTH:,}"
+            f"link is {length:,} characters long; PowerPoint accepts at most {MAX_LINK_LENGTH:,}"
         )
     if not url.lower().startswith(_LINK_SCHEMES):
         raise ValueError(f"link '{url[:60]}' must start with https://, http:// or mailto:")

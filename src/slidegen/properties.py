@@ -1,4 +1,5 @@
-"""Provenance inside the file: core properties and custom properties (docProps/custom.xml)."""
+"""Provenance inside the file: core, custom (docProps/custom.xml) and application properties
+(docProps/app.xml: what the deck holds, as PowerPoint's File › Info and file browsers show it)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import yaml
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
@@ -21,6 +23,7 @@ from .model import DeckInfo
 from .theme_index import builtin_themes
 
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 # The format id every custom property carries (fixed by the spec).
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
@@ -94,3 +97,48 @@ def _set_custom(prs: Presentation, values: dict[str, str]) -> None:
     package = prs.part.package
     part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, package, blob)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+# PowerPoint's names for the slide sizes it offers (what it writes as PresentationFormat).
+_FORMATS = {
+    (12192000, 6858000): "Widescreen",
+    (9144000, 6858000): "On-screen Show (4:3)",
+    (9144000, 5143500): "On-screen Show (16:9)",
+    (9144000, 5715000): "On-screen Show (16:10)",
+}
+
+
+def set_app_properties(prs: Presentation, fonts: list[str], titles: list[str], notes: int) -> None:
+    """docProps/app.xml for the deck as built: slide and notes counts, the fonts, the Office
+    theme and every slide title (PowerPoint's "titles of parts"), its size's name, and
+    slidegen as the application (python-pptx's template claims an empty 4:3 PowerPoint
+    2010 deck). ``titles`` has one entry per slide, in order."""
+    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
+    theme = etree.fromstring(theme_part.blob).get("name", "")
+    size = (prs.slide_width, prs.slide_height)
+    groups = [
+        ("Fonts Used", list(dict.fromkeys(fonts))),
+        ("Theme", [theme]),
+        ("Slide Titles", titles),
+    ]
+    pairs = "".join(
+        f"<vt:variant><vt:lpstr>{name}</vt:lpstr></vt:variant>"
+        f"<vt:variant><vt:i4>{len(items)}</vt:i4></vt:variant>"
+        for name, items in groups
+    )
+    parts = [item for _, items in groups for item in items]
+    names = "".join(f"<vt:lpstr>{escape(item)}</vt:lpstr>" for item in parts)
+    blob = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{_APP_NS}" xmlns:vt="{_VT_NS}"><TotalTime>0</TotalTime>'
+        "<Application>slidegen</Application>"
+        f"<PresentationFormat>{_FORMATS.get(size, 'Custom')}</PresentationFormat>"
+        f"<Slides>{len(titles)}</Slides><Notes>{notes}</Notes>"
+        "<HiddenSlides>0</HiddenSlides><MMClips>0</MMClips><ScaleCrop>false</ScaleCrop>"
+        f'<HeadingPairs><vt:vector size="{2 * len(groups)}" baseType="variant">{pairs}'
+        f'</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="{len(parts)}" '
+        f'baseType="lpstr">{names}</vt:vector></TitlesOfParts>'
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode()
+    prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES).blob = blob

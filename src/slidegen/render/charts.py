@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
+from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
@@ -151,6 +152,7 @@ def write_chart(ctx: RenderContext, slide: Slide, box: Box, plan: ChartPlan, alt
         _write_axes(ctx, native, plan)
     _write_legend(native, plan)
     _positive_axis_ids(native)
+    _explicit_defaults(native)
     # The embedded workbook carries its creation time: rewrite it for reproducible builds.
     workbook = native.part.chart_workbook.xlsx_part
     workbook.blob = deterministic_zip(workbook.blob, ctx.stamp)
@@ -298,3 +300,36 @@ def _positive_axis_ids(native: object) -> None:
         old = element.get("val")
         new = renumbered.setdefault(old, str(50_000_000 + len(renumbered) + 1))
         element.set("val", new)
+
+
+# The chart elements of type CT_Boolean (dml-chart.xsd); c:marker is one only in a chart group.
+_BOOLEANS = {
+    qn(f"c:{name}")
+    for name in (
+        *("delete", "autoTitleDeleted", "varyColors", "smooth", "showLegendKey", "showVal"),
+        *("showCatName", "showSerName", "showPercent", "showBubbleSize", "showLeaderLines"),
+        *("invertIfNegative", "plotVisOnly", "roundedCorners", "date1904", "overlay", "auto"),
+        *("noMultiLvlLbl", "bubble3D", "wireframe", "applyToFront", "applyToSides"),
+        *("applyToEnd", "showDLblsOverMax", "marker"),
+    )
+}
+
+
+def _explicit_defaults(native: object) -> None:
+    """Write what PowerPoint always writes and python-pptx leaves to defaults readers disagree
+    on: ``val`` on every boolean (python-pptx writes ``<c:delete/>`` for a hidden axis; the
+    schema default is true, some readers still show the axis) and square corners
+    (``c:roundedCorners`` defaults to true)."""
+    space = native._chartSpace  # type: ignore[attr-defined]
+    series_marker = qn("c:ser")
+    for element in space.iter(*_BOOLEANS):
+        bare = element.get("val") is None and len(element) == 0
+        if bare and element.getparent().tag != series_marker:  # c:ser/c:marker is CT_Marker
+            element.set("val", "1")
+    if space.find(qn("c:roundedCorners")) is None:
+        corners = etree.Element(qn("c:roundedCorners"), val="0")
+        date1904 = space.find(qn("c:date1904"))  # CT_ChartSpace: date1904, lang, roundedCorners
+        if date1904 is not None:
+            date1904.addnext(corners)
+        else:
+            space.insert(0, corners)

@@ -18,6 +18,7 @@ from ..theme import Theme
 from ..validate import format_path
 
 if TYPE_CHECKING:
+    from lxml import etree
     from pptx.presentation import Presentation
     from pptx.slide import Slide, SlideLayout
 
@@ -50,6 +51,16 @@ class RenderContext:
     """The deck's data and positions, to locate findings inside a slide."""
     place: tuple[str | int, ...] = ()
     """The slide's key path as parts (``("sections", 1, "slides", 0)``)."""
+    slide_layout: str = ""
+    """The name of its layout."""
+    slide_title: str = ""
+    """Its title, as written on it."""
+    slide_titles: list[str] = field(default_factory=list)
+    """The title of every slide so far (docProps/app.xml lists them)."""
+    notes_pages: int = 0
+    """How many slides have speaker notes."""
+    slide_chrome: dict[str, list[etree._Element]] = field(default_factory=dict)
+    """Per layout name, the footer placeholders each of its slides carries a copy of."""
 
     @property
     def locale(self) -> Locale:

@@ -12,6 +12,9 @@
 
 What can be set on one presentation is set on it (:func:`make_linear`); the two class-level
 changes are made only inside :func:`scoped_pptx_patches`, around one build, and undone after.
+
+And the package-level parts a finished deck needs (:func:`drop_template_leftovers`,
+:func:`list_notes_master`).
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ import zipfile
 from collections.abc import Callable, Iterator
 from typing import Any, ParamSpec, TypeVar
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _ZipPkgWriter
+from pptx.oxml.ns import qn
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
@@ -131,3 +136,35 @@ def make_linear(prs: Presentation) -> None:
         return find(reltype, target, is_external)
 
     rels._get_matching = matching  # type: ignore[method-assign]
+
+
+def drop_template_leftovers(prs: Presentation) -> None:
+    """Remove what python-pptx's template carries but no deck of ours is: its thumbnail (a
+    blank 4:3 picture Explorer and Finder would preview) and its printer settings.
+
+    Dropping the relationship is enough: parts nothing relates to are not saved.
+    """
+    package = prs.part.package
+    for rel in list(package._rels.values()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.drop_rel(rel.rId)
+    for rel in list(prs.part.rels.values()):
+        if rel.reltype == RT.PRINTER_SETTINGS:
+            prs.part.drop_rel(rel.rId)
+
+
+def list_notes_master(prs: Presentation) -> None:
+    """List the notes master in ``p:notesMasterIdLst`` when notes made one.
+
+    python-pptx relates the notes master without listing it; PowerPoint always lists it,
+    and Keynote does not recognise an unlisted one.
+    """
+    presentation = prs.part._element
+    if presentation.find(qn("p:notesMasterIdLst")) is not None:
+        return
+    rel = next((r for r in prs.part.rels.values() if r.reltype == RT.NOTES_MASTER), None)
+    if rel is None:
+        return
+    listed = etree.Element(qn("p:notesMasterIdLst"))
+    etree.SubElement(listed, qn("p:notesMasterId")).set(qn("r:id"), rel.rId)
+    presentation.find(qn("p:sldMasterIdLst")).addnext(listed)

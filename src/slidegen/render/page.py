@@ -1,27 +1,38 @@
-"""The frame every slide shares: layout, title, subtitle, footer, background, notes."""
+"""The frame every slide shares: layout, title, background, and the brand chrome.
+
+The chrome lives on the layouts (:func:`brand_layouts`): accent bar, logo and wordmark as
+shapes every slide shows, footer text and slide number in the layout's ``ftr`` and ``sldNum``
+placeholders. PowerPoint shows a layout's footer placeholders only on slides that carry their
+own (that is what Insert › Header & Footer switches), so :func:`add_slide_chrome` gives each
+content slide its copies, positioned by the layout.
+"""
 
 from __future__ import annotations
+
+from copy import deepcopy
+from dataclasses import replace
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.shapes.shapetree import SlideShapes
-from pptx.slide import Slide
+from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from ..layout import Box, inches, points
-from ..markup import parse_inline, plain_text
+from ..markup import Run, parse_inline, plain_text
 from .context import RenderContext
+from .master import CONTENT, COVER, FOOTER_NAMES, INSET_Y, LAYOUT_IDX, SLIDENUM_FIELD_ID
 from .text import Para, add_text, fit_size, write_paras
-
-# A fixed field id keeps builds reproducible; PowerPoint only needs it to be a GUID.
-_SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
 def new_slide(ctx: RenderContext, layout: str) -> Slide:
     """Add a slide on the named layout with its placeholders emptied (filled by the caller)."""
     ctx.slide = ctx.prs.slides.add_slide(ctx.layouts[layout])
+    ctx.slide_layout, ctx.slide_title = layout, ""
     return ctx.slide
 
 
@@ -32,19 +43,30 @@ def drop_unused_placeholders(slide: Slide, keep: set[int]) -> None:
             shape.element.getparent().remove(shape.element)
 
 
-def set_background(slide: Slide, color: str) -> None:
-    fill = slide.background.fill
-    fill.solid()
-    fill.fore_color.rgb = RGBColor.from_string(color)
+def fill_placeholder(
+    ctx: RenderContext,
+    slide: Slide,
+    box: Box,
+    paras: list[Para],
+    *,
+    name: str,
+    size: float,
+    min_size: float,
+) -> None:
+    """Write ``paras`` into the slide's text placeholder (idx 1), which sits at the layout's
+    ``box``; shrunk from ``size`` towards ``min_size`` until they fit."""
+    shape = slide.placeholders[1]
+    shape.name = name
+    fitted = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)
+    write_paras(ctx, shape.text_frame, paras, fitted)
 
 
 def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide:
     """A content slide: title placeholder (fitted), optional subtitle.
 
-    The accent bar, footer and slide number come from the layout (see :func:`brand_layout`).
+    The accent bar, footer and slide number come from the layout (see :func:`brand_layouts`).
     """
-    slide = new_slide(ctx, "Title Only")
-    set_background(slide, ctx.theme.colors.background)
+    slide = new_slide(ctx, CONTENT)
     place_title(ctx, slide, ctx.page.title, title, ctx.theme.sizes.title, ctx.theme.colors.primary)
     drop_unused_placeholders(slide, keep={0})
     if subtitle:
@@ -69,33 +91,28 @@ def place_title(
     align: str = "left",
     anchor: str = "middle",
 ) -> None:
-    """Fill the title placeholder (screen readers and the outline view read it)."""
+    """Fill the title placeholder (screen readers and the outline view read it).
+
+    Its position is the layout's: ``box`` is where the layout puts it, to fit the text in.
+    """
     title = slide.shapes.title
-    title.left, title.top, title.width, title.height = (
-        Emu(box.left),
-        Emu(box.top),
-        Emu(box.width),
-        Emu(box.height),
-    )
     paras = [Para.of(text, color=color, heading=True, align=align, emphasis_color=color)]
     fitted = fit_size(ctx, box, paras, name="Title", size=size, min_size=min(size, 20))
     write_paras(ctx, title.text_frame, paras, fitted, anchor=anchor)
+    ctx.slide_title = plain_text(text)
     for run in title.text_frame.paragraphs[0].runs:
         run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
 
 
-CONTENT_LAYOUT = "Title Only"
+def brand_layouts(ctx: RenderContext) -> None:
+    """Draw the brand chrome once, on the layouts: the content slides' accent bar, logo,
+    wordmark, footer text, period and slide number; the cover's wordmark.
 
-
-def brand_layout(ctx: RenderContext) -> None:
-    """Draw the brand chrome once, on the content slides' layout: accent bar, logo, wordmark,
-    footer text, period and slide number.
-
-    Every content slide shows it without repeating it (smaller, faster files), the office
-    edits it in one place (View › Slide Master), and screen readers do not read it on every
-    slide. The slide number is a field, so each slide shows its own.
+    Every slide shows it without repeating it (smaller, faster files), the office edits it in
+    one place (View › Slide Master), and screen readers do not read the shapes on every slide.
+    The slide number is a field, so each slide shows its own.
     """
-    layout = ctx.layouts[CONTENT_LAYOUT]
+    layout = ctx.layouts[CONTENT]
     shapes = SlideShapes(layout.shapes._spTree, layout)
     accent = shapes.add_shape(
         MSO_SHAPE.RECTANGLE,
@@ -106,13 +123,17 @@ def brand_layout(ctx: RenderContext) -> None:
     )
     accent.name = "Accent bar"
     solid_fill(accent, ctx.theme.colors.primary)
-    add_footer(ctx, shapes)
+    _content_footer(ctx, layout, shapes)
+    ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx)
+    if ctx.theme.wordmark:
+        cover = ctx.layouts[COVER]
+        _cover_wordmark(ctx, SlideShapes(cover.shapes._spTree, cover))
 
 
-def add_footer(ctx: RenderContext, shapes: SlideShapes) -> None:
-    """Wordmark, footer text, period and slide number along the bottom."""
-    theme, box = ctx.theme, ctx.page.footer
-    brand, number = box.split_columns(2, ctx.page.gap, weights=[1, 1])
+def _content_footer(ctx: RenderContext, layout: SlideLayout, shapes: SlideShapes) -> None:
+    """Logo, wordmark and footer text at the left, period and slide number at the right."""
+    theme = ctx.theme
+    brand, _, number = ctx.page.footer_columns
     colors, size = theme.colors, theme.sizes.footer
     if ctx.logo:
         side = brand.height
@@ -125,35 +146,124 @@ def add_footer(ctx: RenderContext, shapes: SlideShapes) -> None:
             brand.width - logo.width - ctx.page.gap,
             brand.height,
         )
-    paras: list[Para] = []
+    # The footer line at the bottom, the wordmark above it.
+    above, footer_box = brand.take_bottom(points(size * 1.2) + 2 * INSET_Y)
     if theme.wordmark:
-        paras.append(
-            Para(
-                tuple(parse_inline(theme.wordmark, bold=True)),
-                heading=True,
-                color=colors.primary,
-                scale=1.5,
-                space_before=0,
-            )
+        mark = Para(
+            tuple(parse_inline(theme.wordmark, bold=True)),
+            heading=True,
+            color=colors.primary,
+            space_before=0,
         )
+        add_text(
+            ctx, above, [mark], name="Wordmark", size=size * 1.5, anchor="bottom", shapes=shapes
+        )
+    footer = _layout_placeholder(layout, "ftr", footer_box)
     if theme.footer:
-        paras.append(Para.of(theme.footer, color=colors.muted, space_before=0))
-    if paras:
-        add_text(ctx, brand, paras, name="Footer", size=size, anchor="bottom", shapes=shapes)
-    if theme.slide_numbers:
-        shape = shapes.add_textbox(
-            Emu(number.left), Emu(number.top), Emu(number.width), Emu(number.height)
-        )
-        shape.name = "Slide number"
-        label = ctx.info.period or ""
+        paras = [Para.of(theme.footer, color=colors.muted, space_before=0)]
         write_paras(
             ctx,
-            shape.text_frame,
-            [Para.of(label, color=colors.muted, align="right")],
-            size,
+            footer.text_frame,
+            paras,
+            fit_size(ctx, footer_box, paras, name="Footer", size=size),
             anchor="bottom",
         )
-        _append_slide_number(shape.text_frame.paragraphs[0], size, ctx)
+    numbers = _layout_placeholder(layout, "sldNum", number)
+    if theme.slide_numbers:
+        label = ctx.info.period or ""
+        frame = numbers.text_frame
+        write_paras(
+            ctx, frame, [Para.of(label, color=colors.muted, align="right")], size, anchor="bottom"
+        )
+        _append_slide_number(frame.paragraphs[0], size, ctx)
+
+
+def _layout_placeholder(layout: SlideLayout, kind: str, box: Box) -> object:
+    """The layout's ``kind`` footer placeholder, moved to ``box``."""
+    shape = layout.placeholders.get(idx=LAYOUT_IDX[kind])
+    shape.left, shape.top, shape.width, shape.height = (
+        Emu(box.left),
+        Emu(box.top),
+        Emu(box.width),
+        Emu(box.height),
+    )
+    return shape
+
+
+def _cover_wordmark(ctx: RenderContext, shapes: SlideShapes) -> None:
+    colors = ctx.theme.colors
+    mark = Para.of(
+        f"**{ctx.theme.wordmark}**",
+        color=colors.on_primary,
+        emphasis_color=colors.on_primary,
+        heading=True,
+        align="right",
+    )
+    add_text(
+        ctx,
+        ctx.page.cover_footer_columns[3],
+        [mark],
+        name="Wordmark",
+        size=ctx.theme.sizes.footer * 2.2,
+        anchor="bottom",
+        shapes=shapes,
+    )
+
+
+def _chrome_prototypes(ctx: RenderContext) -> list[etree._Element]:
+    """The footer placeholders each content slide carries: text only, everything else (place,
+    size, colour, font, alignment) inherited from the layout's; a deck has thousands."""
+    theme, language = ctx.theme, ctx.language
+    prototypes = []
+    if theme.footer:
+        runs = "".join(_plain_run(run, language) for run in parse_inline(theme.footer))
+        prototypes.append(_slide_placeholder("ftr", runs, language))
+    if theme.slide_numbers:
+        runs = parse_inline(ctx.info.period or "")
+        if runs:  # the period, then the number
+            runs[-1] = replace(runs[-1], text=f"{runs[-1].text}   ")
+        label = "".join(_plain_run(run, language) for run in runs)
+        field = (
+            f'<a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum"><a:rPr lang="{language}" b="1">'
+            f'<a:solidFill><a:srgbClr val="{theme.colors.primary}"/></a:solidFill></a:rPr>'
+            "<a:t>‹#›</a:t></a:fld>"
+        )
+        prototypes.append(_slide_placeholder("sldNum", label + field, language))
+    return prototypes
+
+
+def _plain_run(run: Run, language: str) -> str:
+    emphasis = (' b="1"' if run.bold else "") + (' i="1"' if run.italic else "")
+    return f'<a:r><a:rPr lang="{language}"{emphasis}/><a:t>{escape(run.text)}</a:t></a:r>'
+
+
+def _slide_placeholder(kind: str, content: str, language: str) -> etree._Element:
+    return parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="0" name="{FOOTER_NAMES[kind]}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>'
+        f'<p:ph type="{kind}" sz="quarter" idx="{LAYOUT_IDX[kind]}"/></p:nvPr></p:nvSpPr>'
+        f"<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>{content}"
+        f'<a:endParaRPr lang="{language}"/></a:p></p:txBody></p:sp>'
+    )
+
+
+def add_slide_chrome(ctx: RenderContext, slide: Slide, number: int) -> None:
+    """Append the footer placeholders the slide's layout wants (read last by screen readers);
+    the slide number field shows ``number`` until PowerPoint updates it."""
+    prototypes = ctx.slide_chrome.get(ctx.slide_layout, ())
+    if not prototypes:
+        return
+    tree = slide.shapes._spTree
+    next_id = slide.shapes._next_shape_id
+    for offset, prototype in enumerate(prototypes):
+        element = deepcopy(prototype)
+        element.nvSpPr.cNvPr.set("id", str(next_id + offset))
+        for field in element.iter(_FIELD):
+            field.find(qn("a:t")).text = str(number)
+        tree.append(element)
+
+
+_FIELD = qn("a:fld")
 
 
 def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> None:
@@ -161,7 +271,7 @@ def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> 
     if p.r_lst:
         separator = p.r_lst[-1]
         separator.text = f"{separator.text}   "
-    field = etree.Element(qn("a:fld"), id=_SLIDENUM_FIELD_ID, type="slidenum")
+    field = etree.Element(qn("a:fld"), id=SLIDENUM_FIELD_ID, type="slidenum")
     rpr = etree.SubElement(field, qn("a:rPr"), lang=ctx.language, sz=str(round(size * 100)), b="1")
     fill = etree.SubElement(rpr, qn("a:solidFill"))
     etree.SubElement(fill, qn("a:srgbClr"), val=ctx.theme.colors.primary)

@@ -1,9 +1,8 @@
-"""A 16:9 presentation whose master, layouts and Office theme carry the slidegen theme.
+"""A presentation whose size, master, layouts and Office theme carry the slidegen theme.
 
-python-pptx's default template is 4:3 inside: changing only the slide size leaves every
-placeholder where a 4:3 slide has it, so titles land off-centre. We stretch the master and the
-layouts horizontally to the theme's width, and write the brand colours and fonts into the
-Office theme so PowerPoint's own pickers (and new charts) offer them.
+python-pptx's default template is 4:3 inside; the master and layouts are written anew for the
+theme's page (see :mod:`.master`), and the brand colours and fonts go into the Office theme so
+PowerPoint's own pickers (and new charts) offer them.
 """
 
 from __future__ import annotations
@@ -14,13 +13,20 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
-from pptx.util import Emu
 
 from ..layout import PageGeometry
+from ..markup import plain_text
 from ..theme import Theme
+from .master import build_master
 from .package import make_linear
 
-REQUIRED_LAYOUTS = ("Title Slide", "Section Header", "Title Only")
+# ``p:sldSz/@type`` of the sizes PowerPoint names (pml ST_SlideSizeType); its 16:9 widescreen
+# (12192000 x 6858000) and every other size carry no type.
+_SIZE_TYPES = {
+    (9144000, 6858000): "screen4x3",
+    (9144000, 5143500): "screen16x9",
+    (9144000, 5715000): "screen16x10",
+}
 
 
 def new_presentation(
@@ -28,33 +34,28 @@ def new_presentation(
 ) -> tuple[PresentationT, dict[str, SlideLayout]]:
     """A blank presentation sized and branded for ``theme``, and its layouts by name."""
     prs = Presentation()
-    old_width, old_height = prs.slide_width, prs.slide_height
-    prs.slide_width, prs.slide_height = Emu(page.slide.width), Emu(page.slide.height)
-    sx = page.slide.width / old_width
-    sy = page.slide.height / old_height
-    master = prs.slide_master
-    for element in [master.element, *(layout.element for layout in master.slide_layouts)]:
-        _scale_geometry(element, sx, sy)
+    _set_slide_size(prs, page.slide.width, page.slide.height)
+    layouts = build_master(prs, theme, page)
     _brand_office_theme(prs, theme)
     make_linear(prs)
-    layouts = {layout.name: layout for layout in master.slide_layouts}
     return prs, layouts
 
 
-def _scale_geometry(element: etree._Element, sx: float, sy: float) -> None:
-    for off in element.iter(qn("a:off")):
-        off.set("x", str(round(int(off.get("x")) * sx)))
-        off.set("y", str(round(int(off.get("y")) * sy)))
-    for ext in element.iter(qn("a:ext")):
-        if ext.get("cx") is not None:
-            ext.set("cx", str(round(int(ext.get("cx")) * sx)))
-            ext.set("cy", str(round(int(ext.get("cy")) * sy)))
+def _set_slide_size(prs: PresentationT, width: int, height: int) -> None:
+    """The size exactly, typed only when PowerPoint has a name for it."""
+    size = prs.part._element.find(qn("p:sldSz"))
+    size.set("cx", str(width))
+    size.set("cy", str(height))
+    size.attrib.pop("type", None)
+    if (width, height) in _SIZE_TYPES:
+        size.set("type", _SIZE_TYPES[width, height])
 
 
 def _brand_office_theme(prs: PresentationT, theme: Theme) -> None:
     master_part = prs.slide_master.part
     theme_part = master_part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
+    root.set("name", plain_text(theme.name))  # PowerPoint shows it as the deck's theme
     colors = theme.colors
     scheme = {
         "dk1": colors.text,

@@ -13,7 +13,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu
 
 from ..layout import EMU_PER_PT, Box, points
-from ..markup import Run, parse_inline
+from ..markup import Run, link_target, parse_inline
 from ..model import Bullet
 from ..textfit import Line, fit_text
 from .context import RenderContext
@@ -194,7 +194,8 @@ def _paragraph(ctx: RenderContext, para: Para, size: float, first: bool) -> etre
         etree.SubElement(etree.SubElement(properties, _FILL), _RGB, val=colour)
         etree.SubElement(properties, _LATIN, typeface=font_name)
         if spec.link and ctx.slide is not None:
-            relationship = ctx.slide.part.relate_to(spec.link, RT.HYPERLINK, is_external=True)
+            target = link_target(spec.link)
+            relationship = ctx.slide.part.relate_to(target, RT.HYPERLINK, is_external=True)
             etree.SubElement(properties, _LINK_CLICK).set(_REL_ID, relationship)
         etree.SubElement(run, _T).text = spec.text
     etree.SubElement(p, _END, lang=ctx.language, sz=points)

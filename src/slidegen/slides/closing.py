@@ -7,10 +7,10 @@ from typing import Literal
 from pptx.slide import Slide
 from pydantic import Field
 
-from ..layout import inches
 from ..model import ShortText, Text, TitledSlide
 from ..render.context import RenderContext
-from ..render.page import drop_unused_placeholders, new_slide, place_title, set_background
+from ..render.master import CLOSING
+from ..render.page import drop_unused_placeholders, new_slide, place_title
 from ..render.text import Para, add_text
 
 
@@ -27,10 +27,8 @@ class ClosingSlide(TitledSlide):
 def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
     theme, page = ctx.theme, ctx.page
     colors, sizes = theme.colors, theme.sizes
-    slide = new_slide(ctx, "Title Slide")  # full-bleed like the cover: no footer chrome
-    set_background(slide, colors.primary)
-    content = page.slide.inset(inches(theme.geometry.margin * 1.6), inches(0.6))
-    heading, rest = content.take_top(round(content.height * 0.2))
+    slide = new_slide(ctx, CLOSING)  # full-bleed like the cover: no footer chrome
+    heading, rest = page.closing.title, page.closing.body
     place_title(ctx, slide, heading, spec.title, sizes.title * 1.2, colors.on_primary)
     drop_unused_placeholders(slide, keep={0})
     tagline_box = None

@@ -6,11 +6,16 @@ from typing import Literal
 
 from pptx.slide import Slide
 
-from ..layout import inches
 from ..model import TitledSlide
 from ..render.context import RenderContext
-from ..render.page import drop_unused_placeholders, new_slide, place_title, set_background
-from ..render.text import Para, add_text
+from ..render.master import SECTION
+from ..render.page import (
+    drop_unused_placeholders,
+    fill_placeholder,
+    new_slide,
+    place_title,
+)
+from ..render.text import Para
 
 
 class SectionSlide(TitledSlide):
@@ -20,20 +25,17 @@ class SectionSlide(TitledSlide):
 
 
 def render(spec: SectionSlide, ctx: RenderContext) -> Slide:
-    theme, page = ctx.theme, ctx.page
+    theme, frame = ctx.theme, ctx.page.section
     colors = theme.colors
-    slide = new_slide(ctx, "Section Header")
-    set_background(slide, colors.primary)
-    content = page.slide.inset(inches(theme.geometry.margin * 1.6), inches(1.0))
-    heading, rest = content.take_top(round(content.height * 0.6))
+    slide = new_slide(ctx, SECTION)
     place_title(
-        ctx, slide, heading, spec.title, theme.sizes.cover, colors.on_primary, anchor="bottom"
+        ctx, slide, frame.title, spec.title, theme.sizes.cover, colors.on_primary, anchor="bottom"
     )
-    drop_unused_placeholders(slide, keep={0})
     if spec.subtitle:
-        add_text(
+        fill_placeholder(
             ctx,
-            rest.inset(0, inches(0.2)),
+            slide,
+            frame.body,
             [
                 Para.of(
                     spec.subtitle,
@@ -46,4 +48,5 @@ def render(spec: SectionSlide, ctx: RenderContext) -> Slide:
             size=theme.sizes.subtitle * 1.3,
             min_size=theme.sizes.min_body,
         )
+    drop_unused_placeholders(slide, keep={0, 1} if spec.subtitle else {0})
     return slide

@@ -6,11 +6,16 @@ from typing import Literal
 
 from pptx.slide import Slide
 
-from ..layout import Box, inches
 from ..model import SlideBase, Text
 from ..render.context import RenderContext
-from ..render.page import drop_unused_placeholders, new_slide, place_title, set_background
-from ..render.text import Para, add_text
+from ..render.master import COVER
+from ..render.page import (
+    drop_unused_placeholders,
+    fill_placeholder,
+    new_slide,
+    place_title,
+)
+from ..render.text import Para
 
 
 class TitleSlide(SlideBase):
@@ -24,22 +29,18 @@ class TitleSlide(SlideBase):
 
 
 def render(spec: TitleSlide, ctx: RenderContext) -> Slide:
-    theme, info, page = ctx.theme, ctx.info, ctx.page
+    theme, info, frame = ctx.theme, ctx.info, ctx.page.cover
     colors = theme.colors
-    slide = new_slide(ctx, "Title Slide")
-    set_background(slide, colors.primary)
-    content = page.slide.inset(inches(theme.geometry.margin * 1.6), inches(0.8))
-    heading, rest = content.take_top(round(content.height * 0.5))
+    slide = new_slide(ctx, COVER)
     place_title(
         ctx,
         slide,
-        heading,
+        frame.title,
         spec.title or info.title,
         theme.sizes.cover,
         colors.on_primary,
         anchor="bottom",
     )
-    drop_unused_placeholders(slide, keep={0})
     paras: list[Para] = []
     subtitle = spec.subtitle or info.subtitle
     if subtitle:
@@ -60,32 +61,15 @@ def render(spec: TitleSlide, ctx: RenderContext) -> Slide:
         paras.append(
             Para.of(info.period_dates, color=colors.on_primary, scale=0.6, space_before=0.2)
         )
-    if paras:
-        lower = Box(rest.left, rest.top + inches(0.25), rest.width, rest.height - inches(0.25))
-        add_text(
+    if paras:  # in the layout's subtitle placeholder, where PowerPoint's own cover has it
+        fill_placeholder(
             ctx,
-            lower,
+            slide,
+            frame.body,
             paras,
             name="Cover details",
             size=theme.sizes.subtitle * 1.4,
             min_size=theme.sizes.min_body,
         )
-    if theme.wordmark:
-        mark = Box(page.footer.left, page.footer.top, page.footer.width, page.footer.height)
-        add_text(
-            ctx,
-            mark,
-            [
-                Para.of(
-                    f"**{theme.wordmark}**",
-                    color=colors.on_primary,
-                    emphasis_color=colors.on_primary,
-                    heading=True,
-                    align="right",
-                )
-            ],
-            name="Wordmark",
-            size=theme.sizes.footer * 2.2,
-            anchor="bottom",
-        )
+    drop_unused_placeholders(slide, keep={0, 1} if paras else {0})
     return slide
