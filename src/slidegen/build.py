@@ -37,6 +37,7 @@ from .slides.image import ImageSlide
 from .slides.section import SectionSlide
 from .tables import load_tables
 from .theme import LoadedTheme, Theme, load_theme
+from .titles import duplicate_title_findings
 from .validate import format_path, problems_from_validation
 from .version import VERSION
 
@@ -127,7 +128,7 @@ def compile_deck(
     findings = _dedupe(
         ctx.findings
         + history_findings(deck, periods)
-        + _duplicate_titles(deck, loaded)
+        + duplicate_title_findings(deck, loaded)
         + theme_contrast_findings(theme, loaded_theme.source)
     )
     sources = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
@@ -390,49 +391,6 @@ def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:
         return stamp, {"source": "deck.date", "epoch": int(stamp.timestamp())}
     stamp = datetime(1980, 1, 1, tzinfo=UTC)
     return stamp, {"source": "default (1980-01-01)", "epoch": int(stamp.timestamp())}
-
-
-def _duplicate_titles(deck: Deck, loaded: Loaded) -> list[Problem]:
-    """Screen readers navigate by title: two slides with one title is a finding.
-
-    Covers (the deck's title unless overridden) and section dividers count too.
-    """
-    seen: dict[str, tuple[str | int, ...]] = {}
-    problems = []
-    for place, title in _titles(deck):
-        key = plain_text(title).casefold().strip()
-        if not key:
-            continue
-        if key in seen:
-            first = loaded.locate(seen[key])
-            problems.append(
-                Problem(
-                    loaded.locate(place),
-                    f"slide title '{plain_text(title)}' is also used on line {first.line}; "
-                    "titles should be unique",
-                    _path(place),
-                    severity="warning",
-                )
-            )
-        else:
-            seen[key] = place
-    return problems
-
-
-def _titles(deck: Deck) -> list[tuple[tuple[str | int, ...], str]]:
-    """Every slide's title in deck order, with the place it comes from."""
-    titles: list[tuple[tuple[str | int, ...], str]] = []
-    for i, section in enumerate(deck.sections):
-        if section.divider and section.title:
-            titles.append((("sections", i, "title"), section.title))
-        for j, spec in enumerate(section.slides):
-            place = ("sections", i, "slides", j, "title")
-            title = getattr(spec, "title", None)
-            if spec.kind == "title" and not title:  # type: ignore[attr-defined]
-                title, place = deck.deck.title, ("deck", "title")
-            if title:
-                titles.append((place, title))
-    return titles
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -1,0 +1,53 @@
+"""Slide titles are how screen readers navigate a deck: two slides with one title is a
+finding, located at the second."""
+
+from __future__ import annotations
+
+from .deck import Deck
+from .errors import Problem
+from .loader import Loaded
+from .markup import plain_text
+from .validate import format_path
+
+
+def duplicate_title_findings(deck: Deck, loaded: Loaded) -> list[Problem]:
+    """Screen readers navigate by title: two slides with one title is a finding.
+
+    Covers (the deck's title unless overridden) and section dividers count too.
+    """
+    seen: dict[str, tuple[str | int, ...]] = {}
+    problems = []
+    for place, title in _titles(deck):
+        key = plain_text(title).casefold().strip()
+        if not key:
+            continue
+        if key in seen:
+            first = loaded.locate(seen[key])
+            problems.append(
+                Problem(
+                    loaded.locate(place),
+                    f"slide title '{plain_text(title)}' is also used on line {first.line}; "
+                    "titles should be unique",
+                    format_path(place),
+                    severity="warning",
+                )
+            )
+        else:
+            seen[key] = place
+    return problems
+
+
+def _titles(deck: Deck) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every slide's title in deck order, with the place it comes from."""
+    titles: list[tuple[tuple[str | int, ...], str]] = []
+    for i, section in enumerate(deck.sections):
+        if section.divider and section.title:
+            titles.append((("sections", i, "title"), section.title))
+        for j, spec in enumerate(section.slides):
+            place = ("sections", i, "slides", j, "title")
+            title = getattr(spec, "title", None)
+            if spec.kind == "title" and not title:  # type: ignore[attr-defined]
+                title, place = deck.deck.title, ("deck", "title")
+            if title:
+                titles.append((place, title))
+    return titles
