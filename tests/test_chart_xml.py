@@ -3,6 +3,7 @@ findings are located in the deck, and LibreOffice draws bars in proportion."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ from lxml import etree
 from PIL import Image
 from pptx import Presentation
 
-from helpers import Project, need_soffice, require
+from helpers import Project, assert_clean_exit, need_soffice, require, run_cli
 from slidegen.build import BuildResult
 from slidegen.checks import contrast_ratio
 from slidegen.errors import DeckError
@@ -172,3 +173,23 @@ def test_libreoffice_draws_13_against_11_in_proportion(
     assert len(bars) == 3, bars
     assert bars[0] / bars[1] == pytest.approx(13 / 11, rel=0.06)
     assert bars[1] == pytest.approx(bars[2], abs=2)
+
+
+@pytest.mark.parametrize("label", ["Obiettivo $____$", "Budget: $5M of $10M", r"\frac{1}{2} $x^2$"])
+def test_gauge_labels_with_dollar_signs_are_text_not_tex(project: Project, label: str) -> None:
+    # matplotlib reads $…$ as mathtext unless told not to: one crashed, one lost its spaces.
+    project.write_deck(
+        f"""
+        deck: {{title: Gauges, date: 2014-12-31}}
+        sections:
+          - divider: false
+            slides:
+              - kind: chart
+                title: Targets
+                chart:
+                  type: target
+                  targets: [{{label: {json.dumps(label)}, target: 70, value: 35}}]
+        """
+    )
+    result = run_cli("build", "-o", "gauges.pptx", cwd=project.root)
+    assert_clean_exit(result, 0)

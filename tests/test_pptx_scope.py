@@ -4,16 +4,18 @@ hold inside a build and nowhere else."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 from pptx import Presentation
+from pptx.chart.xlsx import _BaseWorkbookWriter
 from pptx.opc.serialized import _ZipPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
 
 from helpers import Project, build
 from slidegen.render.package import scoped_pptx_patches
 
-ORIGINAL = CT_SlideIdList._next_id, _ZipPkgWriter.write
+ORIGINAL = CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet
 
 
 def plain_save_times() -> set[tuple[int, ...]]:
@@ -39,7 +41,9 @@ def test_patches_are_undone_after_a_build_even_a_failed_one(project: Project) ->
     assert {i.date_time for i in zipfile.ZipFile(built.output).infolist()} == {
         (1980, 1, 1, 0, 0, 0)
     }
-    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write) == ORIGINAL
+    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet) == (
+        ORIGINAL
+    )
     assert (1980, 1, 1, 0, 0, 0) not in plain_save_times()
     try:
         with scoped_pptx_patches():
@@ -47,7 +51,9 @@ def test_patches_are_undone_after_a_build_even_a_failed_one(project: Project) ->
             raise KeyboardInterrupt
     except KeyboardInterrupt:
         pass
-    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write) == ORIGINAL
+    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet) == (
+        ORIGINAL
+    )
 
 
 def test_a_picture_used_on_many_slides_is_stored_once(project: Project) -> None:
@@ -73,3 +79,34 @@ def test_a_picture_used_on_many_slides_is_stored_once(project: Project) -> None:
         if rel.reltype.endswith("/image")
     }
     assert len(targets) == 1
+
+
+HOSTILE_NAMES = ["=cmd|' /C calc'!A0", "+SUM(A1:A2)", '@HYPERLINK("http://x")', "-2+3"]
+
+
+def test_chart_workbooks_keep_formula_like_text_as_text(project: Project) -> None:
+    categories = json.dumps(HOSTILE_NAMES)  # JSON is YAML: every name quoted as it is
+    project.write_deck(
+        f"""
+        deck: {{title: Workbook, date: 2014-12-31}}
+        sections:
+          - divider: false
+            slides:
+              - kind: chart
+                title: Names
+                chart:
+                  type: column
+                  categories: {categories}
+                  series: [{{name: "=1+1", values: [1, 2, 3, 4]}}]
+        """
+    )
+    built = build(project.deck, output=project.root / "out.pptx")
+    with zipfile.ZipFile(built.output) as package:
+        [workbook] = [n for n in package.namelist() if n.endswith(".xlsx")]
+        with zipfile.ZipFile(io.BytesIO(package.read(workbook))) as xlsx:
+            sheet = xlsx.read("xl/worksheets/sheet1.xml").decode()
+            strings = xlsx.read("xl/sharedStrings.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet  # no live formula, anywhere
+    for name in [*HOSTILE_NAMES, "=1+1"]:
+        escaped = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+        assert escaped in strings or name in strings, name

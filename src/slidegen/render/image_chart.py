@@ -25,7 +25,7 @@ from .chart_env import drawing_environment
 from .context import RenderContext
 
 DPI = 220
-_RENDERER_VERSION = "target-gauge-2"  # bump when the drawing code changes, to refresh caches
+_RENDERER_VERSION = "target-gauge-3"  # bump when the drawing code changes, to refresh caches
 
 
 def add_target_chart(ctx: RenderContext, slide: Slide, box: Box, chart: Chart, alt: str) -> None:
@@ -86,6 +86,7 @@ def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
             va="top",
             color=f"#{colors.primary}",
             fontproperties=_font(ctx, True, 18),
+            parse_math=False,  # text is text: '$5M of $10M' is not TeX
         )
     family = ctx.measure_family()
     plans = plan_gauges(
@@ -146,6 +147,7 @@ def _gauge(ctx: RenderContext, axes: Any, plan: GaugePlan) -> None:
             va="center",
             color=f"#{colour}",
             fontproperties=_font(ctx, bold, text.size),
+            parse_math=False,
         )
     axes.text(
         0,
@@ -155,6 +157,7 @@ def _gauge(ctx: RenderContext, axes: Any, plan: GaugePlan) -> None:
         va="center",
         color=f"#{colors.text}",
         fontproperties=_font(ctx, True, plan.label_size),
+        parse_math=False,
     )
 
 
