@@ -277,3 +277,13 @@ def test_nice_step_of_extreme_spans_is_a_positive_step(span: float) -> None:
     # Found by the hostile tests: a bar of 5e-324 made log10(0) fail.
     step = nice_step(span)
     assert step > 0 and step >= span / 5
+
+
+def test_a_pie_with_several_series_plans_the_first_and_says_so() -> None:
+    # Found by the hostile tests: the plan had two series, PowerPoint's pie draws one.
+    planned = plan(
+        {"type": "pie", "categories": ["a", "b"],
+         "series": [{"name": "one", "values": [1, 2]}, {"name": "two", "values": [3, 4]}]}
+    )  # fmt: skip
+    assert [s.name for s in planned.series] == ["one"]
+    assert any("a pie shows one series" in f.message for f in planned.findings)

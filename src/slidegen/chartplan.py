@@ -234,7 +234,9 @@ def _round_series(
         )
     on_background = label_colour(theme.colors.background, [theme.colors.text])
     plans = []
-    for name, values in data.series:
+    # A pie draws one series (PowerPoint's too): the others are a finding, not in the plan.
+    drawn = data.series[:1] if chart.type == "pie" else data.series
+    for name, values in drawn:
         labels = tuple(
             PointLabel("none", on_background)
             if value is None

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 the deck/theme/asset is wrong (messages on stderr, one 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -56,14 +57,36 @@ def _fail(error: SlidegenError) -> None:
     sys.exit(error.exit_code)
 
 
+class Stopped(Exception):
+    """SIGTERM or SIGHUP: unwind like Ctrl-C, so temporary files are removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+def _stop_cleanly_on(*signums: int | None) -> None:
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signum)
+
+    for signum in signums:
+        if signum is not None:
+            signal.signal(signum, stop)
+
+
 def run() -> None:
     """Console entry point.
 
     Ctrl-C ends with exit 130 and no traceback: outputs are written atomically, so earlier
     files are intact and no temporary file is left behind.
     """
+    _stop_cleanly_on(signal.SIGTERM, getattr(signal, "SIGHUP", None))
     try:
         code = main(standalone_mode=False)
+    except Stopped as stop:
+        click.echo(f"slidegen: stopped by {stop.name}; nothing written", err=True)
+        sys.exit(128 + stop.signum)
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("slidegen: interrupted; nothing written", err=True)
         sys.exit(130)

@@ -73,6 +73,36 @@ def _stamp_core(xml: bytes, stamp: datetime) -> bytes:
     return _W3CDTF.sub(lambda m: m.group(1) + text + m.group(3), xml)
 
 
+def _temporary_for(path: Path) -> tuple[int, str]:
+    """A temporary file beside ``path`` whose name carries this process's id, after removing
+    the ones that processes no longer running left behind (a build killed with SIGKILL or a
+    power cut cannot clean up after itself; the next one does)."""
+    _remove_stale_temporaries(path)
+    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    prefix = f".{path.name}."
+    try:
+        candidates = [p for p in path.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for candidate in candidates:
+        pid = candidate.name[len(prefix) :].split(".", 1)[0]
+        if candidate.suffix == ".tmp" and pid.isdigit() and not _running(int(pid)):
+            candidate.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or unknowable: leave its file alone
+    return True
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a part."""
     where = Location(str(path))
@@ -87,9 +117,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(Problem(where, "is a folder; give a file name ending in .pptx"))
     temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        handle, temporary = _temporary_for(path)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -107,7 +135,7 @@ def atomic_write(path: Path, data: bytes) -> None:
 def create_new(path: Path, data: bytes) -> None:
     """Write ``path`` atomically, refusing to replace anything already there."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = _temporary_for(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
