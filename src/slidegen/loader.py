@@ -92,11 +92,12 @@ def _compose(text: str) -> yaml.Node | None:
     try:
         return _compose_with(text, FAST_LOADER)
     except yaml.MarkedYAMLError as fast_error:
-        # libyaml refuses a few things YAML allows (escaped surrogates such as "\ud800", which
-        # the model then reports as text it refuses): the pure-Python parser decides, unless
-        # that would be slow (big or deeply nested text: ~1 ms per nesting level).
+        # libyaml refuses escapes YAML allows (escaped surrogates such as "\ud800", which the
+        # model then reports as text it refuses): there the pure-Python parser decides,
+        # unless that would be slow (big or deeply nested text: ~1 ms per nesting level).
+        escape = "escape" in (fast_error.problem or "")
         too_costly = len(text) > 200_000 or "nesting depth" in str(fast_error)
-        if FAST_LOADER is yaml.SafeLoader or too_costly:
+        if FAST_LOADER is yaml.SafeLoader or too_costly or not escape:
             raise
         try:
             return _compose_with(text, yaml.SafeLoader)
