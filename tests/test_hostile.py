@@ -103,15 +103,27 @@ STDERR_LINE = re.compile(r"^[^\s:]+(:\d+:\d+)?: .")
 SUMMARY = re.compile(r"^slidegen: \d+ errors?; nothing written$")
 
 
+EXCERPT_LINE = re.compile(r"^    .*$")
+"""Under a syntax error: the source line, then a caret under the column, both indented."""
+
+
 def assert_problems_located(error: SlidegenError, *, parsed: bool) -> None:
-    """Every problem names its file, is one line, and has a line number if the YAML parsed."""
+    """Every problem names its file, starts with one located line, and has a line number if
+    the YAML parsed; a syntax error adds its source line and a caret, escaped the same way."""
     assert error.problems, "a SlidegenError without problems"
     for problem in error.problems:
-        text = str(problem)
+        text = problem.headline()
         assert problem.location.file, text
         assert problem.message.strip(), text
         assert not RAW_CONTROL.search(text), f"a raw control character or line break: {text!r}"
         assert STDERR_LINE.match(text), text
+        first, *excerpt = str(problem).split("\n")
+        assert first == text
+        assert len(excerpt) in (0, 2), str(problem)
+        for line in excerpt:
+            assert EXCERPT_LINE.match(line) and not RAW_CONTROL.search(line), repr(line)
+        if excerpt:
+            assert excerpt[1].strip() == "^", excerpt
         if parsed:
             assert problem.location.line > 0, f"no line for an input that parsed: {text!r}"
 
@@ -197,7 +209,7 @@ def cli_fails(project: Project, text: str | bytes, *args: str) -> list[str]:
     lines = error_lines(result)
     assert SUMMARY.match(result.stderr.splitlines()[-1]), result.stderr
     for line in lines:
-        assert STDERR_LINE.match(line), line
+        assert STDERR_LINE.match(line) or EXCERPT_LINE.match(line), line
     assert project.files() == before, "a failing build wrote something"
     return lines
 
@@ -948,21 +960,24 @@ def test_alias_bomb_is_refused_before_it_expands(project: Project) -> None:
     start = time.perf_counter()
     lines = cli_fails(project, text)
     assert time.perf_counter() - start < 2
-    assert lines == [
-        "deck.yaml:3:4: YAML syntax: anchors (&name) are not supported in slidegen files"
-    ]
+    lol = ", ".join(["lol"] * 9)
+    assert lines[0] == f'deck.yaml:3:4: this text starts with & — put it in quotes: a: "&a [{lol}]"'
+    assert len(lines) == 3
 
 
 def test_recursive_alias_is_refused(project: Project) -> None:
     assert cli_fails(project, "deck: &a [*a]\nsections: []\n") == [
-        "deck.yaml:1:7: YAML syntax: anchors (&name) are not supported in slidegen files"
+        'deck.yaml:1:7: this text starts with & — put it in quotes: deck: "&a [*a]"',
+        "    deck: &a [*a]",
+        "          ^",
     ]
 
 
 def test_alias_to_an_undefined_anchor_is_refused(project: Project) -> None:
     assert cli_fails(project, "deck:\n  title: *nowhere\nsections: []\n") == [
-        "deck.yaml:2:10: YAML syntax: aliases (*name) are not supported in slidegen files; "
-        "repeat the value"
+        'deck.yaml:2:10: this text starts with * — put it in quotes: title: "*nowhere"',
+        "      title: *nowhere",
+        "             ^",
     ]
 
 
@@ -1236,10 +1251,14 @@ def test_control_characters_are_located_errors_all_at_once(here: Project) -> Non
 
 @pytest.mark.parametrize("character", ["\x01", "\x1b", "\x7f", "\ufffe", "\uffff", "\x00"])
 def test_raw_refused_character_in_the_file_is_located(here: Project, character: str) -> None:
-    (line,) = errors_of(here, f"deck:\n  title: a{character}b\nsections: []\n")
-    assert line.startswith(
-        f"deck.yaml:2:11: YAML syntax: unacceptable character #x{ord(character):04x}"
+    (problem,) = errors_of(here, f"deck:\n  title: a{character}b\nsections: []\n")
+    headline, source, caret = problem.split("\n")
+    assert headline == (
+        f"deck.yaml:2:11: the invisible character U+{ord(character):04X} is not allowed in a "
+        "YAML file: delete it"
     )
+    assert source.startswith("      title: a") and source.endswith("b")
+    assert caret == " " * 14 + "^"  # under the character (column 11), after the indent
 
 
 ACCEPTED = {

@@ -123,13 +123,16 @@ def test_duplicate_keys_all_reported() -> None:
     ]
 
 
-def test_aliases_and_anchors_refused() -> None:
+def test_aliases_anchors_and_tags_refused_as_text_to_quote() -> None:
     assert problems("a: &x 1\nb: *x\n") == [
-        "t.yaml:1:4: YAML syntax: anchors (&name) are not supported in slidegen files"
+        't.yaml:1:4: this text starts with & — put it in quotes: a: "&x 1"\n    a: &x 1\n       ^'
     ]
     assert problems("b: *x\n") == [
-        "t.yaml:1:4: YAML syntax: aliases (*name) are not supported in slidegen files; "
-        "repeat the value"
+        't.yaml:1:4: this text starts with * — put it in quotes: b: "*x"\n    b: *x\n       ^'
+    ]
+    assert problems("b: !important news\n") == [
+        't.yaml:1:4: this text starts with ! — put it in quotes: b: "!important news"'
+        "\n    b: !important news\n       ^"
     ]
 
 

@@ -12,6 +12,7 @@ Bugs in slidegen itself stay tracebacks; user errors never are.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -20,6 +21,35 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 def _printable(text: str) -> str:
     """User text quoted in a message, on one line and without terminal control sequences."""
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+EXCERPT_INDENT = "    "
+EXCERPT_WIDTH = 100
+"""Longer source lines are shown as a window around the column, cut with …."""
+
+
+def _width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide East Asian characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def excerpt(source: str, column: int) -> list[str]:
+    """The source line under a message, and a caret under ``column`` (1-based), each indented.
+
+    Control characters are escaped as in messages; the caret follows the escaped text.
+    """
+    index = max(column - 1, 0)
+    start = max(0, min(index - EXCERPT_WIDTH // 2, len(source) - EXCERPT_WIDTH))
+    end = start + EXCERPT_WIDTH
+    before = ("…" if start else "") + _printable(source[start:index])
+    after = _printable(source[index:end]) + ("…" if end < len(source) else "")
+    return [
+        f"{EXCERPT_INDENT}{before}{after}",
+        f"{EXCERPT_INDENT}{' ' * _width(before)}^",
+    ]
 
 
 EXIT_OK = 0
@@ -43,16 +73,21 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """One located finding: ``deck.yaml:12:5: sections[0].title: message``."""
+    """One located finding: ``deck.yaml:12:5: sections[0].title: message``.
+
+    ``source`` is the text of the line the location points into, when showing it helps (YAML
+    syntax errors): it is printed under the message with a caret under the column.
+    """
 
     location: Location
     message: str
     path: str = ""
     severity: str = "error"
+    source: str | None = None
 
     def to_dict(self) -> dict[str, str | int]:
-        """The problem as JSON-ready data (``--format json``)."""
-        return {
+        """The problem as JSON-ready data (``--format json``); ``source`` only when known."""
+        data: dict[str, str | int] = {
             "file": self.location.file,
             "line": self.location.line,
             "column": self.location.column,
@@ -60,15 +95,23 @@ class Problem:
             "path": self.path,
             "message": self.message,
         }
+        if self.source is not None:
+            data["source"] = self.source
+        return data
 
-    def __str__(self) -> str:
-        # One problem, one line: user text quoted in a message or a key path may hold line
-        # breaks or escape sequences.
+    def headline(self) -> str:
+        """The located message on one line: user text quoted in a message or a key path may
+        hold line breaks or escape sequences, which are escaped."""
         message = _printable(self.message)
         where = f"{_printable(str(self.location))}: "
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         what = f"{_printable(self.path)}: " if self.path else ""
         return f"{where}{prefix}{what}{message}"
+
+    def __str__(self) -> str:
+        if self.source is None or not self.location.line:
+            return self.headline()
+        return "\n".join([self.headline(), *excerpt(self.source, self.location.column)])
 
 
 class SlidegenError(Exception):

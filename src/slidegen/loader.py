@@ -8,8 +8,10 @@ The deck is written by people, not programs, so loading is strict where YAML is 
   a yes/no setting reads ``true``/``false`` itself).
   Numbers remember their source text, so a text field given ``1.10`` gets ``"1.10"``.
 * duplicate keys are errors, not last-one-wins;
-* anchors and aliases are refused: they are rarely useful in a deck and are the door to
-  "billion laughs" expansion and recursive structures;
+* anchors, aliases and tags are refused: they are rarely useful in a deck and are the door
+  to "billion laughs" expansion and recursive structures (and an unquoted ``*bold*`` or
+  ``!important`` is text, so the message says to quote it);
+* syntax errors are explained where the mistake is, in plain words (:mod:`slidegen.syntax`);
 * ``.nan``/``.inf``, files above :data:`MAX_FILE_BYTES` and nesting deeper than
   :data:`MAX_DEPTH` are refused with a location.
 """
@@ -24,6 +26,9 @@ from typing import Any
 import yaml
 
 from .errors import DeckError, Location, Problem
+from .messages import say, shortened
+from .syntax import diagnose
+from .yamltext import FAST_LOADER, LINE_BREAK, Source
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -56,6 +61,11 @@ class Loaded:
     file: str
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    """The source text, line by line."""
+    comments: dict[Path_, str] = field(default_factory=dict)
+    """Empty values followed by a comment on their line (``primary: #00546B``): the comment,
+    from its ``#``. Most often text that YAML read as a comment."""
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """Location of the value (or its key) at ``path``; the nearest known ancestor otherwise."""
@@ -68,42 +78,55 @@ class Loaded:
         return Location(self.file, line, column)
 
 
-# libyaml's C parser when PyYAML has it (ten times faster on big decks); the pure-Python one
-# otherwise, and always for error messages, which it words better.
-_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Refused(Exception):
+    """A YAML feature slidegen files do not use, found at ``mark``."""
+
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
 
 
 def _compose(text: str) -> yaml.Node | None:
-    """Compose ``text``, refusing anchors and aliases before anything can expand."""
+    """Compose ``text``, refusing anchors, aliases and tags before anything can expand."""
     try:
-        return _compose_with(text, _FAST_LOADER)
-    except yaml.YAMLError as fast_error:
-        # libyaml's message is kept when re-parsing would be slow (big or deeply nested text:
-        # the pure-Python parser takes ~1 ms per nesting level).
+        return _compose_with(text, FAST_LOADER)
+    except yaml.MarkedYAMLError as fast_error:
+        # libyaml refuses escapes YAML allows (escaped surrogates such as "\ud800", which the
+        # model then reports as text it refuses): there the pure-Python parser decides,
+        # unless that would be slow (big or deeply nested text: ~1 ms per nesting level).
+        escape = "escape" in (fast_error.problem or "")
         too_costly = len(text) > 200_000 or "nesting depth" in str(fast_error)
-        if _FAST_LOADER is yaml.SafeLoader or too_costly:
+        if FAST_LOADER is yaml.SafeLoader or too_costly or not escape:
             raise
         try:
-            return _compose_with(text, yaml.SafeLoader)  # raises again, with its wording
-        except (RecursionError, ValueError):
-            # Where the pure-Python parser itself breaks (extreme nesting, code points past
-            # U+10FFFF), libyaml's located message is the better one.
+            return _compose_with(text, yaml.SafeLoader)
+        except (yaml.YAMLError, RecursionError, ValueError):
             raise fast_error from None
 
 
 def _compose_with(text: str, loader: type) -> yaml.Node | None:
+    lines = LINE_BREAK.split(text)
     for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(
-                problem="aliases (*name) are not supported in slidegen files; repeat the value",
-                problem_mark=event.start_mark,
-            )
-        if isinstance(event, yaml.NodeEvent) and event.anchor:
-            raise yaml.MarkedYAMLError(
-                problem="anchors (&name) are not supported in slidegen files",
-                problem_mark=event.start_mark,
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        refused = (
+            "*" if isinstance(event, yaml.AliasEvent) else "&" if event.anchor else None
+        ) or ("!" if getattr(event, "tag", None) else None)
+        if refused:
+            mark = event.start_mark
+            line = lines[mark.line] if mark.line < len(lines) else ""
+            raise _Refused(
+                mark, say("starts_with", char=refused, fix=_quoted_fix(line, mark.column, refused))
             )
     return yaml.compose(text, Loader=loader)
+
+
+def _quoted_fix(line: str, column: int, char: str) -> str:
+    """The line with its text from ``char`` (at or after ``column``) in quotes."""
+    start = line.find(char, column)
+    source = Source(line)
+    return shortened(source.quoted_from(1, start if start >= 0 else column))
 
 
 def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
@@ -139,23 +162,27 @@ def load_yaml_text(text: str, name: str) -> Loaded:
     try:
         node = _compose(text)
     except yaml.reader.ReaderError as exc:
-        # Raised before any mark exists: locate the character from its offset.
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise DeckError(
-            Problem(
-                Location(name, line, column),
-                f"YAML syntax: unacceptable character #x{character:04x}: {exc.reason}",
-            )
-        ) from None
+        # Raised before any mark exists, with libyaml's offset in bytes: find the character.
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        position = found.start() if found else exc.position
+        before = text[:position]
+        line = len(LINE_BREAK.findall(before)) + 1
+        column = len(LINE_BREAK.split(before)[-1]) + 1
+        character = found.group() if found else exc.character
+        code = character if isinstance(character, int) else ord(character)
+        message = say("control_character", code=code)
+        raise DeckError(_excerpted(text, name, line, column, message)) from None
+    except _Refused as exc:
+        line, column = exc.mark.line + 1, exc.mark.column + 1
+        raise DeckError(_excerpted(text, name, line, column, exc.message)) from None
     except yaml.MarkedYAMLError as exc:
-        raise DeckError(_syntax_problem(exc, name)) from None
-    except yaml.YAMLError as exc:
-        raise DeckError(Problem(Location(name), f"YAML syntax: {exc}")) from None
+        found = diagnose(text, exc)
+        raise DeckError(_excerpted(text, name, found.line, found.column, found.message)) from None
+    except yaml.YAMLError:
+        raise DeckError(Problem(Location(name), say("cannot_read"))) from None
     except RecursionError:
-        raise DeckError(Problem(Location(name), "YAML nesting is too deep")) from None
-    loaded = Loaded(data=None, file=name)
+        raise DeckError(Problem(Location(name), say("too_deep"))) from None
+    loaded = Loaded(data=None, file=name, lines=LINE_BREAK.split(text))
     if node is None:
         return loaded
     problems: list[Problem] = []
@@ -165,18 +192,11 @@ def load_yaml_text(text: str, name: str) -> Loaded:
     return loaded
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
-    """A located syntax message; when the trouble started earlier (an unclosed ``[`` or
-    quote), the message names where."""
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    message = exc.problem or str(exc)
-    if exc.context and exc.problem:
-        message = f"{exc.context}: {exc.problem}"
-        start = exc.context_mark
-        if start and mark and start.line != mark.line:
-            message += f" (started on line {start.line + 1}, column {start.column + 1})"
-    return Problem(Location(name, line, col), f"YAML syntax: {message}")
+def _excerpted(text: str, name: str, line: int, column: int, message: str) -> Problem:
+    """A syntax problem, shown with its source line and a caret under the column."""
+    lines = LINE_BREAK.split(text)
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(Location(name, line, column), message, source=source)
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -216,14 +236,21 @@ def _convert(node: yaml.Node, path: Path_, out: Loaded, problems: list[Problem],
             _convert(item, (*path, i), out, problems, depth + 1)
             for i, item in enumerate(node.value)
         ]
-    return _scalar(node, out, problems)
+    return _scalar(node, path, out, problems)
 
 
-def _scalar(node: yaml.ScalarNode, out: Loaded, problems: list[Problem]) -> Any:
+def _scalar(node: yaml.ScalarNode, path: Path_, out: Loaded, problems: list[Problem]) -> Any:
     text = node.value
     if node.style:  # quoted or block ('"', "'", '|', '>'); plain is None or '' (libyaml)
         return text  # quoted or block scalars are always text
-    if text in ("", "~", "null", "Null", "NULL"):
+    if text == "":
+        mark = node.start_mark
+        line = out.lines[mark.line] if mark.line < len(out.lines) else ""
+        after = line[mark.column :].lstrip(" \t")
+        if after.startswith("#"):
+            out.comments[path] = after.rstrip()
+        return None
+    if text in ("~", "null", "Null", "NULL"):
         return None
     if _INT.fullmatch(text) and len(text) > MAX_DIGITS:
         problems.append(

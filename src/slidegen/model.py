@@ -6,13 +6,11 @@ field's docstring is its documentation in the JSON Schema (and so in the user's 
 
 from __future__ import annotations
 
-import datetime
 import math
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -21,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from .dates import Date
 from .figures import FigureFormat
 from .markup import LINK, link_target
 
@@ -107,13 +106,6 @@ def check_language(tag: str) -> str:
     return tag
 
 
-def check_year(day: datetime.date) -> datetime.date:
-    """Dates a document can carry (W3CDTF in the file's properties needs four digits)."""
-    if not 1900 <= day.year <= 9999:
-        raise ValueError(f"{day.isoformat()} is not a plausible date (years 1900–9999)")
-    return day
-
-
 class StrictModel(BaseModel):
     """Base of every deck model: unknown keys are errors, values are immutable."""
 
@@ -146,7 +138,7 @@ class DeckInfo(StrictModel):
 
     author: Text | None = None
     """Author stored in the file's properties."""
-    date: Annotated[datetime.date, AfterValidator(check_year)] | None = None
+    date: Date | None = None
     """The period's end or the presentation date (``2014-12-31``): the file's creation date,
     unless ``SOURCE_DATE_EPOCH`` is set. Builds never stamp the current time."""
     theme: str = "cremona"

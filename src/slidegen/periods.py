@@ -11,14 +11,15 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, ValidationError
+from pydantic import ValidationError
 
+from .dates import Date
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, load_yaml
 from .metric import IDENTIFIER, MetricDefinition
-from .model import NumberOrText, ShortText, StrictModel, Text, check_year
+from .model import NumberOrText, ShortText, StrictModel, Text
 from .validate import problems_from_validation
 
 # Period ids begin with their year, so other YAML files in the folder are not periods.
@@ -53,9 +54,9 @@ class PeriodFile(StrictModel):
     """The period's id; must match the file name (``2014-H2`` for ``2014-H2.yaml``)."""
     label: ShortText
     """How the deck names the period (cover, footer, changes): ``Luglio – Dicembre 2014``."""
-    start: Annotated[datetime.date, AfterValidator(check_year)] | None = None
+    start: Date | None = None
     """First day of the period."""
-    end: Annotated[datetime.date, AfterValidator(check_year)] | None = None
+    end: Date | None = None
     """Last day of the period (also the deck file's date)."""
     sample: bool = False
     """True for invented example figures: the cover says so on every build."""

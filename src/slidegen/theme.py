@@ -2,26 +2,47 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from .errors import Location, Problem, ThemeError
 from .loader import Loaded, load_yaml
+from .messages import say
 from .model import ShortText, StrictModel, Text
 
 # Where themes are found lives apart (no pydantic), so listing themes starts fast.
 from .theme_index import MANIFEST, THEME_NAME, available_themes, builtin_themes, theme_folders
 from .validate import problems_from_validation
 
-HexColor = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
+_HEX = re.compile(r"[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3}")
+
+
+def as_hex_colour(value: Any) -> Any:
+    """A colour as the people who copy it from a brand manual write it — ``#00546B``,
+    ``00546b``, ``#05B`` — as ``RRGGBB`` in capitals."""
+    if value is None:
+        return value  # missing: the model says so (or explains the # comment)
+    text = getattr(value, "source", None) or str(value)
+    digits = text.strip().removeprefix("#")
+    if not _HEX.fullmatch(digits):
+        raise ValueError(say("colour_format", got=repr(text)))
+    if len(digits) == 3:
+        digits = "".join(digit * 2 for digit in digits)
+    return digits.upper()
+
+
+HexColor = Annotated[str, BeforeValidator(as_hex_colour)]
+"""A colour, ``RRGGBB`` hex once validated; written with or without ``#``, in any case, or
+with three digits."""
 FontName = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
 
 
 class Colors(StrictModel):
-    """Brand colours as ``RRGGBB`` hex."""
+    """Brand colours as hex, ``"#00546B"`` or ``00546B`` (``#`` needs quotes in YAML)."""
 
     primary: HexColor
     """Titles, bold figures, section backgrounds."""

@@ -14,13 +14,15 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
 from .loader import Loaded, Path_
+from .messages import quoted, say, shortened
 
 _QUOTED = re.compile(r"'([^']*)'")
+_COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\b")
 
 
 def problems_from_validation(
@@ -28,16 +30,79 @@ def problems_from_validation(
 ) -> list[Problem]:
     """One :class:`Problem` per distinct error, located in the source file."""
     problems: dict[tuple[Path_, str], Problem] = {}
+    read_as_keys: dict[Path_, Problem | None] = {}
     for error in exc.errors(include_url=False):
         path, missing = _data_path(loaded.data, error["loc"])
+        item = _item_read_as_key(path, loaded, root, read_as_keys)
+        if item:  # one mistake, one message (not 'missing text' and 'unknown key')
+            problems.setdefault(((item.path,), item.message), item)
+            continue
         if error["type"] == "union_tag_invalid" and isinstance(_at(loaded.data, path), dict):
             path = (*path, "kind")  # point at the wrong kind, not at the slide's first key
-        message = _message(error, path, missing, root, loaded.data)
+        message = _commented_out(error, path, loaded) or _message(
+            error, path, missing, root, loaded.data
+        )
         is_key = error["type"] == "extra_forbidden"
         location = loaded.locate(path, key=is_key)
         shown = (*path, missing) if missing is not None else path
         problems.setdefault((shown, message), Problem(location, message, format_path(shown)))
     return list(problems.values())
+
+
+def _commented_out(error: ErrorDetails, path: Path_, loaded: Loaded) -> str | None:
+    """An empty value with a comment after it (``primary: #00546B``): YAML read the value
+    as a comment."""
+    comment = loaded.comments.get(path)
+    if comment is None or error.get("input") is not None:
+        return None
+    colour = _COLOUR.match(comment)
+    if colour:
+        return say("comment_not_colour", value=colour[0])
+    return say("comment_not_text", value=shortened(comment))
+
+
+def _item_read_as_key(
+    path: Path_, loaded: Loaded, root: type[BaseModel], seen: dict[Path_, Problem | None]
+) -> Problem | None:
+    """The list item around ``path`` if it is text with ': ' that YAML read as a one-key
+    mapping (``- Stalls: twenty new licences``): the key is not one of the item's keys, and
+    the whole item, quoted, would be valid there."""
+    for end in range(len(path), 0, -1):
+        item = path[:end]
+        if not isinstance(item[-1], int):
+            continue
+        if item not in seen:
+            seen[item] = _read_as_key(item, loaded, root)
+        if seen[item]:
+            return seen[item]
+    return None
+
+
+def _read_as_key(item: Path_, loaded: Loaded, root: type[BaseModel]) -> Problem | None:
+    mapping = _at(loaded.data, item)
+    if not isinstance(mapping, dict) or len(mapping) != 1:
+        return None
+    ((key, value),) = mapping.items()
+    if key in _allowed_keys(root, item, mapping) or isinstance(value, dict | list):
+        return None
+    written = "" if value is None else str(getattr(value, "source", value))
+    text = f"{key}: {written}".rstrip()
+    if not any(
+        _accepts(annotation, text) for annotation in _annotations_at(root, item, loaded.data)
+    ):
+        return None
+    template = "item_read_as_key" if written else "item_ending_colon_read_as_key"
+    fix = "- " + quoted(shortened(text))
+    location = loaded.locate((*item, key), key=True)
+    return Problem(location, say(template, fix=fix), format_path(item))
+
+
+def _accepts(annotation: Any, text: str) -> bool:
+    try:
+        TypeAdapter(annotation).validate_python(text)
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return True
 
 
 def format_path(path: Path_) -> str:
@@ -142,6 +207,24 @@ def _allowed_keys(root: type[BaseModel], path: Path_, mapping: Any) -> set[str]:
 def _field_type(model: type[BaseModel], name: str) -> Any:
     field = model.model_fields.get(name)
     return field.annotation if field else None
+
+
+def _annotations_at(root: type[BaseModel], path: Path_, data: Any) -> list[Any]:
+    """The types the value at ``path`` may have; among the kinds of a slide union, only the
+    one each mapping on the way names."""
+    candidates: list[Any] = [root]
+    for part in path:
+        kind = data.get("kind") if isinstance(data, dict) else None
+        chosen = [
+            c
+            for c in candidates
+            if kind is None
+            or not _models(c)
+            or any(kind in typing.get_args(_field_type(m, "kind")) for m in _models(c))
+        ]
+        candidates = [child for c in (chosen or candidates) for child in _children(c, part)]
+        data = data[part]
+    return candidates
 
 
 def _children(annotation: Any, part: str | int) -> list[Any]:
