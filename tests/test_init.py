@@ -43,7 +43,9 @@ def test_init_makes_a_project_that_builds_strictly(tmp_path: Path, language: str
     built = next((folder / "output").glob("*.pptx"))
     assert built.name.endswith(f"-{PERIOD}.pptx")
     prs = Presentation(str(built))
-    assert len(prs.slides) == len(KINDS)
+    # One slide per kind, plus the two titled sections' dividers and the agenda shown again
+    # before the second section.
+    assert len(prs.slides) == len(KINDS) + 3
     text = all_text(prs)
     # The language is the deck's: its words and its number format.
     words = {"it-IT": ("Sei mesi di lavoro", "64,5%"), "en-GB": ("Six months of work", "64.5%")}

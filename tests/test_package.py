@@ -145,7 +145,7 @@ def test_init_then_build_from_an_empty_folder(installed: Installed, empty: Path)
     done = installed.run("build", cwd=demo)
     assert done.returncode == 0, done.stderr
     [deck] = (demo / "output").glob("*.pptx")
-    assert len(Presentation(str(deck)).slides) == 11
+    assert len(Presentation(str(deck)).slides) == 15
     done = installed.run("build", "--theme", "cremona", "-o", "cremona.pptx", cwd=demo)
     assert done.returncode == 0, done.stderr
 

@@ -1073,3 +1073,43 @@ def test_empty_periods_folder_says_how_to_start(project: Project) -> None:
         "deck.yaml:2:17: data.periods: no period files in data/periods/ (files named like "
         "2014-H2.yaml); 'slidegen new-period ID' makes one"
     ]
+
+
+def test_a_misspelt_id_in_a_period_file_is_a_finding_with_the_id_it_meant(
+    project: Project,
+) -> None:
+    period_project(project)
+    path = write_period(
+        project.root, "2015-H1", VALUES["2015-H1"].replace("comunicati:", "comunicat:")
+    )
+    result = run_cli("build", "-o", "out.pptx", "--allow-missing", cwd=project.root)
+    assert_clean_exit(result, 0)
+    where = text_at(path.read_text(encoding="utf-8"), "comunicat:")
+    assert (
+        f"data/periods/2015-H1.yaml:{where}: warning: values.comunicat: 'comunicat' is not a "
+        "metric of the deck, so this value is never shown (did you mean 'comunicati'?); the "
+        "deck's metrics are under 'metrics:' in the deck file"
+    ) in result.stderr.splitlines()
+    strict = run_cli("build", "-o", "out.pptx", "--allow-missing", "--strict", cwd=project.root)
+    assert_clean_exit(strict, 1)
+    assert "'comunicat' is not a metric of the deck" in strict.stderr
+
+
+def test_the_default_deck_s_notes_take_their_figures_from_the_period(tmp_path: Path) -> None:
+    # Next period's notes never contradict its tiles: the figures in them are ids too.
+    shutil.copy2(DEFAULT_DECK, tmp_path / "deck.yaml")
+    shutil.copytree(DEFAULT_DECK.parent / "data", tmp_path / "data")
+    figures = tmp_path / "data" / "periods" / "2014-H2.yaml"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(
+        text.replace("bandi: {value: 15,", "bandi: {value: 17,").replace(
+            "progetti_presentati: 13", "progetti_presentati: 14"
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("build", "-o", "out.pptx", cwd=tmp_path)
+    assert_clean_exit(result, 0)
+    prs = Presentation(str(tmp_path / "out.pptx"))
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
+    assert any("Sono già in programma 17 bandi per il 2015." in n for n in notes)
+    assert any(n.startswith("Dei 14 progetti presentati, 6 sono stati finanziati") for n in notes)

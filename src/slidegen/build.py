@@ -16,10 +16,9 @@ from pathlib import Path
 from pptx.slide import Slide
 from pydantic import ValidationError
 
-from .assets import resolve_image
 from .checks import theme_contrast_findings
 from .deck import Deck, Section
-from .errors import AssetError, DeckError, Location, OutputError, Problem, SlidegenError
+from .errors import DeckError, Location, OutputError, Problem, SlidegenError
 from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
@@ -30,13 +29,16 @@ from .render.notes import NotesWriter
 from .render.package import drop_template_leftovers, in_scoped_pptx, list_notes_master
 from .render.page import add_slide_chrome, brand_layouts
 from .render.template import apply_language, new_presentation
-from .resolve import history_findings, load_period_data, resolve_deck
+from .resolve import (
+    history_findings,
+    unknown_period_id_findings,
+)
 from .save import atomic_write
 from .slides import KINDS
-from .slides.image import ImageSlide
+from .slides.agenda import expand_agendas
 from .slides.section import SectionSlide
-from .tables import load_tables
-from .theme import LoadedTheme, Theme, load_theme
+from .stages import resolve_sources
+from .theme import LoadedTheme, Theme
 from .titles import duplicate_title_findings
 from .validate import format_path, problems_from_validation
 from .version import VERSION
@@ -115,27 +117,26 @@ def compile_deck(
         except ValueError as error:
             raise DeckError(Problem(Location("--language"), str(error))) from None
         deck = deck.model_copy(update={"deck": deck.deck.model_copy(update={"language": language})})
-    periods = load_period_data(deck, loaded, project, period)
-    deck = resolve_deck(deck, loaded, periods, allow_missing=allow_missing)
-    deck, tables = load_tables(deck, loaded, project, periods.current.id if periods else None)
-    # An unknown --theme is the command line's fault, not a place in the deck.
-    where = Location("--theme") if theme_name else loaded.locate(("deck", "theme"))
-    loaded_theme = load_theme(theme_name or deck.deck.theme, project, where)
+    sources = resolve_sources(
+        deck, loaded, project, theme_name=theme_name, period=period, allow_missing=allow_missing
+    )
+    deck, periods, tables = sources.deck, sources.periods, sources.tables
+    loaded_theme, logo, images = sources.theme, sources.logo, sources.images
     theme = loaded_theme.theme
-    logo, images = _check_assets(deck, loaded, project, loaded_theme)
     stamp, rule = _timestamp(deck)
     ctx = _render(deck, loaded, theme, project, logo, cache_dir, stamp)
     findings = _dedupe(
         ctx.findings
         + history_findings(deck, periods)
+        + unknown_period_id_findings(deck, periods)
         + duplicate_title_findings(deck, loaded)
         + theme_contrast_findings(theme, loaded_theme.source)
     )
-    sources = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
+    read = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
     if periods:
-        sources += [p.path for p in periods.history]
-    sources += tables
-    digest = sources_digest(sources, project)
+        read += [p.path for p in periods.history]
+    read += tables
+    digest = sources_digest(read, project)
     set_properties(
         ctx.prs,
         deck.deck,
@@ -159,7 +160,7 @@ def compile_deck(
         len(ctx.prs.slides),
         deck.deck,
         findings,
-        sources=[p.resolve() for p in sources],
+        sources=[p.resolve() for p in read],
         timestamp_rule=rule,
         period=periods.current.id if periods else None,
         cache_entries=ctx.new_cache_entries,
@@ -276,52 +277,6 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _check_assets(
-    deck: Deck, loaded: Loaded, project: Path, loaded_theme: LoadedTheme
-) -> tuple[Path | None, list[Path]]:
-    """Check every image before rendering, so one run reports all the broken ones.
-
-    Returns the theme's logo and the slides' images.
-    """
-    problems: list[Problem] = []
-    logo, images = None, []
-    if loaded_theme.theme.logo:
-        where = loaded_theme.source.locate(("logo",))
-        try:
-            logo = _theme_logo(loaded_theme, where)
-        except SlidegenError as exc:
-            problems.extend(exc.problems)
-    for (i, j), spec in _slides(deck):
-        if isinstance(spec, ImageSlide):
-            place = ("sections", i, "slides", j, "image")
-            try:
-                images.append(
-                    resolve_image(spec.image, project, loaded.locate(place), _path(place))
-                )
-            except SlidegenError as exc:
-                problems.extend(exc.problems)
-    if problems:
-        raise AssetError(problems)
-    return logo, images
-
-
-def _theme_logo(loaded_theme: LoadedTheme, where: Location) -> Path:
-    """The theme's logo, from the first of its asset roots that has it (its own folder
-    first); when none has it, the error speaks of the theme's folder."""
-    relative = loaded_theme.theme.logo or ""
-    roots = loaded_theme.asset_roots
-    root = next((r for r in roots if (r / relative).is_file()), roots[0])
-    return resolve_image(relative, root, where, "logo")
-
-
-def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:
-    return [
-        ((i, j), spec)
-        for i, section in enumerate(deck.sections)
-        for j, spec in enumerate(section.slides)
-    ]
-
-
 def _path(parts: tuple[str | int, ...]) -> str:
     return format_path(parts)
 
@@ -349,11 +304,14 @@ def _render(
     ctx.source = loaded
     brand_layouts(ctx)
     notes = NotesWriter(ctx.language)
+    agendas, agendas_before = expand_agendas(deck)  # agendas list the deck's own sections
     for i, section in enumerate(deck.sections):
-        planned: list[tuple[tuple[str | int, ...], object]] = []
+        planned: list[tuple[tuple[str | int, ...], object]] = list(agendas_before.get(i, []))
         if section.divider:
             planned.append((("sections", i), _divider(section)))
-        planned += [(("sections", i, "slides", j), s) for j, s in enumerate(section.slides)]
+        for j, spec in enumerate(section.slides):
+            place = ("sections", i, "slides", j)
+            planned.append((place, agendas.get(place, spec)))
         for place, spec in planned:
             ctx.location, ctx.path, ctx.place = loaded.locate(place), _path(place), place
             made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]

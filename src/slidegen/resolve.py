@@ -174,6 +174,32 @@ def history_findings(deck: Deck, data: PeriodData | None) -> list[Problem]:
     return findings
 
 
+def unknown_period_id_findings(deck: Deck, data: PeriodData | None) -> list[Problem]:
+    """A value under an id the deck's catalogue does not know is never shown: most often a
+    typo (``comunicati_stmpa``). A warning at the id in the period file, with the id it
+    probably meant; ``--strict`` makes it an error."""
+    if data is None:
+        return []
+    known = list(deck.metrics)
+    findings = []
+    for period in data.history:
+        for metric_id in period.data.values:
+            if metric_id in deck.metrics:
+                continue
+            close = difflib.get_close_matches(metric_id, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            findings.append(
+                Problem(
+                    period.source.locate(("values", metric_id), key=True),
+                    f"'{metric_id}' is not a metric of the deck, so this value is never "
+                    f"shown{hint}; the deck's metrics are under 'metrics:' in the deck file",
+                    f"values.{metric_id}",
+                    severity="warning",
+                )
+            )
+    return findings
+
+
 def _dates(data: PeriodData, language: str) -> str | None:
     """``1 luglio 2014 – 31 dicembre 2014`` (Babel's long date format for the language)."""
     from babel.dates import format_date

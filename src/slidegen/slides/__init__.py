@@ -13,6 +13,7 @@ from typing import Annotated, Any, NamedTuple, Union
 from pydantic import BaseModel, Field
 
 from . import (
+    agenda,
     bullets,
     chart,
     closing,
@@ -41,6 +42,7 @@ KINDS: dict[str, Kind] = {
     "chart": Kind(chart.ChartSlide, chart.render),
     "table": Kind(table.TableSlide, table.render),
     "timeline": Kind(timeline.TimelineSlide, timeline.render),
+    "agenda": Kind(agenda.AgendaSlide, agenda.render),
     "image": Kind(image.ImageSlide, image.render),
     "statement": Kind(statement.StatementSlide, statement.render),
     "closing": Kind(closing.ClosingSlide, closing.render),
