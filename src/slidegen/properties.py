@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import yaml
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -18,6 +17,8 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
 
+from .errors import SlidegenError
+from .loader import load_yaml_text
 from .markup import plain_text
 from .model import DeckInfo
 from .theme_index import builtin_themes
@@ -53,10 +54,12 @@ def _content(path: Path) -> bytes:
     data = path.read_bytes()
     if path.suffix.lower() not in (".yaml", ".yml"):
         return data
+    # Read as slidegen reads it (libyaml, strict scalars: "0123" stays text), so what the
+    # digest calls the same is what the build calls the same.
     try:
-        parsed = yaml.safe_load(data)
+        parsed = load_yaml_text(data.decode("utf-8"), path.name).data
         return json.dumps(parsed, sort_keys=True, default=str, ensure_ascii=False).encode()
-    except (yaml.YAMLError, TypeError, ValueError):  # what the loader reads another way
+    except (SlidegenError, UnicodeDecodeError, TypeError, ValueError):
         return data
 
 
