@@ -430,6 +430,31 @@ def test_build_pdf_and_png(exported: Exported) -> None:
         assert sheet.width > sheet.height > 0
 
 
+def test_every_figure_of_the_pdf_has_the_deck_s_alt_text(exported: Exported) -> None:
+    import pikepdf
+
+    from slidegen.pdfmeta import figure_alt_texts
+
+    expected = figure_alt_texts(exported.root / "X.pptx")
+    assert expected and all(expected)
+    figures: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            if node.get("/K") is not None:
+                walk(node.K)
+
+    with pikepdf.open(exported.root / "X.pdf") as pdf:
+        assert pdf.Root.MarkInfo.Marked  # a tagged PDF: structure for screen readers
+        walk(pdf.Root.StructTreeRoot)
+    assert figures == list(expected)  # charts included, which LibreOffice leaves without
+
+
 def test_pdf_metadata_repeats_the_pptx(exported: Exported) -> None:
     import pikepdf
 

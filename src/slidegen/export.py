@@ -25,7 +25,12 @@ from .save import atomic_write
 SOFFICE_ENV = "SLIDEGEN_SOFFICE"
 TIMEOUT_SECONDS = 300
 PNG_DPI = 110
-_PDFA2B = '"SelectPdfVersion":{"type":"long","value":"2"}'
+# PDF/A-2b, tagged: a structure tree with a Figure (and its alt text) for each picture and
+# chart, headings and reading order for screen readers.
+_PDFA2B = (
+    '"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"}'
+)
 # A handout: each slide with its speaker notes, one page per slide.
 _NOTES_ONLY = (
     '"ExportNotesPages":{"type":"boolean","value":"true"},'

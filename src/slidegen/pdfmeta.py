@@ -47,6 +47,8 @@ class DeckMetadata:
     creator: str
     """``slidegen <version>``."""
     sources_sha256: str
+    figures: tuple[str, ...] = ()
+    """The alt text of every picture and chart on the slides, in reading order."""
 
 
 def read_pptx_metadata(pptx: Path) -> DeckMetadata:
@@ -79,7 +81,24 @@ def read_pptx_metadata(pptx: Path) -> DeckMetadata:
         created=datetime.fromisoformat(created.replace("Z", "+00:00")).astimezone(UTC),
         creator=values.get("slidegen", "slidegen"),
         sources_sha256=values.get("sources_sha256", ""),
+        figures=figure_alt_texts(pptx),
     )
+
+
+def figure_alt_texts(pptx: Path) -> tuple[str, ...]:
+    """Alt text of the slides' pictures and charts, slide by slide, in reading order."""
+    from pptx import Presentation
+    from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.shapes.picture import Picture
+
+    texts = []
+    for slide in Presentation(str(pptx)).slides:
+        for shape in slide.shapes:
+            if isinstance(shape, Picture):
+                texts.append(shape._element.nvPicPr.cNvPr.get("descr") or "")
+            elif isinstance(shape, GraphicFrame) and shape.has_chart:
+                texts.append(shape._element.nvGraphicFramePr.cNvPr.get("descr") or "")
+    return tuple(texts)
 
 
 def finish_pdf(data: bytes, meta: DeckMetadata) -> bytes:
@@ -106,6 +125,7 @@ def finish_pdf(data: bytes, meta: DeckMetadata) -> bytes:
         pdf.docinfo[pikepdf.Name("/SlidegenVersion")] = meta.creator
         pdf.docinfo[pikepdf.Name("/SlidegenSourcesSHA256")] = meta.sources_sha256
         pdf.Root.Lang = pikepdf.String(meta.language)
+        _fill_figure_alt(pdf, meta.figures)
         # qpdf keeps the ID's first half (LibreOffice's is random) and derives the second
         # from the content: the first half names the sources instead. LibreOffice's own
         # checksum (not a standard key) was taken over the clock-dated original.
@@ -116,6 +136,32 @@ def finish_pdf(data: bytes, meta: DeckMetadata) -> bytes:
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _fill_figure_alt(pdf: pikepdf.Pdf, alts: tuple[str, ...]) -> None:
+    """LibreOffice tags every picture and chart as a Figure but gives only pictures their
+    alt text: the charts' comes from the deck, matched in reading order. When the counts
+    differ the figures cannot be matched safely, and nothing is changed."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    if tree is None:
+        return
+    figures: list[pikepdf.Dictionary] = []
+    pending: list[object] = [tree]
+    while pending:  # depth first, in document order
+        node = pending.pop()
+        if isinstance(node, pikepdf.Array):
+            pending.extend(reversed(list(node)))
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure":
+                figures.append(node)
+            kids = node.get("/K")
+            if kids is not None:
+                pending.append(kids)
+    if len(figures) != len(alts):
+        return
+    for figure, alt in zip(figures, alts, strict=True):
+        if alt and not str(figure.get("/Alt", "")).strip():
+            figure.Alt = pikepdf.String(alt)
 
 
 def _stamp_output_profile(pdf: pikepdf.Pdf, stamp: datetime) -> None:
