@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .errors import DeckError, Location, Problem
+from .inputs import read_input
 from .messages import say, shortened
 from .syntax import diagnose
 from .yamltext import FAST_LOADER, LINE_BREAK, Source
@@ -141,13 +142,17 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
                     f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
                 )
             )
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise IsADirectoryError(path)
     except FileNotFoundError:
         raise DeckError(Problem(Location(name), "file not found")) from None
     except IsADirectoryError:
         raise DeckError(Problem(Location(name), "is a directory, expected a YAML file")) from None
     except OSError as exc:
         raise DeckError(Problem(Location(name), f"cannot read: {exc.strerror}")) from None
+    # The size above is what the file system says; the read holds to the cap whatever it
+    # is, and refuses pipes and devices (a FIFO would never end).
+    raw = read_input(path, Location(name), MAX_FILE_BYTES, "YAML file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

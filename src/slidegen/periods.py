@@ -97,6 +97,12 @@ def period_files(folder: Path) -> dict[str, Path]:
 
 def load_period(path: Path, project: Path) -> Period:
     display = _display(path, project)
+    if not path.resolve().is_relative_to(project.resolve()):
+        # Like images and CSV files: what a deck is built from stays in its project.
+        named = path.relative_to(project) if path.is_relative_to(project) else path
+        raise DeckError(
+            Problem(Location(str(named)), "is a link to a file outside the project; copy it in")
+        )
     loaded = load_yaml(path, display)
     try:
         data = PeriodFile.model_validate(loaded.data)

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from .assets import project_file
 from .deck import Deck
 from .errors import DeckError, Location, Problem
+from .inputs import read_input
 from .loader import Loaded, Path_
 from .model import Chart, Series
 from .slides.table import Table
@@ -106,9 +107,9 @@ def _table_from_csv(
 
 def _resolve(relative: str, project: Path, where: Location, path: str) -> Path:
     file = project_file(relative, project, where, path)
-    if not file.is_file():
+    if not file.exists():
         raise DeckError(Problem(where, f"data file '{relative}' not found", path))
-    return file
+    return file  # a folder, a pipe or a device: reading it says which
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
     if file.stat().st_size > MAX_CSV_BYTES:
         raise DeckError(Problem(Location(name), f"larger than {MAX_CSV_BYTES:,} bytes"))
     try:
-        text = file.read_bytes().decode("utf-8-sig")
+        text = read_input(file, Location(name), MAX_CSV_BYTES, "CSV file").decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DeckError(Problem(Location(name), "not UTF-8 text; save it as UTF-8 CSV")) from None
     delimiter = (

@@ -1,0 +1,60 @@
+"""One policy for reading what a deck is built from (deck, theme, period files, CSV tables,
+images): regular files only, read with a cap.
+
+A FIFO would block a build forever and ``/dev/zero`` would fill memory while the size it
+reports is 0; a symlink is followed, and the file it leads to is what is checked. The file is
+opened without blocking, checked on the open descriptor (no window between check and read),
+and read one byte past the cap, so the cap holds whatever the file system says of the size.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import DeckError, Location, Problem
+
+
+def read_input(path: Path, where: Location, cap: int, what: str = "file") -> bytes:
+    """The bytes of ``path``; a located :class:`DeckError` for anything but a regular file of
+    at most ``cap`` bytes."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise DeckError(Problem(where, f"{what} not found")) from None
+    except IsADirectoryError:
+        raise DeckError(Problem(where, f"is a folder, not a {what}")) from None
+    except OSError as exc:
+        raise DeckError(Problem(where, f"cannot read: {exc.strerror or exc}")) from None
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise DeckError(Problem(where, f"is a folder, not a {what}"))
+        if not stat.S_ISREG(mode):
+            raise DeckError(Problem(where, f"is not a regular file (a {_kind(mode)}); {what}s "
+                                           "are read from ordinary files only"))  # fmt: skip
+        chunks, total = [], 0
+        while total <= cap:
+            chunk = os.read(handle, min(1 << 20, cap + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise DeckError(Problem(where, f"cannot read: {exc.strerror or exc}")) from None
+    finally:
+        os.close(handle)
+    if total > cap:
+        raise DeckError(Problem(where, f"larger than the limit of {cap:,} bytes for a {what}"))
+    return b"".join(chunks)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
