@@ -310,8 +310,7 @@ def test_several_errors_all_reported_sorted_by_line(project: Project) -> None:
         "got 'pi' (did you mean 'pie'?)",
         "deck.yaml:13:9: sections[0].slides[2].subtitel: unknown key 'subtitel' "
         "(did you mean 'subtitle'?)",
-        "deck.yaml:15:19: sections[0].slides[2].numbered: Input should be a valid boolean, "
-        "unable to interpret input; got 'maybe'",
+        "deck.yaml:15:19: sections[0].slides[2].numbered: expected true or false; got 'maybe'",
     ]
 
 
@@ -675,3 +674,32 @@ def test_short_form_metric_keeps_its_figure(
     assert_clean_exit(run_cli("build", "-o", output, cwd=project.root), 0)
     (tile,) = (s for s in Presentation(str(output)).slides[0].shapes if s.name == "Metric 1")
     assert tile.text_frame.paragraphs[0].text == shown
+
+
+@pytest.mark.parametrize(
+    ("line", "got"),
+    [
+        ("divider: NO", "'NO'"),
+        ("divider: yes", "'yes'"),
+        ("divider: 1", "1"),
+        ("divider: On", "'On'"),
+    ],
+)
+def test_a_flag_is_true_or_false_only(project: Project, line: str, got: str) -> None:
+    # YAML 1.1's yes/no/on/off/1 are not booleans here: they are read as the text written.
+    project.write_deck(
+        f"""
+        deck: {{title: T, date: 2014-12-31}}
+        sections:
+          - {line}
+            slides:
+              - {{kind: bullets, title: A, items: [a]}}
+        """
+    )
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    [message] = error_lines(result)
+    column = line.index(":") + 7
+    assert message == (
+        f"deck.yaml:3:{column}: sections[0].divider: expected true or false; got {got}"
+    )

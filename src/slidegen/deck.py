@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .metric import MetricDefinition, MetricId
-from .model import DeckInfo, ShortText, StrictModel, Text
+from .model import DeckInfo, Flag, ShortText, StrictModel, Text
 from .slides import AnySlide
 
 
@@ -16,7 +16,7 @@ class Section(StrictModel):
     """The section's title, shown on its divider."""
     subtitle: Text | None = None
     """A line under the title on the divider."""
-    divider: bool = True
+    divider: Flag = True
     """Open the section with a divider slide."""
     notes: Text | None = None
     """Speaker notes for the divider slide."""

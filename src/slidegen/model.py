@@ -15,6 +15,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     field_validator,
     model_validator,
 )
@@ -59,6 +60,21 @@ Text = Annotated[str, BeforeValidator(_as_text)]
 """Text with optional inline markup: ``**bold**`` and ``*italic*``."""
 
 ShortText = Annotated[Text, Field(min_length=1, max_length=2000)]
+
+_TRUE, _FALSE = ("true", "True", "TRUE"), ("false", "False", "FALSE")
+
+
+def _as_flag(value: Any) -> Any:
+    """YAML 1.2's booleans (the loader leaves them as the text written); anything else is
+    refused by the strict bool after this."""
+    if isinstance(value, str) and value in (*_TRUE, *_FALSE):
+        return value in _TRUE
+    return value
+
+
+Flag = Annotated[bool, Strict(), BeforeValidator(_as_flag)]
+"""``true`` or ``false``. Never ``yes``, ``NO`` or ``1``: YAML 1.1 read those as booleans, and
+slidegen reads them as the text written, so a flag takes only the two words."""
 
 
 MAX_NUMBER = 1e15  # beyond this, figures are typos (and Babel's decimal context overflows)
@@ -295,7 +311,7 @@ class Column(StrictModel):
     """The column's heading."""
     items: BulletList
     """The column's list."""
-    numbered: bool = False
+    numbered: Flag = False
     """Number the items (1. 2. 3.)."""
 
     _depth = field_validator("items")(check_depth)

@@ -19,7 +19,7 @@ from .dates import Date
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, load_yaml
 from .metric import IDENTIFIER, MetricDefinition
-from .model import NumberOrText, ShortText, StrictModel, Text
+from .model import Flag, NumberOrText, ShortText, StrictModel, Text
 from .validate import problems_from_validation
 
 # Period ids begin with their year, so other YAML files in the folder are not periods.
@@ -58,7 +58,7 @@ class PeriodFile(StrictModel):
     """First day of the period."""
     end: Date | None = None
     """Last day of the period (also the deck file's date)."""
-    sample: bool = False
+    sample: Flag = False
     """True for invented example figures: the cover says so on every build."""
     values: dict[str, NumberOrText | PeriodValue | None]
     """Metric id → value (or ``{value, qualifier, note}``); ``null`` = still to do."""

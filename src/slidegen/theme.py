@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, Field, ValidationError, model_validator
 from .errors import Location, Problem, ThemeError
 from .loader import Loaded, load_yaml
 from .messages import say
-from .model import ShortText, StrictModel, Text
+from .model import Flag, ShortText, StrictModel, Text
 
 # Where themes are found lives apart (no pydantic), so listing themes starts fast.
 from .theme_index import MANIFEST, THEME_NAME, available_themes, builtin_themes, theme_folders
@@ -126,7 +126,7 @@ class Theme(StrictModel):
     """A word set in the heading font at the top right of every content slide."""
     footer: Text | None = None
     """Footer text on every content slide (e.g. ``COMUNE DI CREMONA``)."""
-    slide_numbers: bool = True
+    slide_numbers: Flag = True
     """Show the slide number in the footer."""
 
 

@@ -168,6 +168,8 @@ def _message(
         return f"expected a list; got {_short(error['input'])}"
     if kind == "string_type":
         return f"expected text; got {_short(error['input'])}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false; got {_short(error['input'])}"
     message = error["msg"]
     if kind.startswith(("string_", "int_", "float_", "bool_", "list_", "dict_", "too_")):
         message = f"{message}; got {_short(error['input'])}"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pptx.slide import Slide
 from pydantic import PrivateAttr
 
-from ..model import TitledSlide
+from ..model import Flag, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
 from ..render.text import Para, add_text
@@ -23,7 +23,7 @@ class AgendaSlide(TitledSlide):
     """The list of the deck's sections (those with a title), made from the deck."""
 
     kind: Literal["agenda"]
-    repeat: bool = False
+    repeat: Flag = False
     """Show it again before each later section, with that section marked."""
 
     # Filled by the build from the deck, never written by the user.

@@ -10,7 +10,7 @@ from pydantic import field_validator
 from ..layout import inches
 from ..markup import plain_text
 from ..metric import MetricList
-from ..model import BulletList, Chart, TitledSlide, check_depth
+from ..model import BulletList, Chart, Flag, TitledSlide, check_depth
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
@@ -26,7 +26,7 @@ class BulletsSlide(TitledSlide):
     kind: Literal["bullets"]
     items: BulletList
     """The list; an item is a string or ``{text, note, items}``."""
-    numbered: bool = False
+    numbered: Flag = False
     """Number the top-level items."""
     metrics: MetricList | None = None
     """Key figures shown as a strip of tiles under the list."""

@@ -11,7 +11,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from ..figures import FigureFormat, word
 from ..layout import inches
 from ..markup import plain_text
-from ..model import ShortText, StrictModel, Text, TitledSlide, _as_text
+from ..model import Flag, ShortText, StrictModel, Text, TitledSlide, _as_text
 from ..render.context import RenderContext
 from ..render.page import content_slide
 from ..render.table import add_table
@@ -98,7 +98,7 @@ class TableSlide(TitledSlide):
     """The table: its columns and rows, or a CSV file."""
     caption: Text | None = None
     """A line under the table (source, remark)."""
-    continue_: Annotated[bool, Field(alias="continue")] = True
+    continue_: Annotated[Flag, Field(alias="continue")] = True
     """Rows that do not fit continue on the next slide; ``false`` keeps one slide (the text
     shrinks to the theme's minimum, and what still does not fit is a finding)."""
 
