@@ -116,10 +116,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, body, "application/json; charset=utf-8")
         elif path == "/events":
             self._stream_events()
-        elif (match := _IMAGE_PATH.match(path)) and (image := self.server.image(match[1])):
-            self._send(HTTPStatus.OK, image.read_bytes(), "image/png", immutable=True)
+        elif (match := _IMAGE_PATH.match(path)) and (image := self._image(match[1])):
+            self._send(HTTPStatus.OK, image, "image/png", immutable=True)
         else:
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
+
+    def _image(self, digest: str) -> bytes | None:
+        path = self.server.image(digest)
+        try:
+            return path.read_bytes() if path else None
+        except FileNotFoundError:
+            return None  # deleted meanwhile: no slide on the page has it any more
 
     def _host_is_ours(self) -> bool:
         port = self.server.server_address[1]

@@ -31,8 +31,6 @@ function slideItem() {
   link.target = "_blank";
   const image = document.createElement("img");
   image.decoding = "async";
-  image.width = 1280;
-  image.height = 720;
   const caption = document.createElement("figcaption");
   const number = document.createElement("span");
   number.className = "number";
