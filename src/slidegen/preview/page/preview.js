@@ -89,6 +89,7 @@ async function refresh() {
   document.getElementById("deck").textContent = state.deck;
   showProblems(document.getElementById("errors"), state.errors);
   showProblems(document.getElementById("findings"), state.findings);
+  document.getElementById("findings-title").textContent = `Findings (${state.findings.length})`;
   await showSlides(state.slides);
   statusLine.textContent = describe(state);
   shown = state.version;
