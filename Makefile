@@ -2,14 +2,16 @@
 #   make deck   → builds deck.yaml into output/
 #   make test   → lint + the test suite
 # Both install the locked versions (requirements.lock) into .venv on first use.
-# Debian/Ubuntu packages for PDF/PNG rendering and the fonts: sudo make system-deps
+# Debian/Ubuntu packages for PDF/PNG rendering, the fonts and the browser the preview test
+# drives: sudo make system-deps
 # Refresh the lock to the newest versions pyproject.toml's ranges allow: make lock
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 LOCK := requirements.lock
-APT_PACKAGES := libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2
+# chromium: the browser the preview's test drives (Playwright, never a downloaded browser).
+APT_PACKAGES := libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2 chromium
 
 .PHONY: deck test lint version lock schema system-deps clean
 

@@ -107,6 +107,9 @@ def test_build_is_clean(installed: Installed) -> None:
     "slidegen/starter/it-IT/deck.yaml",
     "slidegen/starter/en-GB/period.yaml",
     "slidegen/starter/assets/piazza.png",
+    "slidegen/preview/page/index.html",
+    "slidegen/preview/page/preview.css",
+    "slidegen/preview/page/preview.js",
     "slidegen/_version.py",
     "slidegen/py.typed",
 ])  # fmt: skip

@@ -412,6 +412,45 @@ def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview
 
 
 @main.command()
+@DECK_ARGUMENT
+@THEME_OPTION
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve on; 0 picks a free one.",
+)
+def preview(deck: Path, theme: str | None, port: int) -> None:
+    """Serve a live preview of DECK on 127.0.0.1: every slide as an image, errors and
+    findings; it follows every save, re-rendering only the slides that changed. Ctrl-C stops."""
+    from .preview.session import PreviewUpdate, run_preview
+
+    def ready(url: str) -> None:
+        click.echo(f"preview of {deck} at {url} (Ctrl-C to stop)")
+
+    def report(update: PreviewUpdate) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if update.errors:
+            _report(update.errors)
+            click.echo(f"[{stamp}] build failed; the page keeps the last good slides", err=True)
+            return
+        _report(update.findings)
+        rendered = _count(len(update.rendered), "slide")
+        click.echo(
+            f"[{stamp}] {_count(update.slides, 'slide')}, {rendered} rendered, "
+            f"{update.seconds:.2f} s"
+        )
+
+    try:
+        run_preview(deck, port, theme, on_ready=ready, on_update=report)
+    except SlidegenError as error:
+        _fail(error)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@main.command()
 @click.option(
     "--project",
     type=click.Path(file_okay=False, path_type=Path),

@@ -91,11 +91,27 @@ def watch(
     stop: threading.Event | None = None,
 ) -> None:
     """Build ``deck`` now and after every change under its project, until ``stop`` is set."""
-    project = deck.resolve().parent
     outputs: tuple[Path, ...] = ()
     if output is not None:
         target = output.resolve()
         outputs = (target, target.with_name(f"{target.stem}-png"), target.with_suffix(".pdf"))
+    watch_sources(
+        deck.resolve().parent,
+        lambda: on_build(_rebuild(deck, output, theme, png)),
+        outputs=outputs,
+        stop=stop,
+    )
+
+
+def watch_sources(
+    project: Path,
+    on_change: Callable[[], None],
+    *,
+    outputs: tuple[Path, ...] = (),
+    stop: threading.Event | None = None,
+) -> None:
+    """Call ``on_change`` now and after every save of a source file under ``project`` (not
+    ``outputs``), one call per burst of writes, until ``stop`` is set."""
     handler = _Changes(project, outputs)
     observer = Observer()
     observer.schedule(handler, str(project), recursive=True)
@@ -108,7 +124,7 @@ def watch(
                 continue
             time.sleep(DEBOUNCE_SECONDS)  # an editor's save is often several writes
             handler.changed.clear()
-            on_build(_rebuild(deck, output, theme, png))
+            on_change()
     finally:
         observer.stop()
         observer.join()
