@@ -30,6 +30,7 @@ from helpers import (
     assert_clean_exit,
     build,
     error_lines,
+    need_soffice,
     run_cli,
     visible_shapes,
 )
@@ -1113,3 +1114,35 @@ def test_the_default_deck_s_notes_take_their_figures_from_the_period(tmp_path: P
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
     assert any("Sono già in programma 17 bandi per il 2015." in n for n in notes)
     assert any(n.startswith("Dei 14 progetti presentati, 6 sono stati finanziati") for n in notes)
+
+
+def test_all_periods_without_period_files_says_how_to_start(project: Project) -> None:
+    project.write_deck(PERIOD_DECK)
+    (project.root / "data" / "periods").mkdir(parents=True)
+    result = run_cli("build", "--all-periods", cwd=project.root)
+    assert_clean_exit(result, 1)
+    [line] = error_lines(result)
+    assert line.endswith(
+        ": no period files in data/periods/ to build; 'slidegen new-period ID' makes one"
+    )
+    assert line.startswith("deck.yaml:")
+
+
+def test_all_periods_follows_language_and_pdf(project: Project) -> None:
+    need_soffice()
+    period_project(project)
+    args = ("build", "--all-periods", "--allow-missing", "--language", "en-GB", "--pdf")
+    result = run_cli(*args, cwd=project.root)
+    assert_clean_exit(result, 0)
+    prs = open_pptx(project.root / "output" / "periodi-2015-H1.pptx")
+    assert "1,000" in all_text(prs)  # the English grouping: the deck says it-IT
+    assert "1.000" not in all_text(prs)
+    for period in ("2014-H2", "2015-H1"):
+        assert (project.root / "output" / f"periodi-{period}.pdf").is_file()
+
+
+def test_archive_refuses_a_language_the_sources_do_not_say(project: Project) -> None:
+    period_project(project, ("2014-H2",))
+    result = run_cli("build", "--archive", "--language", "en-GB", cwd=project.root)
+    assert_clean_exit(result, 2)
+    assert "write 'language: …' in the deck" in result.stderr

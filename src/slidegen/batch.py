@@ -38,18 +38,42 @@ def deck_periods(deck_path: Path) -> list[str]:
         raise DeckError(
             Problem(loaded.locate(()), "this deck has no 'data:' section naming its periods folder")
         )
-    return list(period_files(deck_path.resolve().parent / deck.data.periods))
+    periods = list(period_files(deck_path.resolve().parent / deck.data.periods))
+    if not periods:
+        raise DeckError(
+            Problem(
+                loaded.locate(("data", "periods")),
+                f"no period files in {deck.data.periods}/ to build; "
+                "'slidegen new-period ID' makes one",
+            )
+        )
+    return periods
 
 
-def _build_one(
-    deck_path: Path, period: str, theme: str | None, allow_missing: bool, strict: bool
-) -> PeriodOutcome:
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every period's build is given, as for a single ``build``."""
+
+    theme: str | None = None
+    allow_missing: bool = False
+    strict: bool = False
+    language: str | None = None
+    pdf: bool = False
+
+
+def _build_one(deck_path: Path, period: str, options: BatchOptions) -> PeriodOutcome:
     from .errors import SlidegenError
 
     started = time.perf_counter()
     try:
         result = build_deck(
-            deck_path, theme_name=theme, strict=strict, period=period, allow_missing=allow_missing
+            deck_path,
+            theme_name=options.theme,
+            strict=options.strict,
+            period=period,
+            allow_missing=options.allow_missing,
+            language=options.language,
+            pdf=options.pdf,
         )
     except SlidegenError as error:
         return PeriodOutcome(
@@ -64,18 +88,12 @@ def _build_one(
 
 
 def build_all_periods(
-    deck_path: Path,
-    theme: str | None = None,
-    allow_missing: bool = False,
-    strict: bool = False,
-    workers: int | None = None,
+    deck_path: Path, options: BatchOptions | None = None, workers: int | None = None
 ) -> list[PeriodOutcome]:
     """Build every period; outcomes in period order."""
+    options = options or BatchOptions()
     periods = deck_periods(deck_path)
     workers = max(1, min(len(periods), workers or os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_build_one, deck_path, period, theme, allow_missing, strict)
-            for period in periods
-        ]
+        futures = [pool.submit(_build_one, deck_path, period, options) for period in periods]
         return [future.result() for future in futures]

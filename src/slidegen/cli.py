@@ -11,11 +11,15 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import EXIT_DECK_ERROR, Problem, SlidegenError
 from .version import describe
+
+if TYPE_CHECKING:  # the library is imported by the commands that use it, not at start-up
+    from .batch import BatchOptions
 
 DECK_ARGUMENT = click.argument(
     "deck",
@@ -156,11 +160,19 @@ def build(
         raise click.UsageError("--archive chooses its own file names; drop -o/--png/--handout")
     if archive_dir and not archive:
         raise click.UsageError("--archive-dir goes with --archive")
+    if archive and language:
+        # An archived version is rebuilt from its sources alone: the language must be one.
+        raise click.UsageError(
+            "--archive keeps what the deck's sources say; write 'language: …' in the deck "
+            "to archive it in another language"
+        )
     if all_periods and (output or period or archive):
         raise click.UsageError("--all-periods builds every period; drop -o/--period/--archive")
     try:
         if all_periods:
-            _all_periods(deck, theme, allow_missing, strict)
+            from .batch import BatchOptions
+
+            _all_periods(deck, BatchOptions(theme, allow_missing, strict, language, pdf))
             return
         if archive:
             _archive(deck, theme, strict, period, allow_missing, archive_dir)
@@ -191,10 +203,10 @@ def build(
         click.echo(f"wrote {len(result.pngs)} PNGs and {result.contact_sheet}")
 
 
-def _all_periods(deck: Path, theme: str | None, allow_missing: bool, strict: bool) -> None:
+def _all_periods(deck: Path, options: BatchOptions) -> None:
     from .batch import build_all_periods
 
-    outcomes = build_all_periods(deck, theme, allow_missing=allow_missing, strict=strict)
+    outcomes = build_all_periods(deck, options)
     for outcome in outcomes:
         status = "ok    " if outcome.ok else "FAILED"
         count = len(outcome.problems)
