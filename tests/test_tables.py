@@ -101,3 +101,51 @@ def test_the_csv_example_builds() -> None:
     chart = chart_of(compiled.data)
     assert chart["categories"][0] == "luglio"
     assert chart["comunicati stampa"][:2] == [70.0, 41.0]
+
+
+def test_mac_line_endings_and_tabs_read_as_spreadsheets_save(project: Project) -> None:
+    # Excel's "CSV (Macintosh)" ends lines with CR alone; "Text (Tab delimited)" uses tabs.
+    for name, data in [
+        ("mac.csv", b"mese,incontri\rluglio,13\ragosto,11\r"),
+        ("tab.csv", b"mese\tincontri\nluglio\t13\nagosto\t11\n"),
+    ]:
+        (project.root / name).write_bytes(data)
+        project.write_deck(DECK.format(data=name))
+        compiled = compile_deck(project.deck)
+        assert chart_of(compiled.data) == {
+            "categories": ["luglio", "agosto"],
+            "incontri": [13.0, 11.0],
+        }
+
+
+NOT_A_NUMBER = "in column 'valore' is not a number"
+HOSTILE_CSV = {
+    "escape": ("mese,valore\nlu\x1bglio,1\n", "s.csv:2:1: contains the control character U+001B"),
+    "huge": (
+        "mese,valore\nluglio,1e16\n",
+        "s.csv:2:8: '1e16' in column 'valore' is beyond 1e+15: a typo?",
+    ),
+    "arabic-digits": ("mese,valore\nluglio,١٢٣\n", f"s.csv:2:8: '١٢٣' {NOT_A_NUMBER}"),
+    "underscore": ("mese,valore\nluglio,1_000\n", f"s.csv:2:8: '1_000' {NOT_A_NUMBER}"),
+    "fullwidth": ("mese,valore\nluglio,１２\n", f"s.csv:2:8: '１２' {NOT_A_NUMBER}"),
+    # After a quoted cell that spans two lines, the next row is on line 4.
+    "quoted-newline": ('mese;valore\nluglio;"1\n2"\nagosto;x\n', f"s.csv:4:8: 'x' {NOT_A_NUMBER}"),
+    "long-name": (
+        "mese," + "v" * 3000 + "\nluglio,1\n",
+        "s.csv:1:6: a column name of 3,000 characters; at most 255",
+    ),
+    "long-cell": (
+        "mese,valore\n" + "x" * 200_000 + ",1\n",
+        "s.csv:2:1: cannot read this row: a cell is longer than 131,072 characters",
+    ),
+}
+
+
+@pytest.mark.parametrize(("content", "message"), HOSTILE_CSV.values(), ids=HOSTILE_CSV.keys())
+def test_hostile_csv_cells_are_located_errors(project: Project, content: str, message: str) -> None:
+    (project.root / "s.csv").write_text(content, encoding="utf-8")
+    project.write_deck(DECK.format(data="s.csv"))
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    lines = error_lines(result)
+    assert message in lines, lines

@@ -7,26 +7,19 @@ as Italian spreadsheets save it) or empty (a gap, never 0). Errors point at the 
 
 from __future__ import annotations
 
-import csv
-import io
-import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from .assets import project_file
+from .csvfile import NotANumber, csv_number, read_rows
 from .deck import Deck
 from .errors import DeckError, Location, Problem
-from .inputs import read_input
 from .loader import Loaded, Path_
 from .model import Chart, Series
 from .slides.table import Table
 from .validate import format_path
-
-MAX_CSV_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 200
 
 
 def load_tables(
@@ -112,48 +105,6 @@ def _resolve(relative: str, project: Path, where: Location, path: str) -> Path:
     return file  # a folder, a pipe or a device: reading it says which
 
 
-@dataclass(frozen=True)
-class CsvRows:
-    """A CSV file's non-empty rows with their line numbers, and how its cells are separated."""
-
-    name: str
-    delimiter: str
-    numbered: list[tuple[int, list[str]]]
-
-
-def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
-    """The rows of a CSV file as a spreadsheet saves it; a located error for anything
-    unreadable, and for fewer than a header row and one row of data."""
-    resolved = file.resolve()
-    name = str(resolved.relative_to(project.resolve()))
-    if file.stat().st_size > MAX_CSV_BYTES:
-        raise DeckError(Problem(Location(name), f"larger than {MAX_CSV_BYTES:,} bytes"))
-    try:
-        text = read_input(file, Location(name), MAX_CSV_BYTES, "CSV file").decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DeckError(Problem(Location(name), "not UTF-8 text; save it as UTF-8 CSV")) from None
-    delimiter = (
-        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    )
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    numbered = [
-        (line, row) for line, row in enumerate(rows, start=1) if any(c.strip() for c in row)
-    ]
-    if len(numbered) < 2 or len(numbered[0][1]) < min_columns:
-        raise DeckError(
-            Problem(
-                Location(name, 1, 1),
-                "needs a header row and at least one row "
-                "of data, with categories first and one column per series"
-                if min_columns > 1
-                else "needs a header row and at least one row of data",
-            )
-        )
-    if len(numbered) - 1 > MAX_ROWS:
-        raise DeckError(Problem(Location(name), f"more than {MAX_ROWS} rows"))
-    return CsvRows(name, delimiter, numbered)
-
-
 def read_table_cells(file: Path, project: Path) -> tuple[list[str], list[list[float | str | None]]]:
     """Header and cells of a CSV table for a ``table`` slide: numbers where a cell is one
     (``2,5`` too in semicolon files), text otherwise, None for empty cells."""
@@ -170,8 +121,8 @@ def read_table_cells(file: Path, project: Path) -> tuple[list[str], list[list[fl
             continue
         parsed = []
         for cell in row:
-            number = _number(cell.strip(), rows.delimiter)
-            parsed.append(cell.strip() if number is _BAD else number)
+            number = csv_number(cell.strip(), rows.delimiter)
+            parsed.append(cell.strip() if isinstance(number, NotANumber) else number)
         cells.append(parsed)
     if problems:
         raise DeckError(problems)
@@ -194,15 +145,11 @@ def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
             continue
         categories.append(row[0].strip())
         for index, cell in enumerate(row[1:]):
-            value = _number(cell.strip(), delimiter)
-            if value is _BAD:
+            value = csv_number(cell.strip(), delimiter)
+            if isinstance(value, NotANumber):
                 column = sum(len(c) + 1 for c in row[: index + 1]) + 1
-                problems.append(
-                    Problem(
-                        Location(name, line, column),
-                        f"'{cell.strip()}' in column '{header[index + 1]}' is not a number",
-                    )
-                )
+                what = f"'{cell.strip()[:80]}' in column '{header[index + 1][:80]}'"
+                problems.append(Problem(Location(name, line, column), f"{what} {value.reason}"))
                 value = None
             columns[index].append(value)  # type: ignore[arg-type]
     if problems:
@@ -212,17 +159,3 @@ def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
         for i, (title, values) in enumerate(zip(header[1:], columns, strict=True), start=1)
     ]
     return categories, series
-
-
-_BAD = object()
-
-
-def _number(cell: str, delimiter: str) -> float | object | None:
-    if not cell:
-        return None
-    text = cell.replace(",", ".") if delimiter == ";" and cell.count(",") == 1 else cell
-    try:
-        value = float(text)
-    except ValueError:
-        return _BAD
-    return value if math.isfinite(value) else _BAD

@@ -1,0 +1,133 @@
+"""CSV files as spreadsheets save them: comma, semicolon or tab separated (found by
+``csv.Sniffer``), any line ending (Excel's "CSV (Macintosh)" ends lines with CR alone), with
+every problem located at its line and column, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DeckError, Location, Problem
+from .inputs import read_input
+from .model import MAX_NUMBER
+
+MAX_CSV_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 200
+MAX_NAME = 255
+"""A column name longer than this is not a name (a header row pasted into one cell)."""
+_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")  # ASCII only
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class CsvRows:
+    """A CSV file's non-empty rows with the line each starts on, and its separator."""
+
+    name: str
+    delimiter: str
+    numbered: list[tuple[int, list[str]]]
+
+
+@dataclass(frozen=True)
+class NotANumber:
+    """Why a cell is not a usable number."""
+
+    reason: str
+
+
+def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
+    """The rows of a CSV file; a located error for anything unreadable, for control
+    characters, over-long names, and fewer than a header row and one row of data."""
+    name = str(file.resolve().relative_to(project.resolve()))
+    try:
+        text = read_input(file, Location(name), MAX_CSV_BYTES, "CSV file").decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeckError(Problem(Location(name), "not UTF-8 text; save it as UTF-8 CSV")) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    delimiter = _delimiter(text)
+    numbered = _parse(text, delimiter, name)
+    if len(numbered) < 2 or len(numbered[0][1]) < min_columns:
+        raise DeckError(
+            Problem(
+                Location(name, 1, 1),
+                "needs a header row and at least one row "
+                "of data, with categories first and one column per series"
+                if min_columns > 1
+                else "needs a header row and at least one row of data",
+            )
+        )
+    if len(numbered) - 1 > MAX_ROWS:
+        raise DeckError(Problem(Location(name), f"more than {MAX_ROWS} rows"))
+    _check_cells(numbered, name)
+    return CsvRows(name, delimiter, numbered)
+
+
+def _delimiter(text: str) -> str:
+    """The separator, as ``csv.Sniffer`` reads the start of the file; by the header row's
+    count of ``;`` and ``,`` when it cannot tell (one column, say)."""
+    sample = text[:8192]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        first = text.split("\n", 1)[0]
+        return ";" if first.count(";") > first.count(",") else ","
+
+
+def _parse(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    numbered, start = [], 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                numbered.append((start, row))
+            start = reader.line_num + 1  # a quoted cell may span lines: the next row starts here
+    except csv.Error as error:
+        reason = str(error)
+        if "field larger than field limit" in reason:
+            reason = f"a cell is longer than {csv.field_size_limit():,} characters"
+        where = Location(name, start, 1)
+        raise DeckError(Problem(where, f"cannot read this row: {reason}")) from None
+    return numbered
+
+
+def _check_cells(numbered: list[tuple[int, list[str]]], name: str) -> None:
+    problems = []
+    for line, row in numbered:
+        for index, cell in enumerate(row):
+            column = sum(len(c) + 1 for c in row[:index]) + 1
+            bad = _CONTROL.search(cell)
+            if bad:
+                code = f"U+{ord(bad.group()):04X}"
+                problems.append(
+                    Problem(Location(name, line, column), f"contains the control character {code}")
+                )
+    header_line, header = numbered[0]
+    for index, cell in enumerate(header):
+        if len(cell.strip()) > MAX_NAME:
+            column = sum(len(c) + 1 for c in header[:index]) + 1
+            problems.append(
+                Problem(
+                    Location(name, header_line, column),
+                    f"a column name of {len(cell.strip()):,} characters; at most {MAX_NAME}",
+                )
+            )
+    if problems:
+        raise DeckError(problems)
+
+
+def csv_number(cell: str, delimiter: str) -> float | NotANumber | None:
+    """The number in ``cell`` (``2,5`` too in semicolon files), None when empty. Only the
+    ASCII digits count: ``１２`` and ``1_000`` are not numbers a spreadsheet writes."""
+    if not cell:
+        return None
+    text = cell.replace(",", ".") if delimiter == ";" and cell.count(",") == 1 else cell
+    if not _NUMBER.fullmatch(text):
+        return NotANumber("is not a number")
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        return NotANumber(f"is beyond {MAX_NUMBER:.0e}: a typo?")
+    return value
