@@ -208,12 +208,14 @@ def _break_and_fix(
     version = wait_for(page, "failed", version)
     assert page.is_visible("#errors")
     problems = page.inner_text("#errors .problems")
-    assert problems.startswith("deck.yaml:15:13: YAML syntax: "), problems
+    assert problems.startswith(
+        "deck.yaml:14:16: the list opened with '[' here is never closed: add ']' at its end"
+    ), problems
     assert shown(page) == good
     assert "last good 4 slides" in page.inner_text("#status")
     errors = preview.state()["errors"]
     located = [(e["file"], e["line"], e["column"]) for e in errors]
-    assert located == [("deck.yaml", 15, 13)], errors
+    assert located == [("deck.yaml", 14, 16)], errors  # where the [ opened
 
     project.write_deck(DECK.format(third="gamma, edited"))
     version = wait_for(page, "ok", version)
