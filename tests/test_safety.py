@@ -247,3 +247,24 @@ def test_zip_entries_have_fixed_timestamps(
     data = build(project.deck, output=project.root / "deck.pptx").output.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+@pytest.mark.parametrize("value", ["soon", "-5", "1.5e9", "999999999999", "100"])
+def test_an_unusable_source_date_epoch_is_an_error_not_ignored(
+    project: Project, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    project.write_deck(MINIMAL_DECK)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    result = run_cli("build", "-o", "out.pptx", cwd=project.root)
+    assert_clean_exit(result, 1)
+    [line] = error_lines(result)
+    assert line.startswith(f"SOURCE_DATE_EPOCH: '{value}' is not a usable time: give the seconds")
+    assert not (project.root / "out.pptx").exists()
+
+
+def test_an_empty_source_date_epoch_is_unset(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.write_deck(MINIMAL_DECK)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    assert_clean_exit(run_cli("build", "-o", "out.pptx", cwd=project.root), 0)

@@ -334,15 +334,32 @@ def _title_of(slide: Slide) -> str:
     return title.text_frame.text if title is not None else ""
 
 
+_FIRST_ZIP_SECOND = 315532800  # 1980-01-01, the first time a zip entry can hold
+_LAST_SECOND = 253402300799  # 9999-12-31 23:59:59
+
+
 def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:
     """SOURCE_DATE_EPOCH (reproducible-builds.org), else the deck's date, else 1980-01-01.
 
     Returns the time and the rule that gave it (recorded in archive manifests).
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        stamp = datetime.fromtimestamp(int(epoch), UTC)
-        return stamp, {"source": "SOURCE_DATE_EPOCH", "epoch": int(epoch)}
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and epoch.strip():  # set but empty: as good as unset
+        # reproducible-builds.org: a value that is not a number of seconds is an error, never
+        # silently ignored; zip entries and Office dates cannot go before 1980 or past 9999.
+        seconds = int(epoch) if re.fullmatch(r"[0-9]{1,12}", epoch) else None
+        if seconds is None or not _FIRST_ZIP_SECOND <= seconds <= _LAST_SECOND:
+            raise DeckError(
+                Problem(
+                    Location("SOURCE_DATE_EPOCH"),
+                    f"'{epoch[:40]}' is not a usable time: give the seconds since 1970-01-01 "
+                    "UTC of a moment between 1980 and 9999 (e.g. 1419984000), or unset it",
+                )
+            )
+        return datetime.fromtimestamp(seconds, UTC), {
+            "source": "SOURCE_DATE_EPOCH",
+            "epoch": seconds,
+        }
     if deck.deck.date:
         day = deck.deck.date
         stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
