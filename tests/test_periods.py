@@ -1146,3 +1146,25 @@ def test_archive_refuses_a_language_the_sources_do_not_say(project: Project) -> 
     result = run_cli("build", "--archive", "--language", "en-GB", cwd=project.root)
     assert_clean_exit(result, 2)
     assert "write 'language: …' in the deck" in result.stderr
+
+
+def test_new_period_writes_a_file_that_parses_whatever_the_last_one_held(
+    project: Project,
+) -> None:
+    # A value of several lines, or a label with ': ' and '#', went into a comment as it was
+    # and broke the new file.
+    period_project(project, ("2014-H2",))
+    write_period(
+        project.root,
+        "2014-H2",
+        VALUES["2014-H2"].replace(
+            "giunte: 37", "giunte: |\n          due righe\n          di testo"
+        ),
+    )
+    result = run_cli("new-period", "2015-H1", cwd=project.root)
+    assert_clean_exit(result, 0)
+    text = (project.root / "data" / "periods" / "2015-H1.yaml").read_text(encoding="utf-8")
+    assert "(was due righe di testo in 2014-H2)" in text
+    data = yaml.safe_load(text)
+    assert data["values"]["giunte"] is None
+    assert set(data["values"]) == set(yaml.safe_load(PERIOD_DECK)["metrics"])

@@ -200,14 +200,21 @@ def scaffold(
     for metric_id in ids:
         before = latest.entry(metric_id) if latest else None
         hint = (
-            f" (was {before.value} in {latest.id})"
+            f" (was {_one_line(before.value)} in {latest.id})"
             if latest and before and before.value is not None
             else ""
         )
         definition = catalogue.get(metric_id)
-        what = f": {definition.label}" if definition else ""
+        what = f": {_one_line(definition.label)}" if definition else ""
         lines.append(f"  {metric_id}: null  # TODO{what}{hint}")
     return "\n".join(lines) + "\n"
+
+
+def _one_line(value: Any) -> str:
+    """A value shown in a comment: on one line (a comment ends at the line's end, and a value
+    of several lines would spill into the file as YAML), and short."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _yaml_text(text: str) -> str:
