@@ -86,3 +86,68 @@ def test_a_link_inside_the_project_is_read(project: Project, name: str) -> None:
     real.write_text(MINIMAL_DECK, encoding="utf-8")
     (project.root / name).symlink_to(real)
     assert_clean_exit(run_cli("check", cwd=project.root), 0)
+
+
+def _image_deck(project: Project, name: str) -> None:
+    project.write_deck(
+        f"""
+        deck: {{title: T, date: 2014-12-31}}
+        sections:
+          - divider: false
+            slides:
+              - {{kind: image, title: I, image: assets/{name}, alt: A picture}}
+        """
+    )
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG"])
+def test_a_cut_picture_is_refused_not_embedded_broken(project: Project, kind: str) -> None:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 50, 50)).save(buffer, kind)
+    data = buffer.getvalue()
+    name = f"cut.{kind.lower()}"
+    (project.root / "assets").mkdir()
+    (project.root / "assets" / name).write_bytes(data[: len(data) * 2 // 3])
+    _image_deck(project, name)
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert f"'assets/{name}' is not a readable image" in result.stderr
+
+
+def test_a_picture_too_thin_to_place_is_refused(project: Project) -> None:
+    from PIL import Image
+
+    (project.root / "assets").mkdir()
+    Image.new("RGB", (3000, 10)).save(project.root / "assets" / "thin.png")
+    _image_deck(project, "thin.png")
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert "is 3000×10 pixels: too thin to place" in result.stderr
+
+
+GAUGE_DECK = """
+deck: {title: T, date: 2014-12-31}
+sections:
+  - divider: false
+    slides:
+      - kind: chart
+        title: Targets
+        chart: {type: target, targets: [{label: Raccolta, target: 70, value: 35}]}
+"""
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x89PNG\r\n\x1a\n cut short"])
+def test_a_damaged_chart_cache_is_drawn_again(project: Project, damage: bytes) -> None:
+    project.write_deck(GAUGE_DECK)
+    assert_clean_exit(run_cli("build", "-o", "first.pptx", cwd=project.root), 0)
+    [cached] = (project.root / "output" / ".cache").glob("*.png")
+    good = cached.read_bytes()
+    cached.write_bytes(damage)
+    assert_clean_exit(run_cli("build", "-o", "second.pptx", cwd=project.root), 0)
+    assert cached.read_bytes() == good  # drawn again, and the cache mended
+    first = (project.root / "first.pptx").read_bytes()
+    assert (project.root / "second.pptx").read_bytes() == first

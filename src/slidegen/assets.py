@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -10,6 +11,8 @@ from .errors import AssetError, Location, Problem
 
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000
+MAX_ASPECT = 100
+"""A picture 30000×1 placed at a logo's height is wider than Office's 32-bit extents."""
 IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
 
 
@@ -80,7 +83,17 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
                         path,
                     )
                 )
+            if max(width, height) > MAX_ASPECT * max(1, min(width, height)):
+                raise AssetError(
+                    Problem(
+                        where,
+                        f"image '{relative}' is {width}×{height} pixels: too thin to place "
+                        f"(a side at most {MAX_ASPECT} times the other)",
+                        path,
+                    )
+                )
             image.verify()
+        _decode_fully(full, full.stat().st_mtime_ns, size)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise AssetError(
             Problem(
@@ -96,3 +109,12 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
             )
         )
     return full
+
+
+@functools.lru_cache(maxsize=256)
+def _decode_fully(full: Path, mtime_ns: int, size: int) -> None:
+    """Decode every pixel: ``verify`` reads the structure, and a truncated JPEG or a PNG
+    without its pixel data passes it, then shows as a broken picture in PowerPoint. Once per
+    file version (the same picture on a hundred slides is decoded once)."""
+    with Image.open(full) as image:
+        image.load()

@@ -51,7 +51,9 @@ def _cached_png(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
     key = hashlib.sha256(json.dumps(key_data, sort_keys=True).encode()).hexdigest()
     cached: Path | None = ctx.cache_dir / f"{key}.png" if ctx.cache_dir else None
     if cached and cached.is_file():
-        return cached.read_bytes()
+        data = cached.read_bytes()
+        if _whole_png(data):
+            return data  # else drawn again: a cut or empty cache file is never embedded
     png = _draw(ctx, box, chart)
     if cached:
         ctx.new_cache_entries[cached] = png  # written by the build once it has succeeded
@@ -65,6 +67,19 @@ def _font(ctx: RenderContext, bold: bool, size: float) -> Any:
     if path:
         return FontProperties(fname=path, size=size)
     return FontProperties(family="sans-serif", weight="bold" if bold else "normal", size=size)
+
+
+def _whole_png(data: bytes) -> bool:
+    """A PNG whose every pixel decodes (a build killed while writing the cache, a full disk
+    or a hand-edited file leave one that does not)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            return image.format == "PNG"
+    except (OSError, SyntaxError, ValueError):
+        return False
 
 
 def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
