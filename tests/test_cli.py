@@ -339,3 +339,16 @@ def test_quick_commands_load_no_heavy_library(args: list[str], tmp_path: Path) -
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_theme_folder_whose_name_cannot_be_used_is_not_listed(project: Project) -> None:
+    folder = project.root / "themes" / "my theme"
+    folder.mkdir(parents=True)
+    shutil.copyfile(builtin_themes() / "cremona" / "theme.yaml", folder / "theme.yaml")
+    result = run_cli("themes", cwd=project.root)
+    assert_clean_exit(result, 0)
+    assert list(theme_rows(result.stdout)) == ["cremona", "neutral"]
+    project.write_deck(MINIMAL_DECK.replace("  date:", "  theme: my theme\n  date:"))
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert "unknown theme 'my theme'; available: cremona, neutral" in result.stderr

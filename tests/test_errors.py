@@ -117,7 +117,28 @@ def test_not_utf8(project: Project) -> None:
     project.deck.write_bytes(b"deck:\n  title: caf\xe9\n")
     result = run_cli("build", "deck.yaml", cwd=project.root)
     assert_clean_exit(result, 1)
-    assert error_lines(result) == ["deck.yaml: not UTF-8 text (byte 18); save it as UTF-8"]
+    # Line 2, column 13: the é, counted as an editor counts (not byte 18).
+    assert error_lines(result) == [
+        "deck.yaml:2:13: not UTF-8 text (Latin-1 or Windows-1252, perhaps): save it as UTF-8"
+    ]
+
+
+def test_not_utf8_csv_is_located_too(project: Project) -> None:
+    (project.root / "s.csv").write_bytes("mese,valore\nluglio,1\ncaffè,2\n".encode("latin-1"))
+    project.write_deck(
+        """
+        deck: {title: T, date: 2014-12-31}
+        sections:
+          - divider: false
+            slides:
+              - {kind: chart, title: C, chart: {type: column, data: s.csv}}
+        """
+    )
+    result = run_cli("check", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert error_lines(result) == [
+        "s.csv:3:5: not UTF-8 CSV (Latin-1 or Windows-1252, perhaps): save it as UTF-8"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DeckError, Location, Problem
-from .inputs import read_input
+from .inputs import decode_utf8, read_input
 from .model import MAX_NUMBER
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
@@ -43,10 +43,8 @@ def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
     """The rows of a CSV file; a located error for anything unreadable, for control
     characters, over-long names, and fewer than a header row and one row of data."""
     name = str(file.resolve().relative_to(project.resolve()))
-    try:
-        text = read_input(file, Location(name), MAX_CSV_BYTES, "CSV file").decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DeckError(Problem(Location(name), "not UTF-8 text; save it as UTF-8 CSV")) from None
+    data = read_input(file, Location(name), MAX_CSV_BYTES, "CSV file")
+    text = decode_utf8(data, name, "CSV")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _delimiter(text)
     numbered = _parse(text, delimiter, name)

@@ -58,3 +58,21 @@ def _kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "socket"
     return "special file"
+
+
+def decode_utf8(data: bytes, name: str, what: str = "text") -> str:
+    """``data`` as UTF-8 (a byte-order mark allowed); a :class:`DeckError` at the line and
+    column of the first byte that is not, as an editor counts them."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = data.count(b"\n", 0, start) + 1
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+        raise DeckError(
+            Problem(
+                Location(name, line, column),
+                f"not UTF-8 {what} (Latin-1 or Windows-1252, perhaps): save it as UTF-8",
+            )
+        ) from None

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from .errors import DeckError, Location, Problem
-from .inputs import read_input
+from .inputs import decode_utf8, read_input
 from .messages import say, shortened
 from .syntax import diagnose
 from .yamltext import FAST_LOADER, LINE_BREAK, Source
@@ -153,13 +153,7 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
     # The size above is what the file system says; the read holds to the cap whatever it
     # is, and refuses pipes and devices (a FIFO would never end).
     raw = read_input(path, Location(name), MAX_FILE_BYTES, "YAML file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DeckError(
-            Problem(Location(name), f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
-        ) from None
-    return load_yaml_text(text, name)
+    return load_yaml_text(decode_utf8(raw, name), name)
 
 
 def load_yaml_text(text: str, name: str) -> Loaded:

@@ -53,7 +53,8 @@ def theme_entries(project_dir: Path) -> list[ThemeEntry]:
     builtin_names = set()
     for folder, builtin in theme_folders(project_dir):
         for path in sorted(folder.iterdir()):
-            if not (path / MANIFEST).is_file():
+            # Only names a deck can use ('my theme', with its space, cannot be chosen).
+            if not THEME_NAME.match(path.name) or not (path / MANIFEST).is_file():
                 continue
             if builtin:
                 builtin_names.add(path.name)
