@@ -13,30 +13,24 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pptx.slide import Slide
 from pydantic import ValidationError
 
 from .assets import resolve_image
 from .checks import theme_contrast_findings
-from .deck import Deck, Section
+from .deck import Deck
 from .errors import AssetError, DeckError, Location, OutputError, Problem, SlidegenError
-from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
 from .model import DeckInfo, check_language
 from .properties import set_app_properties, set_properties, sources_digest
-from .render.context import RenderContext
-from .render.notes import NotesWriter
+from .render.deck import render_deck
 from .render.package import drop_template_leftovers, in_scoped_pptx, list_notes_master
-from .render.page import add_slide_chrome, brand_layouts
-from .render.template import apply_language, new_presentation
+from .render.template import apply_language
 from .resolve import history_findings, load_period_data, resolve_deck
 from .save import atomic_write
-from .slides import KINDS
 from .slides.image import ImageSlide
-from .slides.section import SectionSlide
 from .tables import load_tables
-from .theme import LoadedTheme, Theme, load_theme
+from .theme import LoadedTheme, load_theme
 from .titles import duplicate_title_findings
 from .validate import format_path, problems_from_validation
 from .version import VERSION
@@ -124,7 +118,7 @@ def compile_deck(
     theme = loaded_theme.theme
     logo, images = _check_assets(deck, loaded, project, loaded_theme)
     stamp, rule = _timestamp(deck)
-    ctx = _render(deck, loaded, theme, project, logo, cache_dir, stamp)
+    ctx = render_deck(deck, loaded, theme, project, logo, cache_dir, stamp)
     findings = _dedupe(
         ctx.findings
         + history_findings(deck, periods)
@@ -324,56 +318,6 @@ def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:
 
 def _path(parts: tuple[str | int, ...]) -> str:
     return format_path(parts)
-
-
-def _divider(section: Section) -> SectionSlide:
-    return SectionSlide(
-        kind="section", title=section.title or "", subtitle=section.subtitle, notes=section.notes
-    )
-
-
-def _render(
-    deck: Deck,
-    loaded: Loaded,
-    theme: Theme,
-    project: Path,
-    logo: Path | None,
-    cache_dir: Path | None,
-    stamp: datetime,
-) -> RenderContext:
-    page = PageGeometry.from_theme(theme)
-    prs, layouts = new_presentation(theme, page)
-    ctx = RenderContext(
-        prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
-    )
-    ctx.source = loaded
-    brand_layouts(ctx)
-    notes = NotesWriter(ctx.language)
-    for i, section in enumerate(deck.sections):
-        planned: list[tuple[tuple[str | int, ...], object]] = []
-        if section.divider:
-            planned.append((("sections", i), _divider(section)))
-        planned += [(("sections", i, "slides", j), s) for j, s in enumerate(section.slides)]
-        for place, spec in planned:
-            ctx.location, ctx.path, ctx.place = loaded.locate(place), _path(place), place
-            made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            # A kind that continues on further slides returns them all, on one layout; the
-            # speaker notes go on the first.
-            slides = made if isinstance(made, list) else [made]
-            for index, slide in enumerate(slides):
-                last = index == len(slides) - 1
-                ctx.slide_titles.append(ctx.slide_title if last else _title_of(slide))
-                number = len(ctx.slide_titles)
-                add_slide_chrome(ctx, slide, number)
-                notes.add(slide, spec.notes if index == 0 else None, number)  # type: ignore[attr-defined]
-    ctx.notes_pages = notes.count
-    return ctx
-
-
-def _title_of(slide: Slide) -> str:
-    """The title written on ``slide`` (a continued slide's "Title (2/3)")."""
-    title = slide.shapes.title
-    return title.text_frame.text if title is not None else ""
 
 
 def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:
