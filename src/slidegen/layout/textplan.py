@@ -151,7 +151,7 @@ def plan_text(
     """
     width, height = inner_size(box)
     lowest = min_size if min_size is not None else size
-    candidates = [grow_to] if grow_to and grow_to > size else []
+    candidates = [grow_to] if grow_to and _grows_cleanly(paras, width, size, grow_to, faces) else []
     current = size
     while True:
         candidates.append(current)
@@ -167,6 +167,17 @@ def plan_text(
     if balance and not plan.overflow:
         plan = _balanced(paras, plan, width, height, faces, floor)
     return plan
+
+
+def _grows_cleanly(
+    paras: list[Para], width: float, size: float, grow_to: float, faces: Faces
+) -> bool:
+    """Whether text set larger (``grow_to``) wraps to no more lines than at ``size``: a short
+    list grows, but not into lines broken where they were whole."""
+    if grow_to <= size:
+        return False
+    lines = [sum(p.lines for p in lay_out(paras, width, s, faces, 0.0)) for s in (size, grow_to)]
+    return lines[1] <= lines[0]
 
 
 def _balanced(

@@ -115,7 +115,9 @@ def _fit(
         width = min(cell_width, _natural_width(tiles, roles, faces))
         laid = [_lay_out(t, roles, faces, width) for t in tiles]
         height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT
-        if height <= cell_height or figure <= floor:
+        figures = max(figure_width(t, roles, faces) for t in tiles) * (1 + WIDTH_SLACK)
+        fits = height <= cell_height and figures + _padding() <= cell_width
+        if fits or figure <= floor:
             break
         figure = max(floor, figure - STEP)
     overflow = max(0.0, height - cell_height)
@@ -142,9 +144,14 @@ def _natural_width(tiles: list[TileText], roles: RoleSizes, faces: Faces) -> flo
             family = faces.of(para)
             line = sum(face(family, r.bold, r.italic).advance(r.text) for r in para.runs)
             widest = max(widest, line * size)
-    pad = 2 * (PAD_X + points(4)) / EMU_PER_PT
     # Room for the renderers' own rounding: a label measured to the point would wrap.
-    return widest * (1 + WIDTH_SLACK) + pad + 2.0
+    return widest * (1 + WIDTH_SLACK) + _padding()
+
+
+def _padding() -> float:
+    """Points a tile's text loses across: padding, the frame's insets, and the few points the
+    rounded corners take from its text area."""
+    return 2 * (PAD_X + points(4)) / EMU_PER_PT + 8.0
 
 
 def _sized(tile: TileText, roles: RoleSizes) -> list[tuple[Para, float]]:
