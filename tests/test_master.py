@@ -47,9 +47,9 @@ def default_prs(built_case: Callable[[str], BuiltCase]) -> PresentationType:
     return Presentation(str(built_case(DEFAULT_CASE).pptx))
 
 
-def cremona_page() -> PageGeometry:
+def cremona_page(title_lines: int = 2) -> PageGeometry:
     theme = Theme.model_validate(load_yaml(builtin_themes() / "cremona" / "theme.yaml").data)
-    return PageGeometry.from_theme(theme)
+    return PageGeometry.from_theme(theme, title_lines=title_lines)
 
 
 def box_of(shape: object) -> tuple[int, int, int, int]:
@@ -193,7 +193,7 @@ def test_one_layout_per_slide_kind_named_for_it(default_prs: PresentationType) -
 def test_layouts_position_title_text_and_footer_placeholders(
     default_prs: PresentationType,
 ) -> None:
-    page = cremona_page()
+    page = cremona_page(title_lines=1)  # every title of the default deck fits one line
     titles = {
         "Cover": page.cover.title,
         "Section divider": page.section.title,

@@ -82,8 +82,8 @@ sections:
 """ + "".join(f"          - {LONG_ITEM.format(n=n)}\n" for n in range(30))
 """30 items of one line each at 12 pt: valid, but far more than the list box holds."""
 OVERFLOW_FINDING = (
-    "deck.yaml:8:9: warning: sections[0].slides[0]: text in 'List' overflows its box by 242 pt "
-    "at 12 pt (box 354 pt high); shorten it or split the slide"
+    "deck.yaml:8:9: warning: sections[0].slides[0]: text in 'List' overflows its box by 233 pt "
+    "at 12 pt (box 362 pt high); shorten it or split the slide"
 )
 
 DUPLICATE_DECK = """\

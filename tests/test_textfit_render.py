@@ -1,6 +1,7 @@
 """The text-fit measurement agrees with LibreOffice's rendering.
 
-Lists of growing length are fitted by slidegen (shrinking from 20 pt towards 12 pt); the deck
+Lists of growing length are fitted by slidegen (shrinking from 20 pt towards 12 pt; the
+shortest would grow towards 24 pt, but not where its lines would wrap more); the deck
 is rendered by LibreOffice and every word's box is read back from the PDF (pdftotext -bbox).
 Every rendered word must stay inside its text box, and the height slidegen predicted must be
 close to the height LibreOffice drew: measurement that is merely conservative would waste
@@ -117,10 +118,10 @@ def test_fitted_lists_stay_inside_their_boxes_in_libreoffice(
         size = box.text_frame.paragraphs[0].runs[0].font.size.pt
         sizes.append(size)
         # Rendered height of the text against the box: long lists must use most of the box
-        # (the fitter shrinks only as much as needed), short ones keep the full size.
+        # (the fitter shrinks only as much as needed), short ones are set larger.
         rendered = max(w[4] for w in listed) - min(w[2] for w in listed)
         if size < 20:
             assert rendered > 0.8 * (bottom - top), (
                 f"text shrunk to {size} pt but fills only {rendered:.0f} of {bottom - top:.0f} pt"
             )
-    assert sizes[0] == 20 and sizes[-1] < sizes[1], f"sizes chosen: {sizes}"
+    assert sizes[0] == 20 and sizes[-1] < sizes[1] <= 20, f"sizes chosen: {sizes}"

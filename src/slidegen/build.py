@@ -13,32 +13,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pptx.slide import Slide
 from pydantic import ValidationError
 
 from .checks import theme_contrast_findings
-from .deck import Deck, Section
+from .deck import Deck
 from .errors import DeckError, Location, OutputError, Problem, SlidegenError
-from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
 from .model import DeckInfo, check_language
 from .properties import set_app_properties, set_properties, sources_digest
-from .render.context import RenderContext
-from .render.notes import NotesWriter
+from .render.deck import render_deck
 from .render.package import drop_template_leftovers, in_scoped_pptx, list_notes_master
-from .render.page import add_slide_chrome, brand_layouts
-from .render.template import apply_language, new_presentation
+from .render.template import apply_language
 from .resolve import (
     history_findings,
     unknown_period_id_findings,
 )
 from .save import atomic_write
-from .slides import KINDS
-from .slides.agenda import expand_agendas
-from .slides.section import SectionSlide
 from .stages import resolve_sources
-from .theme import LoadedTheme, Theme
+from .theme import LoadedTheme
 from .titles import duplicate_title_findings
 from .validate import format_path, problems_from_validation
 from .version import VERSION
@@ -124,7 +117,7 @@ def compile_deck(
     loaded_theme, logo, images = sources.theme, sources.logo, sources.images
     theme = loaded_theme.theme
     stamp, rule = _timestamp(deck)
-    ctx = _render(deck, loaded, theme, project, logo, cache_dir, stamp)
+    ctx = render_deck(deck, loaded, theme, project, logo, cache_dir, stamp)
     findings = _dedupe(
         ctx.findings
         + history_findings(deck, periods)
@@ -279,59 +272,6 @@ def _display(path: Path) -> str:
 
 def _path(parts: tuple[str | int, ...]) -> str:
     return format_path(parts)
-
-
-def _divider(section: Section) -> SectionSlide:
-    return SectionSlide(
-        kind="section", title=section.title or "", subtitle=section.subtitle, notes=section.notes
-    )
-
-
-def _render(
-    deck: Deck,
-    loaded: Loaded,
-    theme: Theme,
-    project: Path,
-    logo: Path | None,
-    cache_dir: Path | None,
-    stamp: datetime,
-) -> RenderContext:
-    page = PageGeometry.from_theme(theme)
-    prs, layouts = new_presentation(theme, page)
-    ctx = RenderContext(
-        prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
-    )
-    ctx.source = loaded
-    brand_layouts(ctx)
-    notes = NotesWriter(ctx.language)
-    agendas, agendas_before = expand_agendas(deck)  # agendas list the deck's own sections
-    for i, section in enumerate(deck.sections):
-        planned: list[tuple[tuple[str | int, ...], object]] = list(agendas_before.get(i, []))
-        if section.divider:
-            planned.append((("sections", i), _divider(section)))
-        for j, spec in enumerate(section.slides):
-            place = ("sections", i, "slides", j)
-            planned.append((place, agendas.get(place, spec)))
-        for place, spec in planned:
-            ctx.location, ctx.path, ctx.place = loaded.locate(place), _path(place), place
-            made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
-            # A kind that continues on further slides returns them all, on one layout; the
-            # speaker notes go on the first.
-            slides = made if isinstance(made, list) else [made]
-            for index, slide in enumerate(slides):
-                last = index == len(slides) - 1
-                ctx.slide_titles.append(ctx.slide_title if last else _title_of(slide))
-                number = len(ctx.slide_titles)
-                add_slide_chrome(ctx, slide, number)
-                notes.add(slide, spec.notes if index == 0 else None, number)  # type: ignore[attr-defined]
-    ctx.notes_pages = notes.count
-    return ctx
-
-
-def _title_of(slide: Slide) -> str:
-    """The title written on ``slide`` (a continued slide's "Title (2/3)")."""
-    title = slide.shapes.title
-    return title.text_frame.text if title is not None else ""
 
 
 _FIRST_ZIP_SECOND = 315532800  # 1980-01-01, the first time a zip entry can hold

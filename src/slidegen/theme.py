@@ -81,16 +81,32 @@ class Fonts(StrictModel):
 
 
 class Sizes(StrictModel):
-    """Type sizes in points; text shrinks from the size down to ``min_body`` to fit its box."""
+    """Type sizes in points; text shrinks from the size down to ``min_body`` to fit its box,
+    and nothing on a slide is set smaller than ``min_body``."""
 
     title: float = Field(30, ge=12, le=80)
     subtitle: float = Field(18, ge=8, le=40)
     body: float = Field(20, ge=8, le=40)
     min_body: float = Field(12, ge=6, le=40)
+    """The smallest text on a slide: lists, captions, tile labels and notes."""
+    max_body: float = Field(24, ge=8, le=48)
+    """The largest a short list grows to (from ``body``) so that it does not sit stranded at
+    the top of an empty slide."""
     metric: float = Field(40, ge=12, le=120)
     statement: float = Field(36, ge=12, le=96)
     cover: float = Field(44, ge=16, le=96)
     footer: float = Field(10, ge=6, le=20)
+
+    @model_validator(mode="after")
+    def _body_between_min_and_max(self) -> Sizes:
+        if not self.min_body <= self.body <= self.max_body:
+            raise ValueError(
+                f"sizes need min_body ≤ body ≤ max_body; got min_body {self.min_body:g}, "
+                f"body {self.body:g}, max_body {self.max_body:g}"
+            )
+        if self.title < self.min_body:
+            raise ValueError(f"the title size {self.title:g} is below min_body {self.min_body:g}")
+        return self
 
 
 class Geometry(StrictModel):

@@ -12,6 +12,7 @@ from babel.numbers import format_decimal
 
 from ..errors import Location, Problem
 from ..layout import PageGeometry
+from ..layout.titleplan import TitleBox
 from ..loader import Loaded
 from ..model import DeckInfo
 from ..theme import Theme
@@ -61,6 +62,10 @@ class RenderContext:
     """How many slides have speaker notes."""
     slide_chrome: dict[str, list[etree._Element]] = field(default_factory=dict)
     """Per layout name, the footer placeholders each of its slides carries a copy of."""
+    title_boxes: dict[str, TitleBox] = field(default_factory=dict)
+    """Per layout name, its title box and the theme's size for it."""
+    title_sizes: dict[str, float] = field(default_factory=dict)
+    """Per layout name, the one size its titles are set at (planned for the whole deck)."""
 
     @property
     def locale(self) -> Locale:

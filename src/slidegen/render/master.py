@@ -21,9 +21,10 @@ from pptx.presentation import Presentation
 from pptx.slide import SlideLayout
 
 from ..layout import EMU_PER_PT, Box, Frame, PageGeometry, points
+from ..layout.geometry import CLOSING, CONTENT, COVER, SECTION
 from ..theme import Theme
 
-COVER, SECTION, CONTENT, CLOSING = "Cover", "Section divider", "Content", "Closing"
+__all__ = ["CLOSING", "CONTENT", "COVER", "SECTION", "build_master", "layout_designs"]
 
 # Placeholder indices PowerPoint itself gives master and layout placeholders.
 MASTER_IDX = {"body": 1, "dt": 2, "ftr": 3, "sldNum": 4}
@@ -64,7 +65,7 @@ def layout_designs(theme: Theme, page: PageGeometry) -> list[LayoutDesign]:
     colors, sizes = theme.colors, theme.sizes
     footer, cover_footer = page.footer_columns, page.cover_footer_columns[:3]
     content = LayoutDesign(
-        CONTENT, "obj", Frame(page.title, page.body), "obj", ("title", sizes.title, "ctr"),
+        CONTENT, "obj", Frame(page.title, page.body), "obj", ("title", sizes.title, "t"),
         colors.primary, None, None, chrome=True, footer_row=footer,
     )  # fmt: skip
     # On the brand colour, without footer chrome: name, type, frame, text, title, text size.
@@ -165,7 +166,7 @@ def _write_master(master: etree._Element, theme: Theme, page: PageGeometry) -> N
     """The master's placeholders at the content slides' places, and the brand text styles."""
     footer, date, number = page.footer_columns
     shapes = [
-        _placeholder(2, "Title", '<p:ph type="title"/>', page.title, anchor="ctr"),
+        _placeholder(2, "Title", '<p:ph type="title"/>', page.title, anchor="t"),
         _placeholder(3, "Text", _ph("body", MASTER_IDX["body"]), page.body),
     ]
     for shape_id, (kind, box) in enumerate((("dt", date), ("ftr", footer), ("sldNum", number)), 4):

@@ -23,10 +23,13 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from ..layout import Box, inches, points
+from ..layout.paras import Para
+from ..layout.titleplan import TitlePlan, plan_title
 from ..markup import Run, parse_inline, plain_text
+from ..textfit import face
 from .context import RenderContext
 from .master import CONTENT, COVER, FOOTER_NAMES, INSET_Y, LAYOUT_IDX, SLIDENUM_FIELD_ID
-from .text import Para, add_text, fit_size, write_paras
+from .text import add_text, fit_size, write_paras
 
 
 def new_slide(ctx: RenderContext, layout: str) -> Slide:
@@ -62,17 +65,19 @@ def fill_placeholder(
 
 
 def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide:
-    """A content slide: title placeholder (fitted), optional subtitle.
+    """A content slide: title placeholder (at the deck's one title size), optional subtitle
+    right under the title's last line.
 
     The accent bar, footer and slide number come from the layout (see :func:`brand_layouts`).
     """
     slide = new_slide(ctx, CONTENT)
-    place_title(ctx, slide, ctx.page.title, title, ctx.theme.sizes.title, ctx.theme.colors.primary)
+    placed = place_title(ctx, slide, title, ctx.theme.colors.primary, anchor="top")
     drop_unused_placeholders(slide, keep={0})
     if subtitle:
+        room = ctx.page.subtitle
         add_text(
             ctx,
-            ctx.page.subtitle,
+            Box(room.left, placed.text_bottom, room.width, room.bottom - placed.text_bottom),
             [Para.of(subtitle, color=ctx.theme.colors.muted, heading=True)],
             name="Subtitle",
             size=ctx.theme.sizes.subtitle,
@@ -84,24 +89,26 @@ def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide
 def place_title(
     ctx: RenderContext,
     slide: Slide,
-    box: Box,
     text: str,
-    size: float,
     color: str,
     align: str = "left",
     anchor: str = "middle",
-) -> None:
-    """Fill the title placeholder (screen readers and the outline view read it).
+) -> TitlePlan:
+    """Fill the title placeholder (screen readers and the outline view read it) at the size
+    planned for every title of the slide's layout (:func:`plan_title_sizes`).
 
-    Its position is the layout's: ``box`` is where the layout puts it, to fit the text in.
+    Its position is the layout's.
     """
     title = slide.shapes.title
     paras = [Para.of(text, color=color, heading=True, align=align, emphasis_color=color)]
-    fitted = fit_size(ctx, box, paras, name="Title", size=size, min_size=min(size, 20))
-    write_paras(ctx, title.text_frame, paras, fitted, anchor=anchor)
+    layout = ctx.slide_layout
+    size = ctx.title_sizes[layout]
+    placed = plan_title(text, ctx.title_boxes[layout], size, ctx.measure_family(heading=True))
+    write_paras(ctx, title.text_frame, paras, size, anchor=anchor)
     ctx.slide_title = plain_text(text)
     for run in title.text_frame.paragraphs[0].runs:
         run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
+    return placed
 
 
 def brand_layouts(ctx: RenderContext) -> None:
@@ -114,12 +121,15 @@ def brand_layouts(ctx: RenderContext) -> None:
     """
     layout = ctx.layouts[CONTENT]
     shapes = SlideShapes(layout.shapes._spTree, layout)
+    # Beside the title's first line: a two-line title box is top-anchored, and a one-line
+    # title must not have a bar hanging below it.
+    line = face(ctx.measure_family(heading=True)).line_height * ctx.title_sizes[CONTENT]
     accent = shapes.add_shape(
         MSO_SHAPE.RECTANGLE,
         Emu(0),
-        Emu(ctx.page.title.top + points(6)),
+        Emu(ctx.page.title.top + INSET_Y + points(line * 0.12)),
         Emu(inches(0.18)),
-        Emu(ctx.page.title.height - points(12)),
+        Emu(points(line * 0.76)),
     )
     accent.name = "Accent bar"
     solid_fill(accent, ctx.theme.colors.primary)

@@ -8,9 +8,10 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Pt
 
 from ..layout import Box
+from ..layout.paras import Para
 from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT, PagePlan, TablePlan
 from .context import RenderContext
-from .text import Para, write_paras
+from .text import write_paras
 
 
 def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt: str) -> None:

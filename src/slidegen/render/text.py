@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
-
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -12,79 +9,27 @@ from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu
 
-from ..layout import EMU_PER_PT, Box, points
-from ..markup import Run, link_target, parse_inline
-from ..model import Bullet
-from ..textfit import Line, fit_text
+from ..layout import EMU_PER_PT, Box
+from ..layout.paras import Para
+from ..layout.textplan import (
+    INSET_X,
+    INSET_Y,
+    Faces,
+    ParaPlan,
+    TextPlan,
+    lay_out,
+    plan_text,
+    plan_text_set,
+)
+from ..markup import link_target
 from .context import RenderContext
 
-Marker = Literal["bullet", "number"] | None
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-_INDENT_EM = 1.1  # per nesting level
-_MARKER_EM = 0.9  # room for the bullet or number
-_INSET_X, _INSET_Y = points(4), points(2)
 
 
-@dataclass(frozen=True)
-class Para:
-    """A paragraph before it is written: runs and how they look, in em of the frame size."""
-
-    runs: tuple[Run, ...]
-    level: int = 0
-    marker: Marker = None
-    scale: float = 1.0
-    color: str | None = None
-    emphasis_color: str | None = None
-    """Colour of bold runs (figures and keywords in the brand colour)."""
-    heading: bool = False
-    align: str = "left"
-    space_before: float = 0.4
-
-    @classmethod
-    def of(cls, text: str, **kwargs: object) -> Para:
-        return cls(tuple(parse_inline(text)), **kwargs)  # type: ignore[arg-type]
-
-    @property
-    def indent_em(self) -> float:
-        return self.level * _INDENT_EM + (_MARKER_EM if self.marker else 0.0)
-
-
-def bullet_paras(
-    items: list[Bullet],
-    numbered: bool = False,
-    level: int = 0,
-    color: str | None = None,
-    emphasis_color: str | None = None,
-) -> list[Para]:
-    """Flatten nested bullets into paragraphs (notes become smaller italic lines)."""
-    paras: list[Para] = []
-    scale = (1.0, 0.9, 0.82)[min(level, 2)]
-    for item in items:
-        marker: Marker = "number" if numbered and level == 0 else "bullet"
-        paras.append(
-            Para.of(
-                item.text,
-                level=level,
-                marker=marker,
-                scale=scale,
-                color=color,
-                emphasis_color=emphasis_color,
-                space_before=0.45 if level == 0 else 0.2,
-            )
-        )
-        if item.note:
-            paras.append(
-                Para(
-                    tuple(parse_inline(item.note, italic=True)),
-                    level=level + 1,
-                    scale=scale * 0.85,
-                    color=None,
-                    space_before=0.1,
-                    emphasis_color=emphasis_color,
-                )
-            )
-        paras.extend(bullet_paras(item.items, False, level + 1, color, emphasis_color))
-    return paras
+def faces(ctx: RenderContext) -> Faces:
+    """The families the theme's text is measured with."""
+    return Faces(ctx.measure_family(), ctx.measure_family(heading=True))
 
 
 def add_text(
@@ -97,20 +42,29 @@ def add_text(
     min_size: float | None = None,
     anchor: str = "top",
     shapes: SlideShapes | None = None,
-) -> float:
-    """Add a text box at ``box``, shrinking from ``size`` towards ``min_size`` until it fits.
+    grow_to: float | None = None,
+    balance: bool = False,
+    plan: TextPlan | None = None,
+) -> TextPlan:
+    """Add a text box at ``box`` (set as ``plan`` says, when given), shrinking from ``size``
+    towards ``min_size`` until it fits (growing to ``grow_to`` first when it fits there;
+    ``balance``: short text centred, with air between its items).
 
     The box goes on the slide being rendered unless ``shapes`` (a layout's) is given.
 
     Reports a finding (naming the slide and ``name``) when even ``min_size`` overflows.
-    Returns the size used.
+    Returns the plan written.
     """
-    size = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)
+    if plan is None:
+        plan = fit_size(
+            ctx, box, paras, name=name, size=size, min_size=min_size, grow_to=grow_to,
+            balance=balance,
+        )  # fmt: skip
     target = shapes if shapes is not None else ctx.slide.shapes  # type: ignore[union-attr]
     shape = target.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = name
-    write_paras(ctx, shape.text_frame, paras, size, anchor=anchor)
-    return size
+    write_paras(ctx, shape.text_frame, paras, plan, anchor=anchor)
+    return plan
 
 
 def fit_size(
@@ -121,27 +75,72 @@ def fit_size(
     name: str,
     size: float,
     min_size: float | None = None,
-) -> float:
-    """The largest size (≤ ``size``) at which ``paras`` fit ``box``; warns when none does."""
-    lines = [
-        Line(p.runs, ctx.measure_family(p.heading), p.scale, p.indent_em, p.space_before)
-        for p in paras
-    ]
-    width_pt = (box.width - 2 * _INSET_X) / EMU_PER_PT
-    height_pt = (box.height - 2 * _INSET_Y) / EMU_PER_PT
-    fit = fit_text(lines, width_pt, height_pt, size, min_size or size)
-    if fit.overflow_pt > 0.5:
+    grow_to: float | None = None,
+    balance: bool = False,
+) -> TextPlan:
+    """The plan of ``paras`` in ``box`` at the largest size (≤ ``size``) that fits, no
+    paragraph below the theme's minimum; warns when none fits."""
+    floor = min(ctx.theme.sizes.min_body, min_size or size)
+    plan = plan_text(
+        paras, box, faces(ctx), size=size, min_size=min_size, floor=floor, grow_to=grow_to,
+        balance=balance,
+    )  # fmt: skip
+    warn_overflow(ctx, name, plan, box)
+    return plan
+
+
+def fit_set(
+    ctx: RenderContext, boxes: list[Box], texts: list[list[Para]], names: list[str]
+) -> list[TextPlan]:
+    """Lists side by side (columns) at one size, from the theme's body size (or larger, up to
+    ``max_body``, when they are short) down to ``min_body``, balanced together."""
+    sizes = ctx.theme.sizes
+    plans = plan_text_set(
+        texts, boxes, faces(ctx), size=sizes.body, min_size=sizes.min_body,
+        floor=sizes.min_body, grow_to=sizes.max_body, balance=True,
+    )  # fmt: skip
+    for name, plan, box in zip(names, plans, boxes, strict=True):
+        warn_overflow(ctx, name, plan, box)
+    return plans
+
+
+def list_plan(ctx: RenderContext, box: Box, paras: list[Para], name: str = "List") -> TextPlan:
+    """A list in ``box``: larger (up to ``max_body``) when it is short, balanced in its box,
+    shrunk towards ``min_body`` when it is long."""
+    sizes = ctx.theme.sizes
+    return fit_size(
+        ctx, box, paras, name=name, size=sizes.body, min_size=sizes.min_body,
+        grow_to=sizes.max_body, balance=True,
+    )  # fmt: skip
+
+
+def warn_overflow(ctx: RenderContext, name: str, plan: TextPlan, box: Box) -> None:
+    if plan.overflow > 0.5:
+        height_pt = (box.height - 2 * INSET_Y) / EMU_PER_PT
         ctx.warn(
-            f"text in '{name}' overflows its box by {fit.overflow_pt:.0f} pt at {fit.size:g} pt "
+            f"text in '{name}' overflows its box by {plan.overflow:.0f} pt at {plan.size:g} pt "
             f"(box {height_pt:.0f} pt high); shorten it or split the slide"
         )
-    return fit.size
+
+
+def fixed_plan(ctx: RenderContext, paras: list[Para], size: float) -> TextPlan:
+    """``paras`` at ``size`` as they are (no fitting): for chrome whose size is the theme's."""
+    laid = tuple(lay_out(paras, 10_000.0, size, faces(ctx), 0.0))
+    return TextPlan(size, laid, sum(p.height for p in laid), 0.0)
 
 
 def write_paras(
-    ctx: RenderContext, frame: object, paras: list[Para], size: float, anchor: str = "top"
+    ctx: RenderContext,
+    frame: object,
+    paras: list[Para],
+    plan: TextPlan | float,
+    anchor: str | None = None,
 ) -> None:
-    """Replace the content of ``frame`` (a python-pptx TextFrame) with ``paras`` at ``size``."""
+    """Replace the content of ``frame`` (a python-pptx TextFrame) with ``paras`` as ``plan``
+    sets them (a bare size: as they are, at that size); ``anchor`` overrides the plan's."""
+    if not isinstance(plan, TextPlan):
+        plan = fixed_plan(ctx, paras, plan)
+    anchor = anchor or plan.anchor
     frame.word_wrap = True  # type: ignore[attr-defined]
     frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
     frame.vertical_anchor = {  # type: ignore[attr-defined]
@@ -150,14 +149,14 @@ def write_paras(
         "bottom": MSO_ANCHOR.BOTTOM,
     }[anchor]
     for side in ("left", "right"):
-        setattr(frame, f"margin_{side}", Emu(_INSET_X))
-    for side in ("top", "bottom"):
-        setattr(frame, f"margin_{side}", Emu(_INSET_Y))
+        setattr(frame, f"margin_{side}", Emu(INSET_X + round(plan.pad_x * EMU_PER_PT)))
+    frame.margin_top = Emu(INSET_Y + round(plan.top_pad * EMU_PER_PT))  # type: ignore[attr-defined]
+    frame.margin_bottom = Emu(INSET_Y)  # type: ignore[attr-defined]
     body = frame._txBody  # type: ignore[attr-defined]
     for old in body.findall(_P):
         body.remove(old)
-    for index, para in enumerate(paras):
-        body.append(_paragraph(ctx, para, size, first=index == 0))
+    for index, (para, placed) in enumerate(zip(paras, plan.paras, strict=True)):
+        body.append(_paragraph(ctx, para, placed, first=index == 0))
 
 
 # Paragraphs are written as XML directly: python-pptx's property setters cost several times
@@ -169,24 +168,23 @@ _LINK_CLICK, _REL_ID = qn("a:hlinkClick"), qn("r:id")
 _ALIGN_CODE = {"left": "l", "center": "ctr", "right": "r"}
 
 
-def _paragraph(ctx: RenderContext, para: Para, size: float, first: bool) -> etree._Element:
-    pt = size * para.scale
+def _paragraph(ctx: RenderContext, para: Para, placed: ParaPlan, first: bool) -> etree._Element:
     p = etree.Element(_P)
     pPr = etree.SubElement(p, _PPR, algn=_ALIGN_CODE[para.align])
     if not first:
         spacing = etree.SubElement(pPr, _SPC_BEFORE)
-        etree.SubElement(spacing, _SPC_POINTS, val=str(round(para.space_before * pt * 100)))
-    _set_marker(pPr, para, pt, ctx)
+        etree.SubElement(spacing, _SPC_POINTS, val=str(round(placed.space_before * 100)))
+    _set_marker(pPr, para, placed, ctx)
     font_name = ctx.heading_font if para.heading else ctx.body_font
     base = para.color or ctx.theme.colors.text
-    points = str(round(pt * 100))
-    for spec in para.runs:
+    points = str(round(placed.size * 100))
+    for index, spec in enumerate(para.runs):
         run = etree.SubElement(p, _R)
         properties = etree.SubElement(
             run,
             _RPR,
             lang=ctx.language,
-            sz=points,
+            sz=str(round(placed.size * para.run_scale(index) * 100)),
             b="1" if spec.bold else "0",
             i="1" if spec.italic else "0",
         )
@@ -202,12 +200,12 @@ def _paragraph(ctx: RenderContext, para: Para, size: float, first: bool) -> etre
     return p
 
 
-def _set_marker(pPr: etree._Element, para: Para, pt: float, ctx: RenderContext) -> None:
-    """Bullets and numbers as real list formatting (PowerPoint keeps them when editing)."""
-    indent = round(para.indent_em * pt * EMU_PER_PT)
-    pPr.set("marL", str(indent))
+def _set_marker(pPr: etree._Element, para: Para, placed: ParaPlan, ctx: RenderContext) -> None:
+    """Bullets and numbers as real list formatting (PowerPoint keeps them when editing), with
+    the hanging indent the plan measured for the widest marker."""
+    pPr.set("marL", str(round(placed.margin * EMU_PER_PT)))
     pPr.set("lvl", str(para.level))  # numbering counts per level, across nested items
-    pPr.set("indent", str(-round(_MARKER_EM * pt * EMU_PER_PT)) if para.marker else "0")
+    pPr.set("indent", str(-round(placed.hang * EMU_PER_PT)))
     # Bullet elements come after the spacing elements (CT_TextParagraphProperties order).
     if para.marker is None:
         etree.SubElement(pPr, qn("a:buNone"))
@@ -219,8 +217,4 @@ def _set_marker(pPr: etree._Element, para: Para, pt: float, ctx: RenderContext) 
         etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod")
     else:
         etree.SubElement(pPr, qn("a:buFont"), typeface="Arial")
-        etree.SubElement(pPr, qn("a:buChar"), char="•" if para.level == 0 else "–")
-
-
-def with_scale(paras: list[Para], factor: float) -> list[Para]:
-    return [replace(p, scale=p.scale * factor) for p in paras]
+        etree.SubElement(pPr, qn("a:buChar"), char=para.bullet_char)

@@ -16,29 +16,44 @@ from ..figures import (
     unchanged_word,
     versus_word,
 )
-from ..layout import Box, grid, inches
+from ..layout import Box
+from ..layout.paras import Para
+from ..layout.tileplan import UNIT_SCALE, TileGridPlan, TileText, plan_tiles
 from ..markup import Run, plain_text
 from ..metric import Metric
 from .context import RenderContext
 from .page import solid_fill
-from .text import Para, fit_size, write_paras
+from .text import faces, write_paras
 
 MISSING_FIGURE = "—"
-# Labels are set at ~45% of the figure's size: the figure is what the eye should catch.
-LABEL_SCALE = 0.45
 
 
 def format_metric_value(ctx: RenderContext, metric: Metric) -> str:
     """The figure as the deck's language writes it, with its unit; a dash when missing."""
+    number, unit = figure_parts(ctx, metric)
+    return number + unit
+
+
+def figure_parts(ctx: RenderContext, metric: Metric) -> tuple[str, str]:
+    """The figure and the unit written after it (``("47.5", "%")``, ``("9", " days")``), so
+    that the unit can be set smaller; the unit is ``""`` when there is none."""
     if metric.value is None:
-        return MISSING_FIGURE
+        return MISSING_FIGURE, ""
     if not isinstance(metric.value, int | float):
-        return plain_text(str(metric.value))
+        return plain_text(str(metric.value)), ""
     text = format_figure(metric.value, ctx.language, metric.format, metric.currency)
     if metric.unit and metric.format not in ("percent", "currency", "compact-currency"):
         unit = plain_text(metric.unit)
-        text += unit if unit == "%" else f" {unit}"
-    return text
+        return text, unit if unit == "%" else f"\u00a0{unit}"
+    if metric.format == "percent" and text.endswith("%"):
+        number = text[:-1].rstrip("\u00a0 ")
+        return number, text[len(number) :]
+    return text, ""
+
+
+def keep_together(text: str) -> str:
+    """``text`` with non-breaking spaces: a period label never breaks inside."""
+    return text.replace(" ", "\u00a0")
 
 
 @dataclass(frozen=True)
@@ -57,13 +72,14 @@ def change_since_previous(ctx: RenderContext, metric: Metric) -> Change | None:
     if isinstance(now, bool) or isinstance(before, bool):
         return None
     colors = ctx.theme.colors
-    versus = f" {versus_word(ctx.language)} {plain_text(metric.previous_label or '')}".rstrip()
+    label = keep_together(plain_text(metric.previous_label or ""))
+    versus = f" {versus_word(ctx.language)}\u00a0{label}".rstrip("\u00a0 ")
     delta = now - before
     if delta == 0:
         return Change(f"= {unchanged_word(ctx.language)}{versus}", colors.muted)
     arrow = "▲" if delta > 0 else "▼"
     kind = "number" if metric.format == "percent" else metric.format
-    text = f"{arrow} {format_signed(delta, ctx.language, kind, metric.currency)}"
+    text = f"{arrow}\u00a0{format_signed(delta, ctx.language, kind, metric.currency)}"
     if metric.format == "percent":
         text += " p.p." if ctx.language.startswith("it") else " pts"
     elif before != 0 and abs(delta / before) < 1000:  # a percentage past 100,000% says nothing
@@ -91,111 +107,69 @@ def target_line(ctx: RenderContext, metric: Metric) -> str | None:
     return line
 
 
-@dataclass(frozen=True)
-class MetricTile:
-    """One tile's paragraphs."""
-
-    metric: Metric
-    value: str
-
-    def paras(self, ctx: RenderContext) -> list[Para]:
-        colors, metric = ctx.theme.colors, self.metric
-        small = LABEL_SCALE * 0.8
-        paras: list[Para] = []
-        if metric.qualifier:
-            paras.append(
-                Para.of(
-                    metric.qualifier,
-                    heading=True,
-                    scale=LABEL_SCALE * 1.2,
-                    color=colors.primary,
-                    align="center",
-                    space_before=0,
-                )
-            )
-        figure_color = colors.negative if metric.missing else colors.primary
-        paras.append(
-            Para(
-                (Run(self.value, bold=True),),
-                heading=True,
-                color=figure_color,
-                emphasis_color=figure_color,
-                align="center",
-                space_before=0,
-            )
+def tile_text(ctx: RenderContext, metric: Metric) -> TileText:
+    """One tile's paragraphs by role: qualifier, figure and unit, label, the small lines."""
+    colors = ctx.theme.colors
+    figure_color = colors.negative if metric.missing else colors.primary
+    number, unit = figure_parts(ctx, metric)
+    runs = (Run(number, bold=True), Run(unit, bold=True)) if unit else (Run(number, bold=True),)
+    figure = Para(
+        runs, heading=True, color=figure_color, emphasis_color=figure_color, align="center",
+        space_before=0, run_scales=(1.0, UNIT_SCALE),
+    )  # fmt: skip
+    qualifier = None
+    if metric.qualifier:
+        qualifier = Para.of(
+            metric.qualifier, heading=True, color=colors.primary, align="center", space_before=0
         )
-        paras.append(
-            Para.of(
-                metric.label or "",
-                scale=LABEL_SCALE,
-                color=colors.text,
-                align="center",
-                emphasis_color=colors.primary,
-                space_before=0.15,
-            )
-        )
-        if metric.missing:
-            paras.append(
-                Para.of(
-                    missing_word(ctx.language),
-                    scale=small,
-                    color=colors.negative,
-                    align="center",
-                    space_before=0.1,
-                )
-            )
-        if metric.note:
-            paras.append(
-                Para.of(
-                    metric.note, scale=small, color=colors.muted, align="center", space_before=0.1
-                )
-            )
-        change = change_since_previous(ctx, metric)
-        if change:
-            paras.append(
-                Para.of(
-                    change.text, scale=small, color=change.color, align="center", space_before=0.15
-                )
-            )
-        target = target_line(ctx, metric)
-        if target:
-            paras.append(
-                Para.of(target, scale=small, color=colors.muted, align="center", space_before=0.1)
-            )
-        return paras
+    label = Para.of(
+        metric.label or "", color=colors.text, align="center", emphasis_color=colors.primary,
+        space_before=0.15,
+    )  # fmt: skip
+    return TileText(figure, label, qualifier, tuple(_detail_paras(ctx, metric)))
+
+
+def _detail_paras(ctx: RenderContext, metric: Metric) -> list[Para]:
+    """The small lines under the label: missing, note, change, target."""
+    colors = ctx.theme.colors
+    lines: list[tuple[str, str, float]] = []
+    if metric.missing:
+        lines.append((missing_word(ctx.language), colors.negative, 0.1))
+    if metric.note:
+        lines.append((metric.note, colors.muted, 0.1))
+    change = change_since_previous(ctx, metric)
+    if change:
+        lines.append((change.text, change.color, 0.15))
+    target = target_line(ctx, metric)
+    if target:
+        lines.append((target, colors.muted, 0.1))
+    return [
+        Para.of(text, color=color, align="center", space_before=space)
+        for text, color, space in lines
+    ]
 
 
 def add_metric_tiles(
     ctx: RenderContext, slide: Slide, box: Box, metrics: list[Metric], *, max_columns: int = 4
-) -> None:
-    """Tiles for ``metrics`` filling ``box``; one common type size so the row reads evenly."""
-    gap = inches(0.18)
-    rows = grid(len(metrics), max_columns)
-    tile_boxes: list[Box] = []
-    for row_box, count in zip(box.split_rows(len(rows), gap), rows, strict=True):
-        tile_boxes.extend(row_box.split_columns(count, gap))
-    tiles = [MetricTile(m, format_metric_value(ctx, m)) for m in metrics]
-    size = min(
-        fit_size(
-            ctx,
-            tile_box.inset(inches(0.08)),
-            tile.paras(ctx),
-            name="Metric tile",
-            size=ctx.theme.sizes.metric,
-            min_size=ctx.theme.sizes.min_body / LABEL_SCALE,
+) -> TileGridPlan:
+    """Tiles for ``metrics`` in ``box``, as :func:`plan_tiles` sets them: one size for every
+    tile, balanced rows, figures of a row on one baseline."""
+    texts = [tile_text(ctx, m) for m in metrics]
+    plan = plan_tiles(texts, box, faces(ctx), ctx.theme.sizes, max_columns=max_columns)
+    if plan.overflow > 0.5:
+        ctx.warn(
+            f"the metric tiles overflow by {plan.overflow:.0f} pt even with their text at "
+            f"{plan.sizes.label:g} pt; shorten the labels and notes, or show fewer tiles"
         )
-        for tile, tile_box in zip(tiles, tile_boxes, strict=True)
-    )
-    for index, (tile, tile_box) in enumerate(zip(tiles, tile_boxes, strict=True), start=1):
+    for index, (text, tile) in enumerate(zip(texts, plan.tiles, strict=True), start=1):
+        box = tile.box
         shape = slide.shapes.add_shape(
-            MSO_SHAPE.ROUNDED_RECTANGLE,
-            Emu(tile_box.left),
-            Emu(tile_box.top),
-            Emu(tile_box.width),
-            Emu(tile_box.height),
-        )
+            MSO_SHAPE.ROUNDED_RECTANGLE, Emu(box.left), Emu(box.top), Emu(box.width),
+            Emu(box.height),
+        )  # fmt: skip
         shape.adjustments[0] = 0.08
         shape.name = f"Metric {index}"
         solid_fill(shape, ctx.theme.colors.surface)
         shape.shadow.inherit = False
-        write_paras(ctx, shape.text_frame, tile.paras(ctx), size, anchor="middle")
+        write_paras(ctx, shape.text_frame, text.paras, tile.text)
+    return plan

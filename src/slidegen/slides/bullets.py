@@ -8,13 +8,14 @@ from pptx.slide import Slide
 from pydantic import field_validator
 
 from ..layout import inches
+from ..layout.paras import bullet_paras
 from ..markup import plain_text
 from ..metric import MetricList
 from ..model import BulletList, Chart, Flag, TitledSlide, check_depth
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import add_text, bullet_paras
+from ..render.text import add_text, list_plan
 from ..render.tiles import add_metric_tiles
 
 STRIP_HEIGHT = inches(1.55)
@@ -53,9 +54,8 @@ def render(spec: BulletsSlide, ctx: RenderContext) -> Slide:
     if spec.chart:
         body, chart_box = body.split_columns(2, gap * 2, weights=[1.1, 1])
     paras = bullet_paras(spec.items, spec.numbered, emphasis_color=ctx.theme.colors.primary)
-    add_text(
-        ctx, body, paras, name="List", size=ctx.theme.sizes.body, min_size=ctx.theme.sizes.min_body
-    )
+    plan = list_plan(ctx, body, paras)
+    add_text(ctx, body, paras, name="List", size=plan.size, plan=plan)
     if spec.chart and chart_box:
         add_chart(ctx, slide, chart_box, spec.chart, None, plain_text(spec.title))
     if spec.metrics and strip:

@@ -8,12 +8,13 @@ from pptx.slide import Slide
 from pydantic import field_validator
 
 from ..layout import inches
+from ..layout.paras import Para, bullet_paras
 from ..markup import plain_text
 from ..model import BulletList, Chart, Text, TitledSlide
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import Para, add_text, bullet_paras
+from ..render.text import add_text, list_plan
 
 
 class ChartSlide(TitledSlide):
@@ -45,7 +46,8 @@ def render(spec: ChartSlide, ctx: RenderContext) -> Slide:
     if spec.items:
         list_box, body = body.split_columns(2, gap * 2, weights=[1, 1.5])
         paras = bullet_paras(spec.items, emphasis_color=colors.primary)
-        add_text(ctx, list_box, paras, name="List", size=sizes.body, min_size=sizes.min_body)
+        plan = list_plan(ctx, list_box, paras)
+        add_text(ctx, list_box, paras, name="List", size=plan.size, plan=plan)
     add_chart(ctx, slide, body, spec.chart, None, plain_text(spec.title))
     if spec.caption and caption_box:
         caption = [Para.of(spec.caption, color=colors.muted, align="center")]

@@ -7,11 +7,12 @@ from typing import Literal
 from pptx.slide import Slide
 from pydantic import Field
 
+from ..layout.paras import Para
 from ..model import ShortText, Text, TitledSlide
 from ..render.context import RenderContext
 from ..render.master import CLOSING
 from ..render.page import drop_unused_placeholders, new_slide, place_title
-from ..render.text import Para, add_text
+from ..render.text import add_text
 
 
 class ClosingSlide(TitledSlide):
@@ -28,8 +29,8 @@ def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
     theme, page = ctx.theme, ctx.page
     colors, sizes = theme.colors, theme.sizes
     slide = new_slide(ctx, CLOSING)  # full-bleed like the cover: no footer chrome
-    heading, rest = page.closing.title, page.closing.body
-    place_title(ctx, slide, heading, spec.title, sizes.title * 1.2, colors.on_primary)
+    rest = page.closing.body
+    place_title(ctx, slide, spec.title, colors.on_primary)
     drop_unused_placeholders(slide, keep={0})
     tagline_box = None
     if spec.tagline:

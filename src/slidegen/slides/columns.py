@@ -7,12 +7,13 @@ from typing import Literal
 from pptx.slide import Slide
 from pydantic import Field
 
+from ..layout.paras import Para, bullet_paras
 from ..markup import parse_inline
 from ..metric import MetricList
 from ..model import Column, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import Para, add_text, bullet_paras, fit_size
+from ..render.text import add_text, fit_set
 from ..render.tiles import add_metric_tiles
 from .bullets import STRIP_HEIGHT
 
@@ -53,14 +54,11 @@ def render(spec: ColumnsSlide, ctx: RenderContext) -> Slide:
         body, strip = body.take_bottom(STRIP_HEIGHT, gap)
     boxes = body.split_columns(len(spec.columns), gap * 2)
     contents = [column_paras(ctx, column) for column in spec.columns]
-    sizes = ctx.theme.sizes
-    # One size for all columns, so they read as a set.
-    size = min(
-        fit_size(ctx, box, paras, name=f"Column {i}", size=sizes.body, min_size=sizes.min_body)
-        for i, (box, paras) in enumerate(zip(boxes, contents, strict=True), start=1)
-    )
-    for index, (box, paras) in enumerate(zip(boxes, contents, strict=True), start=1):
-        add_text(ctx, box, paras, name=f"Column {index}", size=size)
+    names = [f"Column {i}" for i in range(1, len(boxes) + 1)]
+    # One size for all columns, so they read as a set; they start level.
+    plans = fit_set(ctx, boxes, contents, names)
+    for name, box, paras, plan in zip(names, boxes, contents, plans, strict=True):
+        add_text(ctx, box, paras, name=name, size=plan.size, plan=plan)
     if spec.metrics and strip:
         add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
     return slide

@@ -10,11 +10,12 @@ from pptx.util import Emu
 
 from ..assets import resolve_image
 from ..layout import Box, inches
+from ..layout.paras import Para
 from ..markup import plain_text
 from ..model import ShortText, Text, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import Para, add_text
+from ..render.text import add_text
 
 
 class ImageSlide(TitledSlide):

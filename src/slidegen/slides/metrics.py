@@ -7,13 +7,14 @@ from typing import Literal
 from pptx.slide import Slide
 from pydantic import model_validator
 
+from ..layout.paras import bullet_paras
 from ..markup import plain_text
 from ..metric import MetricList
 from ..model import BulletList, Chart, TitledSlide
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import add_text, bullet_paras
+from ..render.text import add_text, list_plan
 from ..render.tiles import add_metric_tiles
 
 
@@ -41,7 +42,6 @@ class MetricsSlide(TitledSlide):
 def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
-    sizes = ctx.theme.sizes
     list_box = None
     if spec.items:
         body, list_box = body.split_rows(2, gap, weights=[1.5, 1])
@@ -53,5 +53,6 @@ def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
         add_metric_tiles(ctx, slide, body, spec.metrics)
     if spec.items and list_box:
         paras = bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary)
-        add_text(ctx, list_box, paras, name="List", size=sizes.body, min_size=sizes.min_body)
+        plan = list_plan(ctx, list_box, paras)
+        add_text(ctx, list_box, paras, name="List", size=plan.size, plan=plan)
     return slide

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pptx.slide import Slide
 
+from ..layout.paras import Para
 from ..model import TitledSlide
 from ..render.context import RenderContext
 from ..render.master import SECTION
@@ -15,7 +16,6 @@ from ..render.page import (
     new_slide,
     place_title,
 )
-from ..render.text import Para
 
 
 class SectionSlide(TitledSlide):
@@ -28,9 +28,7 @@ def render(spec: SectionSlide, ctx: RenderContext) -> Slide:
     theme, frame = ctx.theme, ctx.page.section
     colors = theme.colors
     slide = new_slide(ctx, SECTION)
-    place_title(
-        ctx, slide, frame.title, spec.title, theme.sizes.cover, colors.on_primary, anchor="bottom"
-    )
+    place_title(ctx, slide, spec.title, colors.on_primary, anchor="bottom")
     if spec.subtitle:
         fill_placeholder(
             ctx,

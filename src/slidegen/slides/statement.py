@@ -6,10 +6,11 @@ from typing import Literal
 
 from pptx.slide import Slide
 
+from ..layout.paras import Para, bullet_paras
 from ..model import BulletList, ShortText, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import Para, add_text, bullet_paras
+from ..render.text import add_text, list_plan
 
 
 class StatementSlide(TitledSlide):
@@ -28,14 +29,9 @@ def render(spec: StatementSlide, ctx: RenderContext) -> Slide:
     sizes, colors = ctx.theme.sizes, ctx.theme.colors
     if spec.items:
         list_box, body = body.split_rows(2, gap, weights=[1, 1])
-        add_text(
-            ctx,
-            list_box,
-            bullet_paras(spec.items, emphasis_color=colors.primary),
-            name="List",
-            size=sizes.body,
-            min_size=sizes.min_body,
-        )
+        paras = bullet_paras(spec.items, emphasis_color=colors.primary)
+        plan = list_plan(ctx, list_box, paras)
+        add_text(ctx, list_box, paras, name="List", size=plan.size, plan=plan)
     add_text(
         ctx,
         body,

@@ -9,14 +9,15 @@ from pptx.slide import Slide
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..figures import FigureFormat, word
-from ..layout import inches
+from ..layout import Box, inches
+from ..layout.paras import Para
 from ..markup import plain_text
 from ..model import Flag, ShortText, StrictModel, Text, TitledSlide, _as_text
 from ..render.context import RenderContext
 from ..render.page import content_slide
 from ..render.table import add_table
-from ..render.text import Para, add_text
-from ..tableplan import TableInput, plan_table
+from ..render.text import add_text
+from ..tableplan import TableInput, TablePlan, plan_table
 
 MAX_COLUMNS = 8
 MAX_ROWS = 200
@@ -107,15 +108,15 @@ _ROWS = {"it": "righe", "en": "rows", "fr": "lignes", "de": "Zeilen"}
 _OF = {"it": "di", "en": "of", "fr": "sur", "de": "von"}
 
 
-def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
+def _plan(spec: TableSlide, ctx: RenderContext) -> tuple[TablePlan, Box, Box | None]:
+    """The table's plan, the box it fills and the caption's box."""
     body, gap = ctx.page.body, ctx.page.gap
     sizes = ctx.theme.sizes
     caption_box = None
     if spec.caption:
         body, caption_box = body.take_bottom(inches(0.5), gap)
-    table = spec.table.as_input()
     plan = plan_table(
-        table,
+        spec.table.as_input(),
         body,
         language=ctx.language,
         family=ctx.measure_family(),
@@ -124,14 +125,28 @@ def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
         min_size=sizes.min_body,
         paginate=spec.continue_,
     )
+    return plan, body, caption_box
+
+
+def page_titles(spec: TableSlide, ctx: RenderContext) -> list[str]:
+    """The title of each slide the table takes: "Title (2/3)" when it continues."""
+    total = len(_plan(spec, ctx)[0].pages)
+    if total == 1:
+        return [spec.title]
+    return [f"{spec.title} ({number}/{total})" for number in range(1, total + 1)]
+
+
+def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
+    sizes = ctx.theme.sizes
+    table = spec.table.as_input()
+    plan, body, caption_box = _plan(spec, ctx)
     if plan.overflow_pt > 0.5:
         ctx.warn(
             f"the table runs {plan.overflow_pt:.0f} pt past the slide at {plan.size:g} pt; "
             "remove 'continue: false' to continue it on the next slide, or shorten it"
         )
-    slides, total, first_row = [], len(plan.pages), 1
-    for number, page in enumerate(plan.pages, start=1):
-        title = spec.title if total == 1 else f"{spec.title} ({number}/{total})"
+    slides, first_row = [], 1
+    for title, page in zip(page_titles(spec, ctx), plan.pages, strict=True):
         slides.append(content_slide(ctx, title, spec.subtitle))
         last_row = first_row + len(page.rows) - 1
         alt = (

@@ -13,10 +13,11 @@ from pptx.slide import Slide
 from pptx.util import Emu, Pt
 from pydantic import Field, field_validator
 
+from ..layout.paras import Para
 from ..model import ShortText, StrictModel, Text, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import Para, add_text
+from ..render.text import add_text
 from ..timelineplan import MilestoneDate, MilestonePlan, plan_timeline
 
 

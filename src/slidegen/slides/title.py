@@ -6,6 +6,7 @@ from typing import Literal
 
 from pptx.slide import Slide
 
+from ..layout.paras import Para
 from ..model import SlideBase, Text
 from ..render.context import RenderContext
 from ..render.master import COVER
@@ -15,7 +16,6 @@ from ..render.page import (
     new_slide,
     place_title,
 )
-from ..render.text import Para
 
 
 class TitleSlide(SlideBase):
@@ -32,15 +32,7 @@ def render(spec: TitleSlide, ctx: RenderContext) -> Slide:
     theme, info, frame = ctx.theme, ctx.info, ctx.page.cover
     colors = theme.colors
     slide = new_slide(ctx, COVER)
-    place_title(
-        ctx,
-        slide,
-        frame.title,
-        spec.title or info.title,
-        theme.sizes.cover,
-        colors.on_primary,
-        anchor="bottom",
-    )
+    place_title(ctx, slide, spec.title or info.title, colors.on_primary, anchor="bottom")
     paras: list[Para] = []
     subtitle = spec.subtitle or info.subtitle
     if subtitle:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .theme import Theme
+from ..textfit import face
+from ..theme import Theme
+
+COVER, SECTION, CONTENT, CLOSING = "Cover", "Section divider", "Content", "Closing"
+"""The layouts' names: one per kind of slide."""
+TITLE_LINES = 2
+"""Content titles wrap to two lines before they shrink: their box holds two."""
 
 EMU_PER_INCH = 914400
 EMU_PER_PT = 12700
@@ -135,13 +141,17 @@ class PageGeometry:
         return footer, date, number, wordmark
 
     @classmethod
-    def from_theme(cls, theme: Theme) -> PageGeometry:
+    def from_theme(cls, theme: Theme, title_lines: int = TITLE_LINES) -> PageGeometry:
+        """The regions for ``theme``; the content title's box holds ``title_lines`` lines (a
+        deck whose titles all fit one line keeps the room of the second for its body)."""
         geo = theme.geometry
         slide = Box(0, 0, slide_length(geo.width), slide_length(geo.height))
         margin = inches(geo.margin)
         content = slide.inset(margin, 0)
         gap = inches(0.2)
-        title_height = points(theme.sizes.title * 1.25 + 14)
+        heading = theme.fonts.heading
+        line = face(heading.standin or heading.name).line_height * theme.sizes.title
+        title_height = points(title_lines * line + 6)  # the lines and the frame's insets
         subtitle_height = points(theme.sizes.subtitle * 1.3 + 6)
         footer_height = inches(0.55)
         top = inches(max(0.35, geo.margin * 0.6))

@@ -1,0 +1,227 @@
+"""Metric tiles: sized to their content, set in balanced rows, figures on one baseline.
+
+Few tiles are big numbers (the figure grows up to twice the theme's metric size for one
+tile); qualifier, unit, label and notes are set smaller than the figure but never below the
+theme's minimum. Every tile of a grid has the same size, each row is centred, the grid is
+centred in its box; in each row the figures share a baseline, whatever sits above them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..textfit import Line, count_lines, face
+from ..theme import Sizes
+from .geometry import EMU_PER_PT, Box, grid, inches, points
+from .paras import Para
+from .textplan import STEP, Faces, ParaPlan, TextPlan
+
+FIGURE_GROWTH = {1: 2.0, 2: 1.75, 3: 1.5}
+"""How much larger than the theme's metric size the figure may be, for so few tiles."""
+FIGURE_FLOOR_SHARE = 0.5
+"""The figure shrinks to fit down to this share of the metric size (not below twice the
+minimum text size)."""
+UNIT_SCALE = 0.55
+"""A unit ("%", "days", "£m") beside its figure, relative to the figure."""
+WIDTH_SLACK = 0.04
+GAP = inches(0.2)
+PAD_X, PAD_Y, TIGHT_PAD_Y = inches(0.14), inches(0.14), inches(0.05)
+
+
+@dataclass(frozen=True)
+class TileText:
+    """One tile's paragraphs by role; the figure paragraph's runs are the number, then the
+    unit (its ``run_scales`` are set by the plan)."""
+
+    figure: Para
+    label: Para
+    qualifier: Para | None = None
+    details: tuple[Para, ...] = ()
+    """Notes, the change since the previous period, the target: the smallest lines."""
+
+    @property
+    def paras(self) -> list[Para]:
+        head = [self.qualifier] if self.qualifier else []
+        return [*head, self.figure, self.label, *self.details]
+
+
+@dataclass(frozen=True)
+class RoleSizes:
+    """The sizes (points) of a grid's figure and of the text around it."""
+
+    figure: float
+    qualifier: float
+    label: float
+    detail: float
+
+    @classmethod
+    def at(cls, figure: float, sizes: Sizes) -> RoleSizes:
+        def between(share: float, high: float) -> float:
+            return round(max(sizes.min_body, min(figure * share, high)) * 2) / 2
+
+        return cls(
+            figure,
+            between(0.5, min(sizes.max_body, figure * 0.6)),
+            between(0.45, sizes.max_body),
+            between(0.36, sizes.body * 0.8),
+        )
+
+
+@dataclass(frozen=True)
+class TilePlan:
+    """Where one tile goes and how its text is set."""
+
+    box: Box
+    text: TextPlan
+
+
+@dataclass(frozen=True)
+class TileGridPlan:
+    """Every tile of a grid; ``rows`` counts tiles per row; ``overflow`` (points) how far the
+    tallest tile's text runs past its tile at the smallest sizes (0: it fits)."""
+
+    tiles: tuple[TilePlan, ...]
+    rows: tuple[int, ...]
+    sizes: RoleSizes
+    overflow: float
+    baselines: tuple[float, ...]
+    """Per tile, the figure's first-line top from the slide's top (points): equal in a row."""
+
+
+def plan_tiles(
+    tiles: list[TileText], box: Box, faces: Faces, sizes: Sizes, *, max_columns: int = 4
+) -> TileGridPlan:
+    """The largest figure (from the theme's metric size, grown for few tiles) at which every
+    tile fits a grid of balanced rows in ``box``; the tiles sized to the fullest one. Tiles
+    that do not fit even with the smallest figure lose some of their padding first."""
+    rows = grid(len(tiles), max_columns)
+    plan = _fit(tiles, box, rows, faces, sizes, PAD_Y)
+    if plan.overflow:
+        tight = _fit(tiles, box, rows, faces, sizes, TIGHT_PAD_Y)
+        plan = tight if tight.overflow < plan.overflow else plan
+    return plan
+
+
+def _fit(
+    tiles: list[TileText], box: Box, rows: list[int], faces: Faces, sizes: Sizes, pad_y: int
+) -> TileGridPlan:
+    cell_width = (box.width - GAP * (rows[0] - 1)) / rows[0] / EMU_PER_PT
+    cell_height = (box.height - GAP * (len(rows) - 1)) / len(rows) / EMU_PER_PT
+    top = sizes.metric * FIGURE_GROWTH.get(len(tiles), 1.0)
+    floor = max(sizes.metric * FIGURE_FLOOR_SHARE, 2 * sizes.min_body)
+    figure = top
+    while True:
+        roles = RoleSizes.at(figure, sizes)
+        width = min(cell_width, _natural_width(tiles, roles, faces))
+        laid = [_lay_out(t, roles, faces, width) for t in tiles]
+        height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT
+        figures = max(figure_width(t, roles, faces) for t in tiles) * (1 + WIDTH_SLACK)
+        fits = height <= cell_height and figures + _padding() <= cell_width
+        if fits or figure <= floor:
+            break
+        figure = max(floor, figure - STEP)
+    overflow = max(0.0, height - cell_height)
+    return _place(box, rows, tiles, laid, roles, width, min(height, cell_height), overflow)
+
+
+def figure_width(text: TileText, roles: RoleSizes, faces: Faces) -> float:
+    """The figure and its unit on one line, in points."""
+    metrics = face(faces.heading, bold=True)
+    scales = [text.figure.run_scale(i) for i in range(len(text.figure.runs))]
+    return sum(
+        metrics.advance(run.text) * roles.figure * scale
+        for run, scale in zip(text.figure.runs, scales, strict=True)
+    )
+
+
+def _natural_width(tiles: list[TileText], roles: RoleSizes, faces: Faces) -> float:
+    """The width (points) the fullest tile wants: its figure, its label on one line, its
+    widest note; with the tile's padding."""
+    widest = 0.0
+    for tile in tiles:
+        widest = max(widest, figure_width(tile, roles, faces))
+        for para, size in _sized(tile, roles)[1:]:
+            family = faces.of(para)
+            line = sum(face(family, r.bold, r.italic).advance(r.text) for r in para.runs)
+            widest = max(widest, line * size)
+    # Room for the renderers' own rounding: a label measured to the point would wrap.
+    return widest * (1 + WIDTH_SLACK) + _padding()
+
+
+def _padding() -> float:
+    """Points a tile's text loses across: padding, the frame's insets, and the few points the
+    rounded corners take from its text area."""
+    return 2 * (PAD_X + points(4)) / EMU_PER_PT + 8.0
+
+
+def _sized(tile: TileText, roles: RoleSizes) -> list[tuple[Para, float]]:
+    """Each paragraph with its size; the figure first."""
+    sized = [(tile.figure, roles.figure), (tile.label, roles.label)]
+    if tile.qualifier:
+        sized.append((tile.qualifier, roles.qualifier))
+    return sized + [(detail, roles.detail) for detail in tile.details]
+
+
+def _lay_out(tile: TileText, roles: RoleSizes, faces: Faces, width: float) -> list[ParaPlan]:
+    """The tile's paragraphs, in reading order, at the grid's sizes in a tile ``width`` wide."""
+    text_width = width - 2 * (PAD_X + points(4)) / EMU_PER_PT
+    sizes = {id(para): size for para, size in _sized(tile, roles)}
+    plans = []
+    for index, para in enumerate(tile.paras):
+        size = sizes[id(para)]
+        family = faces.of(para)
+        if para is tile.figure:
+            lines = 1  # a figure never wraps: the tile is at least as wide as it
+        else:
+            usable = text_width * (1 - WIDTH_SLACK)  # wrap early rather than late
+            lines = count_lines(Line(para.runs, family), usable / size)
+        before = para.space_before * size if index else 0.0
+        plans.append(ParaPlan(size, 0.0, 0.0, before, lines, face(family).line_height * size))
+    return plans
+
+
+def _height(plans: list[ParaPlan]) -> float:
+    return sum(p.height for p in plans)
+
+
+def _above_figure(tile: TileText, plans: list[ParaPlan]) -> float:
+    """How far below the text's top the figure's line starts (the qualifier's height)."""
+    return plans[0].height if tile.qualifier else 0.0
+
+
+def _place(
+    box: Box,
+    rows: list[int],
+    tiles: list[TileText],
+    laid: list[list[ParaPlan]],
+    roles: RoleSizes,
+    width: float,
+    height: float,
+    overflow: float,
+) -> TileGridPlan:
+    """Tiles of ``width`` × ``height`` points, each row centred, the grid centred in ``box``;
+    in each row, every tile's text starts so that the figures line up."""
+    tile_w, tile_h = round(width * EMU_PER_PT), round(height * EMU_PER_PT)
+    grid_h = len(rows) * tile_h + (len(rows) - 1) * GAP
+    top = box.top + max(0, (box.height - grid_h) // 2)
+    placed: list[TilePlan] = []
+    baselines: list[float] = []
+    start = 0
+    for count in rows:
+        members = range(start, start + count)
+        above = max(_above_figure(tiles[i], laid[i]) for i in members)
+        below = max(_height(laid[i]) - _above_figure(tiles[i], laid[i]) for i in members)
+        offset = max(0.0, (height - above - below) / 2)
+        left = box.left + (box.width - (count * tile_w + (count - 1) * GAP)) // 2
+        for column, i in enumerate(members):
+            pad = offset + above - _above_figure(tiles[i], laid[i])
+            text = TextPlan(
+                roles.figure, tuple(laid[i]), _height(laid[i]), overflow, "top", pad,
+                pad_x=PAD_X / EMU_PER_PT,
+            )  # fmt: skip
+            tile_box = Box(left + column * (tile_w + GAP), top, tile_w, tile_h)
+            placed.append(TilePlan(tile_box, text))
+            baselines.append(top / EMU_PER_PT + offset + above)
+        top += tile_h + GAP
+        start += count
+    return TileGridPlan(tuple(placed), tuple(rows), roles, overflow, tuple(baselines))

@@ -1,0 +1,170 @@
+"""Titles: one size for every slide of a layout, wrapping before shrinking, top-anchored.
+
+A deck whose titles take a dozen sizes reads as unfinished. The size of a layout's titles is
+decided once for the whole deck, before any slide is rendered: the theme's size when every
+title fits the layout's title box (content slides: two lines) at it, else the largest size
+at which they all do; never below a floor. The title that forced a smaller size, or that
+does not fit even at the floor, is a located finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..markup import parse_inline
+from ..textfit import Line, count_lines, face
+from ..theme import Theme
+from .geometry import (
+    CLOSING,
+    CONTENT,
+    COVER,
+    EMU_PER_PT,
+    SECTION,
+    TITLE_LINES,
+    Box,
+    PageGeometry,
+    points,
+)
+from .textplan import INSET_Y, STEP, inner_size
+
+TITLE_FLOOR_SHARE = 0.7
+"""Titles never shrink below this share of their layout's size (nor below ``min_body``)."""
+
+
+@dataclass(frozen=True)
+class TitleBox:
+    """A layout's title: its box, the theme's size for it, and how many lines it may take."""
+
+    box: Box
+    size: float
+    max_lines: int
+    floor: float
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    """One slide's title: its layout, text, and the key path where the deck defines it."""
+
+    layout: str
+    text: str
+    place: tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class TitleFinding:
+    place: tuple[str | int, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class TitleSizes:
+    """The size of each layout's titles, and the findings about titles that did not fit."""
+
+    sizes: dict[str, float]
+    findings: tuple[TitleFinding, ...]
+    lines: dict[str, int]
+    """Per layout, the most lines any of its titles takes at its size."""
+
+
+@dataclass(frozen=True)
+class TitlePlan:
+    """One title set at its layout's size: how many lines it takes, and where the text below
+    it (a subtitle) starts, in EMU."""
+
+    size: float
+    lines: int
+    box: Box
+    text_bottom: int
+
+
+def title_boxes(theme: Theme, page: PageGeometry) -> dict[str, TitleBox]:
+    """Each layout's title box and size: content slides two lines at the theme's title size;
+    the full-bleed ones (cover, dividers, closing) as many lines as their frame holds."""
+    sizes = theme.sizes
+
+    def title(box: Box, size: float, max_lines: int) -> TitleBox:
+        return TitleBox(box, size, max_lines, max(sizes.min_body, size * TITLE_FLOOR_SHARE))
+
+    return {
+        CONTENT: title(page.title, sizes.title, TITLE_LINES),
+        COVER: title(page.cover.title, sizes.cover, 99),
+        SECTION: title(page.section.title, sizes.cover, 99),
+        CLOSING: title(page.closing.title, sizes.title * 1.2, 99),
+    }
+
+
+def title_lines(text: str, width_pt: float, size: float, family: str) -> int:
+    """Lines ``text`` wraps to at ``size`` in a title ``width_pt`` wide."""
+    return count_lines(Line(tuple(parse_inline(text)), family), width_pt / size)
+
+
+def lines_that_fit(box: Box, size: float, family: str) -> int:
+    """How many lines of a title at ``size`` the box holds."""
+    return max(1, int(inner_size(box)[1] // (face(family).line_height * size)))
+
+
+def plan_title(text: str, title: TitleBox, size: float, family: str) -> TitlePlan:
+    """``text`` in the layout's title box at its layout's ``size``, top-anchored."""
+    lines = title_lines(text, inner_size(title.box)[0], size, family)
+    used = min(lines, lines_that_fit(title.box, size, family)) * face(family).line_height * size
+    bottom = title.box.top + INSET_Y + round(used * EMU_PER_PT) + points(2)
+    return TitlePlan(size, lines, title.box, min(bottom, title.box.bottom))
+
+
+def plan_title_sizes(
+    entries: list[TitleEntry], boxes: dict[str, TitleBox], family: str
+) -> TitleSizes:
+    """One size per layout: the largest (from its theme size down, in half points, not below
+    its floor) at which every title of that layout fits its lines."""
+    sizes: dict[str, float] = {}
+    lines: dict[str, int] = {}
+    findings: list[TitleFinding] = []
+    width = {layout: inner_size(title.box)[0] for layout, title in boxes.items()}
+    for layout, title in boxes.items():
+        texts = [e for e in entries if e.layout == layout]
+        size = title.size
+        while size > title.floor and not all(_fits(e.text, title, size, family) for e in texts):
+            size = max(title.floor, size - STEP)
+        sizes[layout] = size
+        used = [title_lines(e.text, width[layout], size, family) for e in texts]
+        lines[layout] = min(max(used, default=1), _allowed_lines(title, size, family))
+        findings += _title_findings(texts, title, size, family)
+    return TitleSizes(sizes, tuple(findings), lines)
+
+
+def _allowed_lines(title: TitleBox, size: float, family: str) -> int:
+    return min(title.max_lines, lines_that_fit(title.box, size, family))
+
+
+def _fits(text: str, title: TitleBox, size: float, family: str) -> bool:
+    width = inner_size(title.box)[0]
+    return title_lines(text, width, size, family) <= _allowed_lines(title, size, family)
+
+
+def _title_findings(
+    texts: list[TitleEntry], title: TitleBox, size: float, family: str
+) -> list[TitleFinding]:
+    findings = []
+    width = inner_size(title.box)[0]
+    for entry in texts:
+        if not _fits(entry.text, title, size, family):
+            lines = title_lines(entry.text, width, size, family)
+            allowed = _allowed_lines(title, size, family)
+            findings.append(
+                TitleFinding(
+                    entry.place,
+                    f"the title takes {lines} lines at {size:g} pt, more than the "
+                    f"{allowed} its box holds; shorten it",
+                )
+            )
+        elif size < title.size and not _fits(entry.text, title, title.size, family):
+            lines = title_lines(entry.text, width, title.size, family)
+            findings.append(
+                TitleFinding(
+                    entry.place,
+                    f"the title takes {lines} lines at the theme's {title.size:g} pt, so every "
+                    f"title of its layout is set at {size:g} pt (one size per layout); "
+                    "shorten it to keep the theme's size",
+                )
+            )
+    return findings

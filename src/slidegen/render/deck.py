@@ -1,0 +1,120 @@
+"""Render a resolved deck: the layouts' chrome, the deck's title sizes, then every slide in
+order with its footer and speaker notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from pptx.slide import Slide
+
+from ..deck import Deck, Section
+from ..layout import PageGeometry
+from ..layout.geometry import CLOSING, CONTENT, COVER, SECTION
+from ..layout.titleplan import TitleEntry, TitleSizes, plan_title_sizes, title_boxes
+from ..loader import Loaded
+from ..slides import KINDS
+from ..slides.agenda import expand_agendas
+from ..slides.section import SectionSlide
+from ..slides.table import TableSlide, page_titles
+from ..theme import Theme
+from ..validate import format_path
+from .context import RenderContext
+from .notes import NotesWriter
+from .page import add_slide_chrome, brand_layouts
+from .template import new_presentation
+
+Planned = list[tuple[tuple[str | int, ...], object]]
+_LAYOUT_OF_KIND = {"title": COVER, "section": SECTION, "closing": CLOSING}
+
+
+def render_deck(
+    deck: Deck,
+    loaded: Loaded,
+    theme: Theme,
+    project: Path,
+    logo: Path | None,
+    cache_dir: Path | None,
+    stamp: datetime,
+) -> RenderContext:
+    planned = planned_slides(deck)
+    # Titles first, on a page whose title box holds two lines: their sizes, and whether any
+    # content title needs the second line (else the body keeps its room).
+    planning = RenderContext(None, theme, deck.deck, PageGeometry.from_theme(theme), project, {})  # type: ignore[arg-type]
+    planning.source = loaded
+    titles = plan_titles(planning, planned)
+    page = PageGeometry.from_theme(theme, title_lines=titles.lines[CONTENT])
+    prs, layouts = new_presentation(theme, page)
+    ctx = RenderContext(
+        prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
+    )
+    ctx.source = loaded
+    ctx.findings = planning.findings
+    ctx.title_boxes, ctx.title_sizes = title_boxes(theme, page), titles.sizes
+    brand_layouts(ctx)
+    notes = NotesWriter(ctx.language)
+    for place, spec in planned:
+        ctx.location, ctx.path, ctx.place = loaded.locate(place), format_path(place), place
+        made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
+        # A kind that continues on further slides returns them all, on one layout; the
+        # speaker notes go on the first.
+        slides = made if isinstance(made, list) else [made]
+        for index, slide in enumerate(slides):
+            last = index == len(slides) - 1
+            ctx.slide_titles.append(ctx.slide_title if last else _title_of(slide))
+            number = len(ctx.slide_titles)
+            add_slide_chrome(ctx, slide, number)
+            notes.add(slide, spec.notes if index == 0 else None, number)  # type: ignore[attr-defined]
+    ctx.notes_pages = notes.count
+    return ctx
+
+
+def planned_slides(deck: Deck) -> Planned:
+    """Every slide spec in order with its key path, section dividers and repeated agendas
+    included."""
+    planned: Planned = []
+    agendas, agendas_before = expand_agendas(deck)  # agendas list the deck's own sections
+    for i, section in enumerate(deck.sections):
+        planned += agendas_before.get(i, [])
+        if section.divider:
+            planned.append((("sections", i), _divider(section)))
+        for j, spec in enumerate(section.slides):
+            place = ("sections", i, "slides", j)
+            planned.append((place, agendas.get(place, spec)))
+    return planned
+
+
+def plan_titles(ctx: RenderContext, planned: Planned) -> TitleSizes:
+    """One title size per layout for the whole deck, before any slide is drawn; a finding at
+    each title that made its layout's titles smaller or does not fit."""
+    entries = [entry for place, spec in planned for entry in _title_entries(ctx, place, spec)]
+    boxes = title_boxes(ctx.theme, ctx.page)
+    sizes = plan_title_sizes(entries, boxes, ctx.measure_family(heading=True))
+    for finding in sizes.findings:
+        ctx.place = finding.place
+        ctx.warn_at(("title",), finding.message)
+    ctx.place = ()
+    return sizes
+
+
+def _title_entries(
+    ctx: RenderContext, place: tuple[str | int, ...], spec: object
+) -> list[TitleEntry]:
+    kind = spec.kind  # type: ignore[attr-defined]
+    layout = _LAYOUT_OF_KIND.get(kind, CONTENT)
+    if isinstance(spec, TableSlide):
+        return [TitleEntry(layout, title, place) for title in page_titles(spec, ctx)]
+    text = spec.title or (ctx.info.title if kind == "title" else "")  # type: ignore[attr-defined]
+    return [TitleEntry(layout, text, place)]
+
+
+def _divider(section: Section) -> SectionSlide:
+    return SectionSlide(
+        kind="section", title=section.title or "", subtitle=section.subtitle, notes=section.notes
+    )
+
+
+def _title_of(slide: Slide) -> str:
+    """The title written on ``slide`` (a continued slide's "Title (2/3)")."""
+    title = slide.shapes.title
+    return title.text_frame.text if title is not None else ""

@@ -1,0 +1,227 @@
+"""The layout stage's rules, tested on plans (no presentation is built): titles, lists, tiles."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from pydantic import ValidationError
+
+from slidegen.layout import Box, PageGeometry, inches
+from slidegen.layout.geometry import CONTENT
+from slidegen.layout.paras import Para, bullet_paras
+from slidegen.layout.textplan import MARKER_GAP_EM, Faces, plan_text
+from slidegen.layout.tileplan import TileText, plan_tiles
+from slidegen.layout.titleplan import TitleEntry, plan_title, plan_title_sizes, title_boxes
+from slidegen.loader import load_yaml
+from slidegen.markup import Run
+from slidegen.model import Bullet
+from slidegen.textfit import Line, count_lines, face
+from slidegen.theme import Sizes, Theme, builtin_themes
+
+THEME = Theme.model_validate(load_yaml(builtin_themes() / "neutral" / "theme.yaml").data)
+PAGE = PageGeometry.from_theme(THEME)
+FACES = Faces("Liberation Sans", "Liberation Sans")
+SIZES = THEME.sizes
+LONG = (
+    "How we delivered the Corporate Plan priorities for residents, businesses and partners "
+    "this half-year"
+)
+TOO_LONG = LONG + ", with the voluntary sector, the health service and our neighbouring councils"
+
+
+def plan_sizes(*titles: str):
+    entries = [
+        TitleEntry(CONTENT, text, ("sections", 0, "slides", i)) for i, text in enumerate(titles)
+    ]
+    return plan_title_sizes(entries, title_boxes(THEME, PAGE), FACES.heading)
+
+
+# -- Titles --------------------------------------------------------------------------------------
+
+
+def test_a_long_title_wraps_to_two_lines_at_the_theme_size() -> None:
+    planned = plan_sizes("Short", LONG)
+    assert planned.sizes[CONTENT] == SIZES.title
+    assert planned.lines[CONTENT] == 2
+    assert not planned.findings
+    placed = plan_title(LONG, title_boxes(THEME, PAGE)[CONTENT], SIZES.title, FACES.heading)
+    assert placed.lines == 2
+
+
+def test_one_title_size_for_every_slide_of_a_layout_and_a_finding_at_the_cause() -> None:
+    planned = plan_sizes("Short", TOO_LONG, "Also short")
+    size = planned.sizes[CONTENT]
+    assert size < SIZES.title  # the three-line title made every content title smaller…
+    assert [f.place for f in planned.findings] == [("sections", 0, "slides", 1)]  # …and says so
+    assert "every title of its layout is set at" in planned.findings[0].message
+    box = title_boxes(THEME, PAGE)[CONTENT]
+    assert plan_title(TOO_LONG, box, size, FACES.heading).lines == 2
+
+
+def test_a_title_that_does_not_fit_at_the_floor_is_a_finding() -> None:
+    planned = plan_sizes(TOO_LONG * 3)
+    assert planned.sizes[CONTENT] == max(SIZES.min_body, SIZES.title * 0.7)
+    assert "more than the 2 its box holds" in planned.findings[0].message
+
+
+def test_one_line_titles_keep_the_second_line_for_the_body() -> None:
+    assert plan_sizes("Short", "Another").lines[CONTENT] == 1
+    one, two = (PageGeometry.from_theme(THEME, title_lines=n) for n in (1, 2))
+    assert one.title.top == two.title.top  # the title block starts at the same place
+    assert one.body.top < two.body.top
+    line = face(FACES.heading).line_height * SIZES.title
+    assert two.title.height - one.title.height == pytest.approx(line * 12700, abs=2)
+
+
+# -- Lists ---------------------------------------------------------------------------------------
+
+
+def numbered(count: int) -> list[Para]:
+    return bullet_paras([Bullet(text=f"Item {n}") for n in range(1, count + 1)], numbered=True)
+
+
+def test_the_hanging_indent_holds_the_widest_number() -> None:
+    plan = plan_text(numbered(12), PAGE.body, FACES, size=SIZES.body, floor=SIZES.min_body)
+    widest = face(FACES.heading).advance("12.") * plan.paras[0].size
+    assert plan.paras[0].hang >= widest + MARKER_GAP_EM * plan.paras[0].size - 0.01
+    assert {p.hang for p in plan.paras} == {plan.paras[0].hang}  # every number, one indent
+    short = plan_text(numbered(3), PAGE.body, FACES, size=SIZES.body, floor=SIZES.min_body)
+    assert short.paras[0].hang < plan.paras[0].hang  # "3." needs less than "12."
+
+
+def test_nested_items_start_at_their_parents_text() -> None:
+    items = [Bullet(text="Parent", items=[Bullet(text="Child")], note="a note")]
+    plan = plan_text(bullet_paras(items, numbered=True), PAGE.body, FACES, size=20, floor=12)
+    parent, note, child = plan.paras
+    assert note.margin == parent.margin and note.hang == 0
+    assert child.margin - child.hang == pytest.approx(parent.margin)
+
+
+def test_short_lists_grow_to_max_body_and_are_balanced() -> None:
+    paras = bullet_paras([Bullet(text="One"), Bullet(text="Two")])
+    plan = plan_text(
+        paras, PAGE.body, FACES, size=SIZES.body, min_size=SIZES.min_body, floor=SIZES.min_body,
+        grow_to=SIZES.max_body, balance=True,
+    )  # fmt: skip
+    assert plan.size == SIZES.max_body
+    assert plan.spacing > 1  # more air between the items
+    assert plan.top_pad > 0.2 * (PAGE.body.height / 12700 - plan.height)  # not at the top
+
+
+def test_long_lists_shrink_and_are_not_padded() -> None:
+    paras = numbered(40)
+    plan = plan_text(
+        paras, PAGE.body, FACES, size=SIZES.body, min_size=SIZES.min_body, floor=SIZES.min_body,
+        grow_to=SIZES.max_body, balance=True,
+    )  # fmt: skip
+    assert SIZES.min_body <= plan.size < SIZES.body
+    assert plan.top_pad == 0
+
+
+def test_nothing_is_set_below_the_minimum() -> None:
+    items = [Bullet(text="a", note="n", items=[Bullet(text="b", items=[Bullet(text="c")])])] * 9
+    plan = plan_text(
+        bullet_paras(items), Box(0, 0, inches(4), inches(2)), FACES, size=SIZES.body,
+        min_size=SIZES.min_body, floor=SIZES.min_body,
+    )  # fmt: skip
+    assert plan.overflow > 0  # it does not fit: the caller reports it…
+    assert plan.smallest == SIZES.min_body  # …instead of going smaller
+
+
+def test_max_body_is_validated() -> None:
+    with pytest.raises(ValidationError, match="min_body ≤ body ≤ max_body"):
+        Sizes(body=20, max_body=18)
+    with pytest.raises(ValidationError, match="min_body ≤ body ≤ max_body"):
+        Sizes(body=10, min_body=12)
+
+
+def test_no_break_spaces_keep_a_period_label_together() -> None:
+    """Measured as one unit: where spaces would let "vs April" end the first line, the
+    label with no-break spaces goes whole to the next one (and, wider than the line, takes
+    two)."""
+    spaced = "up 5 (+16.5%) vs April – September 2025"
+    width = face("Liberation Sans").advance("up 5 (+16.5%) vs April – ") + 0.1
+    kept = "up 5 (+16.5%) " + spaced[14:].replace(" ", "\u00a0")
+    assert count_lines(Line((Run(spaced),), "Liberation Sans"), width) == 2
+    assert count_lines(Line((Run(kept),), "Liberation Sans"), width) == 3
+
+
+# -- Tiles ---------------------------------------------------------------------------------------
+
+
+def tile(figure: str, label: str, *, qualifier: str | None = None, unit: str = "") -> TileText:
+    runs = (Run(figure, bold=True), Run(unit, bold=True)) if unit else (Run(figure, bold=True),)
+    return TileText(
+        Para(runs, heading=True, space_before=0, run_scales=(1.0, 0.55)),
+        Para.of(label, space_before=0.15),
+        Para.of(qualifier, heading=True, space_before=0) if qualifier else None,
+        (Para.of("▲\u00a0+5 vs\u00a0April\u00a0–\u00a0September\u00a02025", space_before=0.15),),
+    )
+
+
+def tiles(count: int) -> list[TileText]:
+    labels = ["homes", "of household waste recycled or composted in the borough", "visits"]
+    return [
+        tile(f"{n * 111}", labels[n % 3], qualifier="Over" if n % 2 else None) for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize(("count", "rows"), [(1, (1,)), (3, (3,)), (5, (3, 2)), (8, (4, 4))])
+def test_tiles_in_balanced_centred_rows(count: int, rows: tuple[int, ...]) -> None:
+    plan = plan_tiles(tiles(count), PAGE.body, FACES, SIZES)
+    assert plan.rows == rows and not plan.overflow
+    boxes = [t.box for t in plan.tiles]
+    assert len({(b.width, b.height) for b in boxes}) == 1  # one tile size for the grid
+    start = 0
+    for count_in_row in rows:
+        row = boxes[start : start + count_in_row]
+        assert len({b.top for b in row}) == 1
+        left, right = row[0].left - PAGE.body.left, PAGE.body.right - row[-1].right
+        assert abs(left - right) <= 2  # centred
+        start += count_in_row
+    top, bottom = boxes[0].top - PAGE.body.top, PAGE.body.bottom - boxes[-1].bottom
+    assert abs(top - bottom) <= 2  # the grid is centred in its box
+
+
+@pytest.mark.parametrize("count", [2, 3, 5, 8])
+def test_figures_share_a_baseline_in_each_row(count: int) -> None:
+    plan = plan_tiles(tiles(count), PAGE.body, FACES, SIZES)
+    start = 0
+    for count_in_row in plan.rows:
+        row = plan.baselines[start : start + count_in_row]
+        assert max(row) - min(row) < 0.01, row
+        # and the text of each tile starts where that puts its figure
+        for index in range(start, start + count_in_row):
+            text = plan.tiles[index].text
+            above = text.paras[0].height if tiles(count)[index].qualifier else 0.0
+            figure_top = plan.tiles[index].box.top / 12700 + text.top_pad + above
+            assert figure_top == pytest.approx(plan.baselines[index], abs=0.01)
+        start += count_in_row
+
+
+def test_few_tiles_are_big_numbers_sized_to_their_content() -> None:
+    one, three, eight = (plan_tiles(tiles(n), PAGE.body, FACES, SIZES) for n in (1, 3, 8))
+    assert one.sizes.figure > three.sizes.figure > eight.sizes.figure
+    assert one.sizes.figure >= 1.5 * SIZES.metric
+    assert one.tiles[0].box.width < PAGE.body.width / 2  # a number, not a full-width bar
+
+
+def test_qualifier_unit_and_labels_are_smaller_than_the_figure_never_below_min() -> None:
+    for count, box in itertools.product(
+        (1, 3, 8), (PAGE.body, PAGE.body.take_bottom(inches(1.5))[1])
+    ):
+        sizes = plan_tiles(tiles(count), box, FACES, SIZES).sizes
+        assert sizes.figure > sizes.qualifier >= SIZES.min_body
+        assert sizes.figure > sizes.label >= SIZES.min_body
+        assert sizes.label >= sizes.detail >= SIZES.min_body
+    plan = plan_tiles([tile("2.4", "savings", unit="\u00a0£m")], PAGE.body, FACES, SIZES)
+    figure = plan.tiles[0].text.paras[0]
+    assert figure.size == plan.sizes.figure  # the unit's run is set at 0.55 of it
+
+
+def test_tiles_that_cannot_fit_at_the_minimum_overflow_instead_of_shrinking_further() -> None:
+    crowded = [tile("1", "a label " * 30) for _ in range(8)]
+    plan = plan_tiles(crowded, Box(0, 0, inches(6), inches(2)), FACES, SIZES)
+    assert plan.overflow > 0
+    assert plan.sizes.label == plan.sizes.detail == SIZES.min_body
