@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINIMAL_DECK, TRACEBACK, Project, assert_clean_exit, error_lines, run_cli
+from helpers import (
+    MINIMAL_DECK,
+    TRACEBACK,
+    Project,
+    assert_clean_exit,
+    error_lines,
+    need_soffice,
+    run_cli,
+)
 from slidegen import OutputError
 from slidegen.build import BuildResult
 
@@ -268,3 +276,25 @@ def test_an_empty_source_date_epoch_is_unset(
     project.write_deck(MINIMAL_DECK)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
     assert_clean_exit(run_cli("build", "-o", "out.pptx", cwd=project.root), 0)
+
+
+def test_an_output_name_too_long_for_the_file_system_is_an_error(project: Project) -> None:
+    project.write_deck(MINIMAL_DECK)
+    result = run_cli("build", "-o", "x" * 300 + ".pptx", cwd=project.root)
+    assert_clean_exit(result, 1)
+    [line] = error_lines(result)
+    assert line.endswith(
+        ": the file name is 305 bytes long; file systems take 255: give a shorter name"
+    )
+
+
+def test_png_export_into_a_file_says_so_and_keeps_the_deck(project: Project) -> None:
+    need_soffice()
+    project.write_deck(MINIMAL_DECK)
+    (project.root / "out-png").write_text("in the way\n", encoding="utf-8")
+    result = run_cli("build", "-o", "out.pptx", "--png", cwd=project.root)
+    assert_clean_exit(result, 1)
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("out-png: is a file; the PNGs need a folder here")
+    assert lines[-1].endswith("out.pptx was written, the export was not")
+    assert (project.root / "out.pptx").is_file()

@@ -179,7 +179,13 @@ def _to_pngs(pdf: Path, scratch: Path, target: Path, stem: str) -> tuple[list[Pa
     pages = sorted(scratch.glob("slide-*.png"))
     sheet = scratch / "contact-sheet.png"
     contact_sheet(pages, sheet)
-    target.mkdir(parents=True, exist_ok=True)
+    if target.exists() and not target.is_dir():
+        raise ExportError(Problem(Location(str(target)), "is a file; the PNGs need a folder here"))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        where = Location(str(target))
+        raise ExportError(Problem(where, f"cannot make the PNG folder: {error.strerror}")) from None
     written = []
     for index, page in enumerate(pages, start=1):
         final = target / f"{stem}-{index:03d}.png"

@@ -20,6 +20,7 @@ from pathlib import Path
 from .errors import Location, OutputError, Problem
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+MAX_NAME_BYTES = 255  # one file name, on every common file system
 
 
 def _umask() -> int:
@@ -105,7 +106,15 @@ def _running(pid: int) -> bool:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a part."""
-    where = Location(str(path))
+    where = Location(str(path)[:200])
+    if len(path.name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise OutputError(
+            Problem(
+                where,
+                f"the file name is {len(path.name.encode('utf-8'))} bytes long; file systems "
+                f"take {MAX_NAME_BYTES}: give a shorter name",
+            )
+        )
     blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     if blocking is not None:
         raise OutputError(Problem(where, f"'{blocking}' is a file, not a folder"))
