@@ -32,6 +32,8 @@ class Para:
     """Space above the paragraph, in em of its own size (none above the first)."""
     run_scales: tuple[float, ...] = ()
     """Per run, a size relative to the paragraph's (a figure's unit set smaller); empty: 1."""
+    number_from: int = 1
+    """The first number of a numbered list (a list continued from the slide before)."""
 
     @classmethod
     def of(cls, text: str, **kwargs: object) -> Para:
@@ -51,6 +53,7 @@ def bullet_paras(
     level: int = 0,
     color: str | None = None,
     emphasis_color: str | None = None,
+    number_from: int = 1,
 ) -> list[Para]:
     """Flatten nested bullets into paragraphs (notes become smaller italic lines)."""
     paras: list[Para] = []
@@ -66,6 +69,7 @@ def bullet_paras(
                 color=color,
                 emphasis_color=emphasis_color,
                 space_before=0.45 if level == 0 else 0.2,
+                number_from=number_from if level == 0 else 1,
             )
         )
         if item.note:

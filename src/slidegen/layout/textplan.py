@@ -96,7 +96,7 @@ def marker_widths(paras: list[Para], size: float, faces: Faces, floor: float) ->
             continue
         pt = max(para.scale * size, floor)
         if para.marker == "number":
-            numbers[para.level] = numbers.get(para.level, 0) + 1
+            numbers[para.level] = numbers.get(para.level, para.number_from - 1) + 1
             mark = face(faces.heading).advance(f"{numbers[para.level]}.")
         else:
             mark = face(faces.body).advance(para.bullet_char)

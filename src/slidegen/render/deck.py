@@ -15,6 +15,8 @@ from ..layout.titleplan import TitleEntry, TitleSizes, plan_title_sizes, title_b
 from ..loader import Loaded
 from ..slides import KINDS
 from ..slides.agenda import expand_agendas
+from ..slides.bullets import BulletsSlide
+from ..slides.bullets import page_titles as list_titles
 from ..slides.section import SectionSlide
 from ..slides.table import TableSlide, page_titles
 from ..theme import Theme
@@ -104,6 +106,8 @@ def _title_entries(
     layout = _LAYOUT_OF_KIND.get(kind, CONTENT)
     if isinstance(spec, TableSlide):
         return [TitleEntry(layout, title, place) for title in page_titles(spec, ctx)]
+    if isinstance(spec, BulletsSlide):  # a long list continues: "Title (2/3)"
+        return [TitleEntry(layout, title, place) for title in list_titles(spec, ctx)]
     text = spec.title or (ctx.info.title if kind == "title" else "")  # type: ignore[attr-defined]
     return [TitleEntry(layout, text, place)]
 

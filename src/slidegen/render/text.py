@@ -214,7 +214,9 @@ def _set_marker(pPr: etree._Element, para: Para, placed: ParaPlan, ctx: RenderCo
     etree.SubElement(colour, _RGB, val=ctx.theme.colors.primary)
     if para.marker == "number":
         etree.SubElement(pPr, qn("a:buFont"), typeface="+mj-lt")
-        etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod")
+        number = etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod")
+        if para.number_from > 1:  # a list continued from the slide before counts on
+            number.set("startAt", str(para.number_from))
     else:
         etree.SubElement(pPr, qn("a:buFont"), typeface="Arial")
         etree.SubElement(pPr, qn("a:buChar"), char=para.bullet_char)

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pptx.slide import Slide
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from ..layout import inches
 from ..layout.paras import bullet_paras
+from ..layout.textplan import plan_text
 from ..markup import plain_text
 from ..metric import MetricList
-from ..model import BulletList, Chart, Flag, TitledSlide, check_depth
+from ..model import Bullet, BulletList, Chart, Flag, TitledSlide, check_depth
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import add_text, list_plan
+from ..render.text import add_text, faces, fit_size, list_plan
 from ..render.tiles import add_metric_tiles
 
 STRIP_HEIGHT = inches(1.55)
@@ -33,6 +34,10 @@ class BulletsSlide(TitledSlide):
     """Key figures shown as a strip of tiles under the list."""
     chart: Chart | None = None
     """A chart beside the list (with its own data)."""
+    continue_: Annotated[Flag, Field(alias="continue")] = True
+    """A list that does not fit even at the theme's minimum size continues on the next slide
+    ("Title (2/2)"); ``false`` keeps one slide (the overflow is then a finding). Lists with a
+    chart or tiles keep one slide."""
 
     _depth = field_validator("items")(check_depth)
 
@@ -44,8 +49,87 @@ class BulletsSlide(TitledSlide):
         return chart
 
 
-def render(spec: BulletsSlide, ctx: RenderContext) -> Slide:
-    slide = content_slide(ctx, spec.title, spec.subtitle)
+def list_pages(spec: BulletsSlide, ctx: RenderContext) -> list[tuple[int, list[Bullet]]]:
+    """The top-level items of each slide the list takes, with the number of the first: in
+    as few slides as hold them at the theme's minimum size, shared out evenly (40 items in
+    three slides are 14, 13 and 13, not 18, 18 and 4)."""
+    items = list(spec.items)
+    if spec.chart or spec.metrics or not spec.continue_ or _fits(spec, ctx, items, 1):
+        return [(1, items)]
+    greedy = _split(spec, ctx, items, cap=len(items))
+    even = _split(spec, ctx, items, cap=-(-len(items) // len(greedy)))
+    return even if len(even) == len(greedy) else greedy
+
+
+def _split(
+    spec: BulletsSlide, ctx: RenderContext, items: list[Bullet], cap: int
+) -> list[tuple[int, list[Bullet]]]:
+    pages: list[tuple[int, list[Bullet]]] = []
+    start = 0
+    while start < len(items):
+        end = start + 1
+        while (
+            end < len(items)
+            and end - start < cap
+            and _fits(spec, ctx, items[start : end + 1], start + 1)
+        ):
+            end += 1
+        pages.append((start + 1, items[start:end]))
+        start = end
+    return pages
+
+
+def _fits(spec: BulletsSlide, ctx: RenderContext, items: list[Bullet], first: int) -> bool:
+    sizes = ctx.theme.sizes
+    paras = bullet_paras(items, spec.numbered, number_from=first)
+    plan = plan_text(
+        paras, ctx.page.body, faces(ctx), size=sizes.min_body, min_size=sizes.min_body,
+        floor=sizes.min_body,
+    )  # fmt: skip
+    return plan.overflow <= 0.5
+
+
+def page_titles(spec: BulletsSlide, ctx: RenderContext) -> list[str]:
+    """The title of each slide the list takes: "Title (2/3)" when it continues."""
+    total = len(list_pages(spec, ctx))
+    if total == 1:
+        return [spec.title]
+    return [f"{spec.title} ({number}/{total})" for number in range(1, total + 1)]
+
+
+def render(spec: BulletsSlide, ctx: RenderContext) -> list[Slide]:
+    pages = list_pages(spec, ctx)
+    if len(pages) == 1:
+        return [_render_page(spec, ctx, spec.title, pages[0][1], 1)]
+    # A continued list is one list: one size on all its slides, the largest all can take.
+    sizes = ctx.theme.sizes
+    shared = min(
+        _fitted_size(spec, ctx, items, first, sizes.body, sizes.min_body) for first, items in pages
+    )
+    return [
+        _render_page(spec, ctx, title, items, first, shared)
+        for title, (first, items) in zip(page_titles(spec, ctx), pages, strict=True)
+    ]
+
+
+def _fitted_size(
+    spec: BulletsSlide, ctx: RenderContext, items: list[Bullet], first: int, size: float,
+    floor: float,
+) -> float:  # fmt: skip
+    paras = bullet_paras(items, spec.numbered, number_from=first)
+    plan = plan_text(paras, ctx.page.body, faces(ctx), size=size, min_size=floor, floor=floor)
+    return plan.size
+
+
+def _render_page(
+    spec: BulletsSlide,
+    ctx: RenderContext,
+    title: str,
+    items: list[Bullet],
+    first: int,
+    size: float | None = None,
+) -> Slide:
+    slide = content_slide(ctx, title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
     strip = chart_box = None
     # Geometry first, then shapes in reading order: list, chart beside it, strip under both.
@@ -53,8 +137,13 @@ def render(spec: BulletsSlide, ctx: RenderContext) -> Slide:
         body, strip = body.take_bottom(STRIP_HEIGHT, gap)
     if spec.chart:
         body, chart_box = body.split_columns(2, gap * 2, weights=[1.1, 1])
-    paras = bullet_paras(spec.items, spec.numbered, emphasis_color=ctx.theme.colors.primary)
-    plan = list_plan(ctx, body, paras)
+    paras = bullet_paras(
+        items, spec.numbered, emphasis_color=ctx.theme.colors.primary, number_from=first
+    )
+    if size is None:
+        plan = list_plan(ctx, body, paras)
+    else:  # a slide of a continued list: the size all its slides share
+        plan = fit_size(ctx, body, paras, name="List", size=size, min_size=size, balance=True)
     add_text(ctx, body, paras, name="List", size=plan.size, plan=plan)
     if spec.chart and chart_box:
         add_chart(ctx, slide, chart_box, spec.chart, None, plain_text(spec.title))
