@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from realdeck import as_markdown as real_markdown
+from realdeck import scaled_deck
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = ROOT / "src" / "slidegen" / "themes" / "neutral" / "neutral-mark.png"
@@ -238,6 +240,31 @@ def measure(project: Path, sizes: list[int], runs: int) -> list[Case]:
             cmd = [pandoc, "-o", f"output/pandoc-{n}.pptx", f"synthetic-{n}.md"]
             case.pandoc_seconds, case.pandoc_rss_mb, _ = run_child(cmd, project, n_runs)
         cases.append(case)
+    cases += measure_real_content(project, [n for n in sizes if n >= 100], runs, pandoc)
+    return cases
+
+
+def measure_real_content(
+    project: Path, sizes: list[int], runs: int, pandoc: str | None
+) -> list[Case]:
+    """The repository's deck scaled to each size (real text, images, target charts)."""
+    original = yaml.safe_load((project / "deck.yaml").read_text())
+    cases = []
+    for n in sizes:
+        deck = scaled_deck(original, n)
+        name = f"real-{n}"
+        (project / f"{name}.yaml").write_text(
+            yaml.safe_dump(deck, allow_unicode=True, sort_keys=False, width=1000)
+        )
+        (project / f"{name}.md").write_text(real_markdown(deck))
+        n_runs = 1 if n >= 2000 else runs
+        seconds, rss, mpl = build(project, f"{name}.yaml", n_runs)
+        slides = count_slides(project / "output" / f"{name}.pptx")
+        case = Case(f"default deck scaled to {slides} slides", slides, n_runs, seconds, rss, mpl)
+        if pandoc:
+            cmd = [pandoc, "-o", f"output/pandoc-{name}.pptx", f"{name}.md"]
+            case.pandoc_seconds, case.pandoc_rss_mb, _ = run_child(cmd, project, n_runs)
+        cases.append(case)
     return cases
 
 
@@ -282,7 +309,11 @@ def report(info: dict[str, str], cases: list[Case], rows: list[Goal]) -> str:
     lines += [HEADER, "|---|--:|--:|--:|--:|--:|:-:|--:|--:|---|"]
     for c in cases:
         per = f"{c.ms_per_slide:.1f}" if c.ms_per_slide else ""
-        pandoc = "pandoc: not installed" if c.name.startswith("synthetic") else ""
+        pandoc = (
+            "pandoc: not installed"
+            if c.name.startswith(("synthetic", "default deck scaled"))
+            else ""
+        )
         if c.pandoc_seconds:
             pandoc = f"{c.pandoc_seconds:.2f} s, {c.pandoc_rss_mb:.0f} MB"
         ratio = f"{c.seconds / c.pandoc_seconds:.2f}" if c.pandoc_seconds else ""

@@ -35,10 +35,11 @@ LONG_ITEM = (
 )
 OVERFLOWING_DECK = (
     "deck:\n  title: Too much\nsections:\n  - divider: false\n    slides:\n"
-    "      - kind: bullets\n        title: A wall of text\n        items:\n"
-    + "".join(f"          - {LONG_ITEM} {n}\n" for n in range(38))
+    "      - kind: bullets\n        title: A wall of text\n        continue: false\n"
+    "        items:\n" + "".join(f"          - {LONG_ITEM} {n}\n" for n in range(38))
 )
-"""38 long items: valid (a list holds up to 40) but far more than a slide can hold."""
+"""38 long items kept on one slide: valid (a list holds up to 40) but far more than a slide
+can hold (without ``continue: false`` they would continue on further slides)."""
 
 
 def shapes_named(pptx: Path, slide: int) -> list[str]:

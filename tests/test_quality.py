@@ -78,9 +78,11 @@ sections:
     slides:
       - kind: bullets
         title: Troppo testo
+        continue: false
         items:
 """ + "".join(f"          - {LONG_ITEM.format(n=n)}\n" for n in range(30))
-"""30 items of one line each at 12 pt: valid, but far more than the list box holds."""
+"""30 items of one line each at 12 pt kept on one slide: valid, but far more than the list box
+holds."""
 OVERFLOW_FINDING = (
     "deck.yaml:8:9: warning: sections[0].slides[0]: text in 'List' overflows its box by 233 pt "
     "at 12 pt (box 362 pt high); shorten it or split the slide"
