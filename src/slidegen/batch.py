@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .build import build_deck, load_deck
 from .errors import DeckError, Problem
+from .i18n import current_language, use_language
 from .periods import period_files
 
 
@@ -42,10 +43,16 @@ def deck_periods(deck_path: Path) -> list[str]:
 
 
 def _build_one(
-    deck_path: Path, period: str, theme: str | None, allow_missing: bool, strict: bool
+    deck_path: Path,
+    period: str,
+    theme: str | None,
+    allow_missing: bool,
+    strict: bool,
+    language: str,
 ) -> PeriodOutcome:
     from .errors import SlidegenError
 
+    use_language(language)  # a new process speaks English until told otherwise
     started = time.perf_counter()
     try:
         result = build_deck(
@@ -75,7 +82,9 @@ def build_all_periods(
     workers = max(1, min(len(periods), workers or os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
-            pool.submit(_build_one, deck_path, period, theme, allow_missing, strict)
+            pool.submit(
+                _build_one, deck_path, period, theme, allow_missing, strict, current_language()
+            )
             for period in periods
         ]
         return [future.result() for future in futures]

@@ -5,6 +5,7 @@ Nothing touches the output until every stage has passed.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -23,7 +24,9 @@ from .errors import AssetError, DeckError, Location, OutputError, Problem, Slide
 from .layout import PageGeometry
 from .loader import Loaded, load_yaml
 from .markup import plain_text
+from .messages import say
 from .model import DeckInfo, check_language
+from .places import Key, key_of
 from .properties import set_app_properties, set_properties, sources_digest
 from .render.context import RenderContext
 from .render.notes import NotesWriter
@@ -38,7 +41,7 @@ from .slides.section import SectionSlide
 from .tables import load_tables
 from .theme import LoadedTheme, Theme, load_theme
 from .titles import duplicate_title_findings
-from .validate import format_path, problems_from_validation
+from .validate import problems_from_validation
 from .version import VERSION
 
 CACHE_FOLDER = ".cache"
@@ -80,11 +83,7 @@ def load_deck(path: Path) -> tuple[Deck, Loaded]:
     """Load and validate a deck file; all schema errors at once, each located."""
     loaded = load_yaml(path, display_name=_display(path))
     if not isinstance(loaded.data, dict):
-        raise DeckError(
-            Problem(
-                loaded.locate(()), "expected a mapping with 'deck' and 'sections' at the top level"
-            )
-        )
+        raise DeckError(Problem(loaded.locate(()), say("top_level_not_mapping")))
     try:
         return Deck.model_validate(loaded.data), loaded
     except ValidationError as exc:
@@ -199,7 +198,7 @@ def build_deck(
         language=language,
     )
     if strict and compiled.findings:
-        raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
+        raise DeckError([dataclasses.replace(p, severity="error") for p in compiled.findings])
     if output is not None:
         _check_output(output, compiled.sources)
     if output is None:
@@ -296,7 +295,9 @@ def _check_assets(
             place = ("sections", i, "slides", j, "image")
             try:
                 images.append(
-                    resolve_image(spec.image, project, loaded.locate(place), _path(place))
+                    resolve_image(
+                        spec.image, project, loaded.locate(place), key_of(place, loaded.data)
+                    )
                 )
             except SlidegenError as exc:
                 problems.extend(exc.problems)
@@ -311,7 +312,7 @@ def _theme_logo(loaded_theme: LoadedTheme, where: Location) -> Path:
     relative = loaded_theme.theme.logo or ""
     roots = loaded_theme.asset_roots
     root = next((r for r in roots if (r / relative).is_file()), roots[0])
-    return resolve_image(relative, root, where, "logo")
+    return resolve_image(relative, root, where, Key("logo", "logo"))
 
 
 def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:
@@ -320,10 +321,6 @@ def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:
         for i, section in enumerate(deck.sections)
         for j, spec in enumerate(section.slides)
     ]
-
-
-def _path(parts: tuple[str | int, ...]) -> str:
-    return format_path(parts)
 
 
 def _divider(section: Section) -> SectionSlide:
@@ -355,7 +352,8 @@ def _render(
             planned.append((("sections", i), _divider(section)))
         planned += [(("sections", i, "slides", j), s) for j, s in enumerate(section.slides)]
         for place, spec in planned:
-            ctx.location, ctx.path, ctx.place = loaded.locate(place), _path(place), place
+            ctx.location, ctx.place = loaded.locate(place), place
+            ctx.key = key_of(place, loaded.data)
             made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
             # A kind that continues on further slides returns them all, on one layout; the
             # speaker notes go on the first.

@@ -138,22 +138,21 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
             raise DeckError(
                 Problem(
                     Location(name),
-                    f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
+                    say("file_too_big", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"),
                 )
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DeckError(Problem(Location(name), "file not found")) from None
+        raise DeckError(Problem(Location(name), say("file_not_found"))) from None
     except IsADirectoryError:
-        raise DeckError(Problem(Location(name), "is a directory, expected a YAML file")) from None
+        raise DeckError(Problem(Location(name), say("is_a_folder"))) from None
     except OSError as exc:
-        raise DeckError(Problem(Location(name), f"cannot read: {exc.strerror}")) from None
+        unreadable = say("cannot_read_file", reason=exc.strerror)
+        raise DeckError(Problem(Location(name), unreadable)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DeckError(
-            Problem(Location(name), f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
-        ) from None
+        raise DeckError(Problem(Location(name), say("not_utf8", byte=exc.start))) from None
     return load_yaml_text(text, name)
 
 
@@ -207,16 +206,14 @@ def _convert(node: yaml.Node, path: Path_, out: Loaded, problems: list[Problem],
     out.values[path] = _pos(node)
     if depth > MAX_DEPTH:
         problems.append(
-            Problem(Location(out.file, *_pos(node)), f"nesting deeper than {MAX_DEPTH} levels")
+            Problem(Location(out.file, *_pos(node)), say("nesting_too_deep", limit=MAX_DEPTH))
         )
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(
-                    Problem(Location(out.file, *_pos(key_node)), "keys must be plain text")
-                )
+                problems.append(Problem(Location(out.file, *_pos(key_node)), say("key_not_text")))
                 continue
             key = key_node.value
             if key in result:
@@ -224,7 +221,7 @@ def _convert(node: yaml.Node, path: Path_, out: Loaded, problems: list[Problem],
                 problems.append(
                     Problem(
                         Location(out.file, *_pos(key_node)),
-                        f"duplicate key '{key}' (first defined on line {first[0]})",
+                        say("duplicate_key", key=key, line=first[0]),
                     )
                 )
                 continue
@@ -256,7 +253,7 @@ def _scalar(node: yaml.ScalarNode, path: Path_, out: Loaded, problems: list[Prob
         problems.append(
             Problem(
                 Location(out.file, *_pos(node)),
-                f"a number of {len(text):,} digits; write it in quotes if it is text",
+                say("too_many_digits", digits=f"{len(text):,}"),
             )
         )
         return None
@@ -268,7 +265,7 @@ def _scalar(node: yaml.ScalarNode, path: Path_, out: Loaded, problems: list[Prob
         problems.append(
             Problem(
                 Location(out.file, *_pos(node)),
-                f"'{text}' is not a finite number; write the value as text in quotes if meant",
+                say("not_finite", value=text),
             )
         )
         return None
