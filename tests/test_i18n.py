@@ -28,12 +28,18 @@ from slidegen.places import describe_place, format_path
 
 SOURCE = REPO / "src" / "slidegen"
 LOCALE = SOURCE / "locale"
+TRANSLATIONS = i18n.LANGUAGES[1:]
+"""Every language but English, the source text."""
 KEYWORDS = {**DEFAULT_KEYWORDS, "NN_": (1, 2)}
 """What ``make messages`` extracts (its ``MESSAGE_KEYWORDS``): gettext's usual markers and
 ``NN_(singular, plural)``."""
 
 
 # -- the language of a run --------------------------------------------------------------------
+
+
+def test_the_languages_are_those_with_a_catalogue() -> None:
+    assert i18n.LANGUAGES == ("en", "it")
 
 
 @pytest.mark.parametrize(
@@ -354,7 +360,7 @@ def test_the_template_has_every_message_of_the_source() -> None:
     )
 
 
-@pytest.mark.parametrize("language", ["it"])
+@pytest.mark.parametrize("language", TRANSLATIONS)
 def test_every_message_is_translated(language: str) -> None:
     po = catalogue(LOCALE / language / "LC_MESSAGES" / "slidegen.po")
     translated = {m.id: m for m in po if m.id}
@@ -374,7 +380,7 @@ def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
 
 
-@pytest.mark.parametrize("language", ["it"])
+@pytest.mark.parametrize("language", TRANSLATIONS)
 def test_translations_keep_the_placeholders(language: str) -> None:
     """``{fix}``, ``{key}``…: what is filled in (the user's text) must survive translation."""
     po = catalogue(LOCALE / language / "LC_MESSAGES" / "slidegen.po")
@@ -387,7 +393,7 @@ def test_translations_keep_the_placeholders(language: str) -> None:
             assert placeholders(string) == placeholders(ids[-1]), message.id
 
 
-@pytest.mark.parametrize("language", ["it"])
+@pytest.mark.parametrize("language", TRANSLATIONS)
 def test_the_compiled_catalogue_matches_the_po(language: str) -> None:
     """The .mo slidegen reads is the .po compiled (``make messages`` compiles it)."""
     folder = LOCALE / language / "LC_MESSAGES"

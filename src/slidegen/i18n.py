@@ -20,8 +20,16 @@ from pathlib import Path
 DOMAIN = "slidegen"
 LOCALE_DIR = Path(__file__).parent / "locale"
 ENGLISH = "en"
-LANGUAGES = ("en", "it")
-"""The languages slidegen speaks: English (the source text) and those with a catalogue."""
+
+
+def _languages() -> tuple[str, ...]:
+    found = sorted(mo.parents[1].name for mo in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return (ENGLISH, *found)
+
+
+LANGUAGES = _languages()
+"""The languages slidegen speaks: English (the source text) and each one with a compiled
+catalogue, so a new language needs no change to the code."""
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 """Looked at in POSIX order: the first one set decides."""
 
