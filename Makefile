@@ -13,7 +13,7 @@ LOCK := requirements.lock
 # chromium: the browser the preview's test drives (Playwright, never a downloaded browser).
 APT_PACKAGES := libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2 chromium
 
-.PHONY: deck test lint version lock schema system-deps clean
+.PHONY: deck test lint version lock schema messages system-deps clean
 
 # Exactly the locked versions, checked against their hashes; then slidegen itself, editable,
 # built with the locked setuptools (no build isolation, so nothing unlocked is fetched).
@@ -40,6 +40,20 @@ test: lint version
 # After a change to the deck model: regenerate the JSON Schema (shipped and the repository's).
 schema: $(VENV)/.installed
 	$(BIN)/python -m slidegen.schema src/slidegen/deck.schema.json deck.schema.json
+
+# After adding or changing a message: re-extract the English text (src/slidegen/locale/
+# slidegen.pot), merge it into each language's .po (translate what is new or marked fuzzy
+# there), then compile the .mo files slidegen reads. A new language: pybabel init (README).
+LOCALE := src/slidegen/locale
+MESSAGE_KEYWORDS := -k NN_:1,2
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract $(MESSAGE_KEYWORDS) --add-comments=TRANSLATORS: \
+	  --sort-output --add-location=file --project=slidegen --version=1 \
+	  --copyright-holder="slidegen developers" \
+	  -o $(LOCALE)/slidegen.pot src/slidegen
+	$(BIN)/pybabel update --domain=slidegen --input-file=$(LOCALE)/slidegen.pot \
+	  --output-dir=$(LOCALE) --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile --domain=slidegen --directory=$(LOCALE) --statistics
 
 lock:
 	$(PYTHON) -m venv .venv-lock

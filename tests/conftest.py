@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,20 @@ from click.testing import Result
 from helpers import BuiltCase, Project, build, case_deck, run_cli
 from slidegen import SlidegenError, compile_deck
 from slidegen.build import BuildResult
+from slidegen.i18n import ENGLISH, use_language
+
+# Messages are expected in English unless a test chooses a language: the locale of the
+# machine running the suite must not change them (subprocesses inherit this too).
+for _variable in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that switches the language in-process does not leave it switched."""
+    yield
+    use_language(ENGLISH)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -20,6 +35,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite tests/cases/*/expected.txt from the current build instead of comparing",
     )
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        default=False,
+        help="rewrite tests/errors/*.expected and *.expected.it from the current messages",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_expected(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-expected"))
 
 
 @pytest.fixture(scope="session")

@@ -195,7 +195,9 @@ def test_check_reports_errors_like_build(project: Project) -> None:
     result = run_cli("check", "deck.yaml", cwd=project.root)
     assert_clean_exit(result, 1)
     (line,) = error_lines(result)
-    assert line.startswith("deck.yaml:8:15: sections[0].slides[1].kind: expected slide kind ")
+    assert line.startswith(
+        "deck.yaml:8:15: section 1, slide 2 «A list», kind: expected slide kind "
+    )
     assert line.endswith("got 'bulets' (did you mean 'bullets'?)")
 
 
@@ -235,7 +237,9 @@ def test_overflow_is_a_warning_without_strict(project: Project) -> None:
     result = run_cli("build", "-o", "out.pptx", cwd=project.root)
     assert_clean_exit(result, 0)
     (warning,) = result.stderr.splitlines()
-    assert warning.startswith("deck.yaml:6:9: warning: sections[0].slides[0]: text in 'List' ")
+    assert warning.startswith(
+        "deck.yaml:6:9: warning: section 1, slide 1 «A wall of text»: text in 'List' "
+    )
     assert "overflows its box" in warning
     assert (project.root / "out.pptx").is_file()
 
@@ -246,7 +250,9 @@ def test_strict_turns_a_finding_into_an_error(project: Project) -> None:
     result = run_cli("build", "--strict", "-o", "out.pptx", cwd=project.root)
     assert_clean_exit(result, 1)
     (line,) = error_lines(result)
-    assert line.startswith("deck.yaml:6:9: sections[0].slides[0]: text in 'List' overflows")
+    assert line.startswith(
+        "deck.yaml:6:9: section 1, slide 1 «A wall of text»: text in 'List' overflows"
+    )
     assert "warning" not in line
     assert result.stderr.endswith("slidegen: 1 error; nothing written\n")
     assert project.files() == before
@@ -265,7 +271,7 @@ def test_duplicate_titles_are_a_finding(project: Project) -> None:
     result = run_cli("check", cwd=project.root)
     assert_clean_exit(result, 0)
     assert result.stderr == (
-        "deck.yaml:12:16: warning: sections[0].slides[2].title: slide title 'A list' is also "
+        "deck.yaml:12:16: warning: section 1, slide 3, title: slide title 'A list' is also "
         "used on line 9; titles should be unique\n"
     )
 
@@ -305,7 +311,8 @@ def test_console_script_exit_codes_without_traceback(project: Project) -> None:
     assert bad.returncode == 1
     assert TRACEBACK not in bad.stderr
     assert bad.stderr.splitlines() == [
-        "deck.yaml:11:9: sections[0].slides[1].titel: unknown key 'titel' (did you mean 'title'?)",
+        "deck.yaml:11:9: section 1, slide 2 «A list», titel: unknown key 'titel' "
+        "(did you mean 'title'?)",
         "slidegen: 1 error; nothing written",
     ]
 
@@ -325,7 +332,15 @@ HEAVY = ("pptx", "pydantic", "matplotlib", "PIL", "babel", "lxml", "numpy")
 
 
 @pytest.mark.parametrize(
-    "args", [["--version"], ["--help"], ["themes"], ["schema"], ["build", "--help"]]
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["themes"],
+        ["schema"],
+        ["build", "--help"],
+        ["--lang", "it", "--help"],
+    ],
 )
 def test_quick_commands_load_no_heavy_library(args: list[str], tmp_path: Path) -> None:
     """What people run to look around starts fast: no python-pptx, pydantic, matplotlib…

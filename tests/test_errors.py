@@ -170,7 +170,7 @@ def test_unknown_key_did_you_mean(project: Project) -> None:
         """),
     )
     assert lines == [
-        "deck.yaml:8:9: sections[0].slides[0].subtitel: unknown key 'subtitel' "
+        "deck.yaml:8:9: section 1, slide 1 «X», subtitel: unknown key 'subtitel' "
         "(did you mean 'subtitle'?)"
     ]
 
@@ -186,8 +186,8 @@ def test_misspelt_required_key_reports_both_sides(project: Project) -> None:
         """),
     )
     assert lines == [
-        "deck.yaml:6:9: sections[0].slides[0].title: missing required key 'title'",
-        "deck.yaml:7:9: sections[0].slides[0].titel: unknown key 'titel' (did you mean 'title'?)",
+        "deck.yaml:6:9: section 1, slide 1, title: missing required key 'title'",
+        "deck.yaml:7:9: section 1, slide 1, titel: unknown key 'titel' (did you mean 'title'?)",
     ]
 
 
@@ -202,7 +202,7 @@ def test_unknown_key_without_a_close_match_lists_allowed_keys(project: Project) 
         """),
     )
     assert lines == [
-        "deck.yaml:9:9: sections[0].slides[0].colour: unknown key 'colour'; "
+        "deck.yaml:9:9: section 1, slide 1 «X», colour: unknown key 'colour'; "
         "allowed: items, kind, notes, subtitle, text, title"
     ]
 
@@ -223,13 +223,13 @@ def test_missing_required_key(project: Project) -> None:
               title: X
         """),
     )
-    assert lines == ["deck.yaml:6:9: sections[0].slides[0].items: missing required key 'items'"]
+    assert lines == ["deck.yaml:6:9: section 1, slide 1 «X», items: missing required key 'items'"]
 
 
 def test_missing_kind(project: Project) -> None:
     lines = fails(project, deck_with("- title: X\n"))
     assert lines == [
-        "deck.yaml:6:9: sections[0].slides[0]: missing required key 'kind' "
+        "deck.yaml:6:9: section 1, slide 1 «X»: missing required key 'kind' "
         "(the slide's kind, e.g. 'bullets')"
     ]
 
@@ -242,7 +242,7 @@ def test_duplicate_key(project: Project) -> None:
 def test_section_with_divider_needs_title(project: Project) -> None:
     lines = fails(project, "deck:\n  title: T\nsections:\n  - slides: []\n")
     assert lines == [
-        "deck.yaml:4:5: sections[0]: a section with a divider needs a 'title' (or 'divider: false')"
+        "deck.yaml:4:5: section 1: a section with a divider needs a 'title' (or 'divider: false')"
     ]
 
 
@@ -263,7 +263,7 @@ def test_wrong_slide_kind_did_you_mean(project: Project) -> None:
         """),
     )
     assert lines == [
-        f"deck.yaml:6:15: sections[0].slides[0].kind: expected slide kind {KINDS_LISTED}; "
+        f"deck.yaml:6:15: section 1, slide 1 «X», kind: expected slide kind {KINDS_LISTED}; "
         "got 'bulets' (did you mean 'bullets'?)"
     ]
 
@@ -272,7 +272,7 @@ def test_wrong_slide_kind_without_close_match(project: Project) -> None:
     """``barr`` is close to the chart type 'bar', to no slide kind: no misleading hint."""
     lines = fails(project, deck_with("- kind: barr\n  title: X\n"))
     assert lines == [
-        f"deck.yaml:6:15: sections[0].slides[0].kind: expected slide kind {KINDS_LISTED}; "
+        f"deck.yaml:6:15: section 1, slide 1 «X», kind: expected slide kind {KINDS_LISTED}; "
         "got 'barr'"
     ]
 
@@ -303,7 +303,7 @@ def test_wrong_chart_type(project: Project, typo: str, hint: str) -> None:
         """),
     )
     assert lines == [
-        f"deck.yaml:9:17: sections[0].slides[0].chart.type: expected {CHART_TYPES_LISTED}; "
+        f"deck.yaml:9:17: section 1, slide 1 «X», chart.type: expected {CHART_TYPES_LISTED}; "
         f"got '{typo}' (did you mean '{hint}'?)"
     ]
 
@@ -325,13 +325,13 @@ def test_several_errors_all_reported_sorted_by_line(project: Project) -> None:
         """),
     )
     assert lines == [
-        f"deck.yaml:6:15: sections[0].slides[0].kind: expected slide kind {KINDS_LISTED}; "
+        f"deck.yaml:6:15: section 1, slide 1 «Z», kind: expected slide kind {KINDS_LISTED}; "
         "got 'bulets' (did you mean 'bullets'?)",
-        f"deck.yaml:10:23: sections[0].slides[1].chart.type: expected {CHART_TYPES_LISTED}; "
+        f"deck.yaml:10:23: section 1, slide 2 «Y», chart.type: expected {CHART_TYPES_LISTED}; "
         "got 'pi' (did you mean 'pie'?)",
-        "deck.yaml:13:9: sections[0].slides[2].subtitel: unknown key 'subtitel' "
+        "deck.yaml:13:9: section 1, slide 3 «X», subtitel: unknown key 'subtitel' "
         "(did you mean 'subtitle'?)",
-        "deck.yaml:15:19: sections[0].slides[2].numbered: expected true or false; got 'maybe'",
+        "deck.yaml:15:19: section 1, slide 3 «X», numbered: expected true or false; got 'maybe'",
     ]
 
 
@@ -351,9 +351,9 @@ def test_several_asset_errors_all_reported(project: Project) -> None:
         """),
     )
     assert lines == [
-        "deck.yaml:8:16: sections[0].slides[0].image: image 'assets/mrak.png' not found; "
+        "deck.yaml:8:16: section 1, slide 1 «A», image: image 'assets/mrak.png' not found; "
         "files in assets/: mark.png",
-        "deck.yaml:12:16: sections[0].slides[1].image: '../x.png' must be a path inside the "
+        "deck.yaml:12:16: section 1, slide 2 «B», image: '../x.png' must be a path inside the "
         "project (relative, without '..')",
     ]
 
@@ -484,7 +484,7 @@ def test_missing_image_names_the_files_that_exist(project: Project) -> None:
         project, deck_with("- kind: image\n  title: X\n  image: assets/piaza.png\n  alt: a\n")
     )
     assert lines == [
-        "deck.yaml:8:16: sections[0].slides[0].image: image 'assets/piaza.png' not found; "
+        "deck.yaml:8:16: section 1, slide 1 «X», image: image 'assets/piaza.png' not found; "
         "files in assets/: logo.png, piazza.png"
     ]
 
@@ -493,7 +493,7 @@ def test_missing_image_names_the_files_that_exist(project: Project) -> None:
 def test_image_path_outside_the_project(project: Project, path: str) -> None:
     lines = fails(project, deck_with(f"- kind: image\n  title: X\n  image: {path}\n  alt: a\n"))
     assert lines == [
-        f"deck.yaml:8:16: sections[0].slides[0].image: '{path}' must be a path inside the "
+        f"deck.yaml:8:16: section 1, slide 1 «X», image: '{path}' must be a path inside the "
         "project (relative, without '..')"
     ]
 
@@ -507,7 +507,8 @@ def test_image_symlink_out_of_the_project(project: Project, tmp_path: Path) -> N
         project, deck_with("- kind: image\n  title: X\n  image: assets/link.png\n  alt: a\n")
     )
     assert lines == [
-        "deck.yaml:8:16: sections[0].slides[0].image: 'assets/link.png' points outside the project"
+        "deck.yaml:8:16: section 1, slide 1 «X», image: 'assets/link.png' points outside the "
+        "project"
     ]
 
 
@@ -518,7 +519,7 @@ def test_image_that_is_not_an_image(project: Project) -> None:
         project, deck_with("- kind: image\n  title: X\n  image: assets/fake.png\n  alt: a\n")
     )
     assert lines == [
-        "deck.yaml:8:16: sections[0].slides[0].image: 'assets/fake.png' is not a readable "
+        "deck.yaml:8:16: section 1, slide 1 «X», image: 'assets/fake.png' is not a readable "
         "image (PNG, JPEG, GIF, BMP, TIFF)"
     ]
 
@@ -536,8 +537,8 @@ def test_control_character_in_text(project: Project) -> None:
         """),
     )
     assert lines == [
-        "deck.yaml:7:16: sections[0].slides[0].title: contains the control character U+0007",
-        "deck.yaml:8:23: sections[0].slides[0].items[1]: contains the control character U+0001",
+        "deck.yaml:7:16: section 1, slide 1, title: contains the control character U+0007",
+        "deck.yaml:8:23: section 1, slide 1, item 2: contains the control character U+0001",
     ]
 
 
@@ -563,7 +564,7 @@ def test_line_breaks_in_text_never_crash(project: Project, slide: str) -> None:
 def test_null_list_item(project: Project) -> None:
     lines = fails(project, deck_with("- kind: bullets\n  title: X\n  items:\n    - a\n    -\n"))
     assert len(lines) == 1
-    assert lines[0].startswith("deck.yaml:10:12: sections[0].slides[0].items[1]: ")
+    assert lines[0].startswith("deck.yaml:10:12: section 1, slide 1 «X», item 2: ")
 
 
 # -- limits --------------------------------------------------------------------------------------
@@ -573,7 +574,7 @@ def test_too_many_metrics(project: Project) -> None:
     metrics = ", ".join(f"'**{n}** m{n}'" for n in range(1, 10))
     lines = fails(project, deck_with(f"- kind: metrics\n  title: X\n  metrics: [{metrics}]\n"))
     assert len(lines) == 1
-    assert lines[0].startswith("deck.yaml:8:18: sections[0].slides[0].metrics: ")
+    assert lines[0].startswith("deck.yaml:8:18: section 1, slide 1 «X», metrics: ")
     assert "at most 8 items" in lines[0]
     assert "not 9" in lines[0]
 
@@ -583,7 +584,7 @@ def test_columns_count(project: Project, count: int, bound: str) -> None:
     columns = ", ".join(["{items: [a]}"] * count)
     lines = fails(project, deck_with(f"- kind: columns\n  title: X\n  columns: [{columns}]\n"))
     assert len(lines) == 1
-    assert lines[0].startswith("deck.yaml:8:18: sections[0].slides[0].columns: ")
+    assert lines[0].startswith("deck.yaml:8:18: section 1, slide 1 «X», columns: ")
     assert bound in lines[0]
     assert f"not {count}" in lines[0]
 
@@ -604,7 +605,7 @@ def test_nesting_four_levels_deep(project: Project) -> None:
         """),
     )
     assert lines == [
-        "deck.yaml:9:11: sections[0].slides[0].items: lists nest at most three levels deep"
+        "deck.yaml:9:11: section 1, slide 1 «X», items: lists nest at most three levels deep"
     ]
 
 
@@ -628,7 +629,7 @@ def test_metric_short_form_needs_bold(project: Project) -> None:
         project, deck_with("- kind: metrics\n  title: X\n  metrics: ['475 comunicati']\n")
     )
     assert line.startswith(
-        "deck.yaml:8:19: sections[0].slides[0].metrics[0]: a metric in short form needs its "
+        "deck.yaml:8:19: section 1, slide 1 «X», metric 1: a metric in short form needs its "
         "value in bold, e.g. '**475** comunicati stampa'"
     )
 
@@ -647,7 +648,7 @@ def test_series_length_must_match_categories(project: Project) -> None:
         """),
     )
     assert lines == [
-        "deck.yaml:10:11: sections[0].slides[0].chart: series 's' has 1 values for 2 categories"
+        "deck.yaml:10:11: section 1, slide 1 «X», chart: series 's' has 1 values for 2 categories"
     ]
 
 
@@ -664,7 +665,7 @@ def test_chart_slide_error_path_is_not_doubled(project: Project) -> None:
         """),
     )
     assert lines == [
-        "deck.yaml:9:11: sections[0].slides[0].chart: series 's' has 1 values for 2 categories"
+        "deck.yaml:9:11: section 1, slide 1 «X», chart: series 's' has 1 values for 2 categories"
     ]
 
 
@@ -722,5 +723,5 @@ def test_a_flag_is_true_or_false_only(project: Project, line: str, got: str) -> 
     [message] = error_lines(result)
     column = line.index(":") + 7
     assert message == (
-        f"deck.yaml:3:{column}: sections[0].divider: expected true or false; got {got}"
+        f"deck.yaml:3:{column}: section 1, divider: expected true or false; got {got}"
     )

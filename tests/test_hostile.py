@@ -816,7 +816,7 @@ def test_generated_decks_through_the_command_line(arena: Project) -> None:
             assert lines
             assert not output.exists()
         else:
-            wrote = re.fullmatch(r"wrote out\.pptx \((\d+) slides\)\n", result.stdout)
+            wrote = re.fullmatch(r"wrote out\.pptx \((\d+) slides?\)\n", result.stdout)
             assert wrote, result.stdout
             assert len(Presentation(str(output)).slides) == int(wrote[1])
         for line in lines:  # errors, or a valid build's findings
@@ -1151,7 +1151,7 @@ sections:
         ),
         (
             "- kind: metrics\n  title: M\n  metrics: [{value: 1e999, label: a}]",
-            "deck.yaml:9:27: sections[0].slides[0].metrics[0].value: must be a finite number",
+            "deck.yaml:9:27: section 1, slide 1 «M», metric 1 «a», value: must be a finite number",
         ),
     ],
     ids=["metric-inf", "target-minus-inf", "nan-in-a-title", "overflowing-decimal"],
@@ -1231,19 +1231,19 @@ def test_control_characters_are_located_errors_all_at_once(here: Project) -> Non
     assert errors_of(here, CONTROL_DECK) == [
         "deck.yaml:2:10: deck.title: contains the control character U+0001",
         "deck.yaml:3:11: deck.author: contains the control character U+FFFF",
-        "deck.yaml:5:12: sections[0].title: contains the control character U+001B",
-        "deck.yaml:6:12: sections[0].notes: contains the control character U+FFFE",
-        "deck.yaml:10:16: sections[0].slides[0].notes: contains the control character U+007F",
-        "deck.yaml:12:30: sections[0].slides[0].items[0].note: contains the control character "
+        "deck.yaml:5:12: section 1, title: contains the control character U+001B",
+        "deck.yaml:6:12: section 1, notes: contains the control character U+FFFE",
+        "deck.yaml:10:16: section 1, slide 1 «B», notes: contains the control character U+007F",
+        "deck.yaml:12:30: section 1, slide 1 «B», item 1, note: contains the control character "
         "U+000C",
-        "deck.yaml:15:41: sections[0].slides[1].chart.categories[0]: contains the control "
+        "deck.yaml:15:41: section 1, slide 2 «C», chart, category 1: contains the control "
         "character U+0000",
-        "deck.yaml:15:67: sections[0].slides[1].chart.series[0].name: contains the control "
+        "deck.yaml:15:67: section 1, slide 2 «C», chart, series 1, name: contains the control "
         "character U+0008",
-        "deck.yaml:18:37: sections[0].slides[2].metrics[0].label: contains the control "
+        "deck.yaml:18:37: section 1, slide 3 «M», metric 1, label: contains the control "
         "character U+001F",
-        "deck.yaml:21:20: sections[0].slides[3].keywords[0]: contains the control character U+000B",
-        "deck.yaml:25:14: sections[0].slides[4].alt: contains the control character U+0002",
+        "deck.yaml:21:20: section 1, slide 4 «X», keyword 1: contains the control character U+000B",
+        "deck.yaml:25:14: section 1, slide 5 «I», alt: contains the control character U+0002",
     ]
     lines = cli_fails(here, CONTROL_DECK)
     assert len(lines) == 11
@@ -1303,7 +1303,7 @@ def test_surrogate_escapes_are_located_errors(here: Project, escape: str) -> Non
     """Once a traceback from lxml. A JSON-style pair (``\\ud83d\\ude00``) is two surrogates to
     PyYAML, not an emoji."""
     (line,) = errors_of(here, deck_with(f'- kind: bullets\n  title: "a{escape}b"\n  items: [x]'))
-    assert line.startswith("deck.yaml:8:16: sections[0].slides[0].title: "), line
+    assert line.startswith("deck.yaml:8:16: section 1, slide 1, title: "), line
     assert f"U+{escape[2:6].upper()}" in line, line
 
 
@@ -1390,7 +1390,7 @@ def test_image_paths_outside_the_project_read_nothing(
     assert touched_outside(accesses, outside, Path("/etc/passwd")) == []
     assert_clean_exit(result, 1)
     assert error_lines(result) == [
-        f"deck.yaml:9:16: sections[0].slides[0].image: '{image}' {message}"
+        f"deck.yaml:9:16: section 1, slide 1 «X», image: '{image}' {message}"
     ]
     assert not (project.root / "out.pptx").exists()
 
@@ -1467,7 +1467,7 @@ def test_bad_images_are_located_errors(project: Project, name: str) -> None:
     lines = cli_fails(project, text)
     assert time.perf_counter() - start < 2  # headers are read, pixels never decoded
     shown = message.format(f"assets/{name}")
-    assert lines == [f"deck.yaml:9:16: sections[0].slides[0].image: {shown}"]
+    assert lines == [f"deck.yaml:9:16: section 1, slide 1 «X», image: {shown}"]
 
 
 def test_image_above_the_byte_limit_is_refused_unread(project: Project) -> None:
@@ -1480,7 +1480,7 @@ def test_image_above_the_byte_limit_is_refused_unread(project: Project) -> None:
         stream.truncate(MAX_IMAGE_BYTES + 1)
     text = deck_with("- kind: image\n  title: X\n  image: assets/huge.png\n  alt: a")
     assert cli_fails(project, text) == [
-        "deck.yaml:9:16: sections[0].slides[0].image: image 'assets/huge.png' is "
+        "deck.yaml:9:16: section 1, slide 1 «X», image: image 'assets/huge.png' is "
         f"{MAX_IMAGE_BYTES + 1:,} bytes; the limit is {MAX_IMAGE_BYTES:,}"
     ]
 
@@ -1703,21 +1703,21 @@ def valid_or_located(project: Project, text: str) -> None:
     [
         (
             "- kind: metrics\n  title: M\n  metrics: [{value: 1e25, label: a}]",
-            "deck.yaml:9:27: sections[0].slides[0].metrics[0].value: ",
+            "deck.yaml:9:27: section 1, slide 1 «M», metric 1 «a», value: ",
         ),
         (
             "- kind: metrics\n  title: M\n  metrics: ['**10000000000000000000000000** a']",
-            "deck.yaml:9:19: sections[0].slides[0].metrics[0]: ",
+            "deck.yaml:9:19: section 1, slide 1 «M», metric 1: ",
         ),
         (
             "- kind: chart\n  title: C\n  chart: {type: bar, categories: [a], "
             "series: [{name: s, values: [-1e30]}]}",
-            "deck.yaml:9:73: sections[0].slides[0].chart.series[0].values[0]: ",
+            "deck.yaml:9:73: section 1, slide 1 «C», chart, series 1 «s», value 1: ",
         ),
         (
             "- kind: chart\n  title: C\n  chart: {type: target, "
             "targets: [{label: a, target: 1e300}]}",
-            "deck.yaml:9:60: sections[0].slides[0].chart.targets[0].target: ",
+            "deck.yaml:9:60: section 1, slide 1 «C», chart, target 1 «a», target: ",
         ),
     ],
     ids=["metric", "short-form-metric", "chart-value", "target"],
@@ -1900,4 +1900,4 @@ def test_overlong_section_title_is_a_located_error(here: Project) -> None:
     """Its divider slide once failed pydantic's 2000-character limit during rendering."""
     text = "deck:\n  title: T\nsections:\n  - title: " + "W" * 2001 + "\n    slides: []\n"
     (line,) = errors_of(here, text)
-    assert line.startswith("deck.yaml:4:12: sections[0].title: "), line
+    assert line.startswith("deck.yaml:4:12: section 1, title: "), line

@@ -52,9 +52,9 @@ def test_over_long_and_unsafe_links_are_located_errors(project: Project) -> None
     result = run_cli("check", cwd=project.root)
     assert_clean_exit(result, 1)
     assert error_lines(result) == [
-        "deck.yaml:7:17: sections[0].slides[0].items[0]: link is 2,113 characters long; "
+        "deck.yaml:7:17: section 1, slide 1 «Link», item 1: link is 2,113 characters long; "
         "PowerPoint accepts at most 2,000",
-        f"deck.yaml:7:{17 + len(long_url) + 9}: sections[0].slides[0].items[1]: link "
+        f"deck.yaml:7:{17 + len(long_url) + 9}: section 1, slide 1 «Link», item 2: link "
         "'javascript:alert' must start with https://, http:// or mailto:",
     ]
 

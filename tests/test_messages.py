@@ -27,19 +27,42 @@ ERRORS = TESTS / "errors"
 CASES = sorted(path.stem for path in ERRORS.glob("*.yaml"))
 
 
+LANGUAGES = {"en": ".expected", "it": ".expected.it"}
+"""The file of each language's expected output, beside ``<case>.yaml``."""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("case", CASES)
-def test_error_corpus(case: str) -> None:
-    """``slidegen check <case>.yaml`` prints exactly ``<case>.expected`` on stderr."""
-    expected = (ERRORS / f"{case}.expected").read_text(encoding="utf-8")
-    result = run_cli("check", f"{case}.yaml", cwd=ERRORS)
+def test_error_corpus(case: str, language: str, update_expected: bool) -> None:
+    """``slidegen --lang <language> check <case>.yaml`` prints exactly ``<case>.expected``
+    (English) or ``<case>.expected.it`` (Italian) on stderr. After a deliberate change of the
+    messages: ``pytest tests/test_messages.py --update-expected``, then read the diff."""
+    expectation = ERRORS / f"{case}{LANGUAGES[language]}"
+    result = run_cli("--lang", language, "check", f"{case}.yaml", cwd=ERRORS)
     assert TRACEBACK not in result.output
+    if update_expected:
+        expectation.write_text(result.stderr, encoding="utf-8")
+    expected = expectation.read_text(encoding="utf-8")
     assert result.stderr == expected
     assert result.exit_code == (1 if expected else 0), result.output
 
 
 def test_corpus_cases_all_have_expectations() -> None:
     assert len(CASES) >= 25
-    assert sorted(p.stem for p in ERRORS.glob("*.expected")) == CASES
+    for suffix in LANGUAGES.values():
+        assert sorted(p.name.removesuffix(suffix) for p in ERRORS.glob(f"*{suffix}")) == CASES
+
+
+def test_corpus_expectations_differ_by_language() -> None:
+    """Every message of the corpus is translated: no Italian expectation repeats an English
+    line (apart from source lines and carets, which are the user's text)."""
+    for case in CASES:
+        english = (ERRORS / f"{case}.expected").read_text(encoding="utf-8").splitlines()
+        italian = (ERRORS / f"{case}.expected.it").read_text(encoding="utf-8").splitlines()
+        assert len(english) == len(italian), case
+        for line_en, line_it in zip(english, italian, strict=True):
+            if not line_en.startswith(" "):
+                assert line_en != line_it, case
 
 
 def test_syntax_error_in_json_keeps_the_place_and_the_source_line() -> None:
@@ -52,6 +75,7 @@ def test_syntax_error_in_json_keeps_the_place_and_the_source_line() -> None:
         "column": 24,
         "severity": "error",
         "path": "",
+        "place": "",
         "message": "this text contains ': ' — put it in quotes: title: \"Bilancio: le scelte\"",
         "source": "        title: Bilancio: le scelte",
     }

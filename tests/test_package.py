@@ -112,6 +112,9 @@ def test_build_is_clean(installed: Installed) -> None:
     "slidegen/preview/page/preview.js",
     "slidegen/_version.py",
     "slidegen/py.typed",
+    "slidegen/locale/slidegen.pot",
+    "slidegen/locale/it/LC_MESSAGES/slidegen.po",
+    "slidegen/locale/it/LC_MESSAGES/slidegen.mo",
 ])  # fmt: skip
 def test_wheel_and_sdist_carry_the_package_data(installed: Installed, member: str) -> None:
     assert member in zipfile.ZipFile(installed.wheel).namelist()
@@ -129,6 +132,15 @@ def test_version_names_the_commit_it_was_built_from(installed: Installed, empty:
     assert match, done.stdout
     assert match.group(1) == match.group(2)
     assert head.startswith(match.group(2)) and len(match.group(2)) >= 7
+
+
+def test_the_installed_command_speaks_italian(installed: Installed, empty: Path) -> None:
+    """The message catalogue is package data: found from any folder."""
+    done = installed.run("--lang", "it", "check", cwd=empty)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "deck.yaml: file non trovato\nslidegen: 1 errore; non è stato scritto nulla\n"
+    )
 
 
 def test_themes_are_built_in_from_any_folder(installed: Installed, empty: Path) -> None:

@@ -344,11 +344,11 @@ def test_unknown_id_is_located_with_did_you_mean(project: Project) -> None:
     assert_clean_exit(result, 1)
     lines = error_lines(result)
     assert (
-        f"deck.yaml:{text_at(deck, 'comunicat, vigili')}: sections[0].slides[1].metrics[0]: "
+        f"deck.yaml:{text_at(deck, 'comunicat, vigili')}: section 1, slide 2 «Numeri», metric 1: "
         "unknown metric id 'comunicat' (did you mean 'comunicati'?)"
     ) in lines
     assert (
-        f"deck.yaml:{text_at(deck, chr(34) + 'Oltre')}: sections[0].slides[4].text: "
+        f"deck.yaml:{text_at(deck, chr(34) + 'Oltre')}: section 1, slide 5 «Frase», text: "
         "unknown metric id 'apuntamenti' (did you mean 'appuntamenti'?)"
     ) in lines
     assert not (project.root / "out.pptx").exists()
@@ -360,7 +360,7 @@ def test_unknown_id_is_reported_once(project: Project) -> None:
     result = run_cli("build", "-o", "out.pptx", cwd=project.root)
     assert_clean_exit(result, 1)
     assert error_lines(result) == [
-        f"deck.yaml:{text_at(deck, 'comunicat, vigili')}: sections[0].slides[1].metrics[0]: "
+        f"deck.yaml:{text_at(deck, 'comunicat, vigili')}: section 1, slide 2 «Numeri», metric 1: "
         "unknown metric id 'comunicat' (did you mean 'comunicati'?)"
     ]
 
@@ -382,7 +382,7 @@ sections:
     result = run_cli("build", "-o", "out.pptx", cwd=project.root)
     assert_clean_exit(result, 1)
     assert error_lines(result) == [
-        "deck.yaml:10:15: sections[0].slides[0].text: this deck refers to metric ids but has "
+        "deck.yaml:10:15: section 1, slide 1 «Frase», text: this deck refers to metric ids but has "
         "no 'data:' section with period files"
     ]
     result = run_cli("check", "--period", "2014-H2", cwd=project.root)

@@ -84,8 +84,8 @@ sections:
 """30 items of one line each at 12 pt kept on one slide: valid, but far more than the list box
 holds."""
 OVERFLOW_FINDING = (
-    "deck.yaml:8:9: warning: sections[0].slides[0]: text in 'List' overflows its box by 233 pt "
-    "at 12 pt (box 362 pt high); shorten it or split the slide"
+    "deck.yaml:8:9: warning: section 1, slide 1 «Troppo testo»: text in 'List' overflows its box "
+    "by 233 pt at 12 pt (box 362 pt high); shorten it or split the slide"
 )
 
 DUPLICATE_DECK = """\
@@ -108,9 +108,9 @@ sections:
         text: ancora
 """
 DUPLICATE_FINDINGS = [
-    "deck.yaml:13:16: warning: sections[0].slides[2].title: slide title 'DOPPIO' is also used "
+    "deck.yaml:13:16: warning: section 1, slide 3, title: slide title 'DOPPIO' is also used "
     "on line 7; titles should be unique",
-    "deck.yaml:16:16: warning: sections[0].slides[3].title: slide title 'Doppio' is also used "
+    "deck.yaml:16:16: warning: section 1, slide 4, title: slide title 'Doppio' is also used "
     "on line 7; titles should be unique",
 ]
 
@@ -222,7 +222,7 @@ def test_nine_metrics_is_a_schema_error(project: Project) -> None:
     result = run_cli("build", cwd=project.root)
     assert_clean_exit(result, 1)
     assert error_lines(result) == [
-        "deck.yaml:13:18: sections[0].slides[2].metrics: takes at most 8 items, not 9"
+        "deck.yaml:13:18: section 1, slide 3 «Troppi», metrics: takes at most 8 items, not 9"
     ]
     assert result.stderr.endswith("slidegen: 1 error; nothing written\n")
     assert project.files() == before
@@ -236,7 +236,7 @@ def test_image_without_alt_text_is_a_schema_error(project: Project) -> None:
     result = run_cli("build", cwd=project.root)
     assert_clean_exit(result, 1)
     assert error_lines(result) == [
-        "deck.yaml:11:9: sections[0].slides[2].alt: missing required key 'alt'"
+        "deck.yaml:11:9: section 1, slide 3 «Foto», alt: missing required key 'alt'"
     ]
 
 
@@ -342,13 +342,16 @@ def test_check_strict_exits_1_on_findings_and_0_when_clean(project: Project) -> 
     assert check_lines(project, "--strict") == (0, [], "deck.yaml: ok (2 slides, 0 findings)\n")
 
 
-def finding(line: int, column: int, path: str, message: str, severity: str) -> dict[str, object]:
+def finding(
+    line: int, column: int, path: str, place: str, message: str, severity: str
+) -> dict[str, object]:
     return {
         "file": "deck.yaml",
         "line": line,
         "column": column,
         "severity": severity,
         "path": path,
+        "place": place,
         "message": message,
     }
 
@@ -366,6 +369,7 @@ def test_check_json_with_findings(project: Project) -> None:
             13,
             16,
             "sections[0].slides[2].title",
+            "section 1, slide 3, title",
             "slide title 'DOPPIO' is also used on line 7; titles should be unique",
             "warning",
         ),
@@ -373,6 +377,7 @@ def test_check_json_with_findings(project: Project) -> None:
             16,
             16,
             "sections[0].slides[3].title",
+            "section 1, slide 4, title",
             "slide title 'Doppio' is also used on line 7; titles should be unique",
             "warning",
         ),
@@ -392,12 +397,18 @@ def test_check_json_with_errors(project: Project) -> None:
             "slides": 0,
             "errors": [
                 finding(
-                    8, 9, "sections[0].slides[1].title", "missing required key 'title'", "error"
+                    8,
+                    9,
+                    "sections[0].slides[1].title",
+                    "section 1, slide 2, title",
+                    "missing required key 'title'",
+                    "error",
                 ),
                 finding(
                     9,
                     9,
                     "sections[0].slides[1].titel",
+                    "section 1, slide 2, titel",
                     "unknown key 'titel' (did you mean 'title'?)",
                     "error",
                 ),
@@ -816,8 +827,8 @@ def test_watch_rebuilds_and_keeps_the_last_good_output(
     failed = running.wait_for(lambda e: e.error is not None, "error event after a broken save")
     assert failed.result is None
     assert [str(p) for p in failed.error.problems] == [  # type: ignore[union-attr]
-        "deck.yaml:8:9: sections[0].slides[1].title: missing required key 'title'",
-        "deck.yaml:9:9: sections[0].slides[1].titel: unknown key 'titel' (did you mean 'title'?)",
+        "deck.yaml:8:9: section 1, slide 2, title: missing required key 'title'",
+        "deck.yaml:9:9: section 1, slide 2, titel: unknown key 'titel' (did you mean 'title'?)",
     ]
     assert output.read_bytes() == good
 

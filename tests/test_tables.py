@@ -85,7 +85,9 @@ def test_missing_or_outside_file_is_located_in_the_deck(
     project.write_deck(DECK.format(data=data))
     result = run_cli("check", cwd=project.root)
     assert_clean_exit(result, 1)
-    assert error_lines(result) == [f"deck.yaml:7:37: sections[0].slides[0].chart.data: {message}"]
+    assert error_lines(result) == [
+        f"deck.yaml:7:37: section 1, slide 1 «Mensile», chart.data: {message}"
+    ]
 
 
 def test_chart_with_data_takes_no_other_data(project: Project) -> None:

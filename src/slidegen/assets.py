@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from .errors import AssetError, Location, Problem
+from .places import NO_KEY, Key
 
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000
@@ -16,7 +17,7 @@ MAX_ASPECT = 100
 IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
 
 
-def project_file(relative: str, project_dir: Path, where: Location, path: str = "") -> Path:
+def project_file(relative: str, project_dir: Path, where: Location, key: Key = NO_KEY) -> Path:
     """``relative`` resolved inside the project; an :class:`AssetError` for absolute paths,
     ``..``, symlinks leading outside, and names the file system cannot hold."""
     candidate = Path(relative)
@@ -25,7 +26,7 @@ def project_file(relative: str, project_dir: Path, where: Location, path: str = 
             Problem(
                 where,
                 f"'{relative}' must be a path inside the project (relative, without '..')",
-                path,
+                *key,
             )
         )
     try:
@@ -33,22 +34,22 @@ def project_file(relative: str, project_dir: Path, where: Location, path: str = 
         full.is_file()  # NUL bytes and over-long names fail here, not later
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "not a usable file name"
-        raise AssetError(Problem(where, f"'{relative[:80]}': {reason}", path)) from None
+        raise AssetError(Problem(where, f"'{relative[:80]}': {reason}", *key)) from None
     if not full.is_relative_to(project_dir.resolve()):
-        raise AssetError(Problem(where, f"'{relative}' points outside the project", path))
+        raise AssetError(Problem(where, f"'{relative}' points outside the project", *key))
     return full
 
 
-def resolve_image(relative: str, project_dir: Path, where: Location, path: str = "") -> Path:
+def resolve_image(relative: str, project_dir: Path, where: Location, key: Key = NO_KEY) -> Path:
     """The checked absolute path of ``relative``: inside the project, a readable image.
 
     Raises :class:`AssetError` naming the images that do exist in the same folder.
     """
-    full = project_file(relative, project_dir, where, path)
+    full = project_file(relative, project_dir, where, key)
     root = project_dir.resolve()
     is_folder, is_file = full.is_dir(), full.is_file()
     if is_folder:
-        raise AssetError(Problem(where, f"'{relative}' is a folder, not an image", path))
+        raise AssetError(Problem(where, f"'{relative}' is a folder, not an image", *key))
     if not is_file:
         folder = full.parent
         existing = (
@@ -59,7 +60,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
         listed = ", ".join(existing[:12]) if existing else "none"
         shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
         raise AssetError(
-            Problem(where, f"image '{relative}' not found; files in {shown}/: {listed}", path)
+            Problem(where, f"image '{relative}' not found; files in {shown}/: {listed}", *key)
         )
     size = full.stat().st_size
     if size > MAX_IMAGE_BYTES:
@@ -67,7 +68,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
             Problem(
                 where,
                 f"image '{relative}' is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}",
-                path,
+                *key,
             )
         )
     try:
@@ -80,7 +81,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
                         where,
                         f"image '{relative}' is {width}×{height} pixels; "
                         f"the limit is {MAX_IMAGE_PIXELS:,} pixels",
-                        path,
+                        *key,
                     )
                 )
             if max(width, height) > MAX_ASPECT * max(1, min(width, height)):
@@ -89,7 +90,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
                         where,
                         f"image '{relative}' is {width}×{height} pixels: too thin to place "
                         f"(a side at most {MAX_ASPECT} times the other)",
-                        path,
+                        *key,
                     )
                 )
             image.verify()
@@ -97,7 +98,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise AssetError(
             Problem(
-                where, f"'{relative}' is not a readable image ({', '.join(IMAGE_FORMATS)})", path
+                where, f"'{relative}' is not a readable image ({', '.join(IMAGE_FORMATS)})", *key
             )
         ) from None
     if kind not in IMAGE_FORMATS:
@@ -105,7 +106,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, path: str =
             Problem(
                 where,
                 f"'{relative}' is in {kind} format; use one of {', '.join(IMAGE_FORMATS)}",
-                path,
+                *key,
             )
         )
     return full

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .build import build_deck, load_deck
 from .errors import DeckError, Problem
+from .i18n import current_language, use_language
 from .periods import period_files
 
 
@@ -61,9 +62,10 @@ class BatchOptions:
     pdf: bool = False
 
 
-def _build_one(deck_path: Path, period: str, options: BatchOptions) -> PeriodOutcome:
+def _build_one(deck_path: Path, period: str, options: BatchOptions, language: str) -> PeriodOutcome:
     from .errors import SlidegenError
 
+    use_language(language)  # a new process speaks English until told otherwise
     started = time.perf_counter()
     try:
         result = build_deck(
@@ -95,5 +97,8 @@ def build_all_periods(
     periods = deck_periods(deck_path)
     workers = max(1, min(len(periods), workers or os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_build_one, deck_path, period, options) for period in periods]
+        futures = [
+            pool.submit(_build_one, deck_path, period, options, current_language())
+            for period in periods
+        ]
         return [future.result() for future in futures]

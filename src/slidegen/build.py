@@ -5,6 +5,7 @@ Nothing touches the output until every stage has passed.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -20,6 +21,7 @@ from .deck import Deck
 from .errors import DeckError, Location, OutputError, Problem, SlidegenError
 from .loader import Loaded, load_yaml
 from .markup import plain_text
+from .messages import say
 from .model import DeckInfo, check_language
 from .properties import set_app_properties, set_properties, sources_digest
 from .render.deck import render_deck
@@ -33,7 +35,7 @@ from .save import atomic_write
 from .stages import resolve_sources
 from .theme import LoadedTheme
 from .titles import duplicate_title_findings
-from .validate import format_path, problems_from_validation
+from .validate import problems_from_validation
 from .version import VERSION
 
 CACHE_FOLDER = ".cache"
@@ -75,11 +77,7 @@ def load_deck(path: Path) -> tuple[Deck, Loaded]:
     """Load and validate a deck file; all schema errors at once, each located."""
     loaded = load_yaml(path, display_name=_display(path))
     if not isinstance(loaded.data, dict):
-        raise DeckError(
-            Problem(
-                loaded.locate(()), "expected a mapping with 'deck' and 'sections' at the top level"
-            )
-        )
+        raise DeckError(Problem(loaded.locate(()), say("top_level_not_mapping")))
     try:
         return Deck.model_validate(loaded.data), loaded
     except ValidationError as exc:
@@ -193,7 +191,7 @@ def build_deck(
         language=language,
     )
     if strict and compiled.findings:
-        raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
+        raise DeckError([dataclasses.replace(p, severity="error") for p in compiled.findings])
     if output is not None:
         _check_output(output, compiled.sources)
     if output is None:
@@ -268,10 +266,6 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _path(parts: tuple[str | int, ...]) -> str:
-    return format_path(parts)
 
 
 _FIRST_ZIP_SECOND = 315532800  # 1980-01-01, the first time a zip entry can hold

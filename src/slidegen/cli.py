@@ -15,11 +15,21 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .cli_language import VERSION_OPTION_HELP, LocalizedGroup, run_language
+from .cli_output import (
+    archive_version,
+    build_every_period,
+    fail,
+    report,
+    report_build,
+    say_check_summary,
+)
 from .errors import EXIT_DECK_ERROR, Problem, SlidegenError
+from .i18n import LANGUAGES, N_, _, ngettext, use_language
 from .version import describe
 
 if TYPE_CHECKING:  # the library is imported by the commands that use it, not at start-up
-    from .batch import BatchOptions
+    pass
 
 DECK_ARGUMENT = click.argument(
     "deck",
@@ -27,38 +37,23 @@ DECK_ARGUMENT = click.argument(
     default="deck.yaml",
     type=click.Path(dir_okay=False, path_type=Path),
 )
-THEME_OPTION = click.option("--theme", metavar="NAME", help="Use this theme instead of the deck's.")
+THEME_OPTION = click.option(
+    "--theme", metavar="NAME", help=N_("Use this theme instead of the deck's.")
+)
 OUTPUT_OPTION = click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the .pptx (default: output/<deck title>.pptx).",
+    help=N_("Where to write the .pptx (default: output/<deck title>.pptx)."),
 )
 PERIOD_OPTION = click.option(
-    "--period", metavar="ID", help="The reporting period to build (default: the latest)."
+    "--period", metavar="ID", help=N_("The reporting period to build (default: the latest).")
 )
 ALLOW_MISSING_OPTION = click.option(
-    "--allow-missing", is_flag=True, help="Build even if values are missing (shown as missing)."
+    "--allow-missing",
+    is_flag=True,
+    help=N_("Build even if values are missing (shown as missing)."),
 )
-
-
-def _report(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _fail(error: SlidegenError) -> None:
-    _report(error.problems)
-    count = len(error.problems)
-    outcome = "nothing written"
-    if getattr(error, "after_output", None):
-        outcome = f"{error.after_output} was written, the export was not"  # type: ignore[attr-defined]
-    click.echo(f"slidegen: {count} error{'s' if count != 1 else ''}; {outcome}", err=True)
-    sys.exit(error.exit_code)
 
 
 class Stopped(Exception):
@@ -86,13 +81,15 @@ def run() -> None:
     files are intact and no temporary file is left behind.
     """
     _stop_cleanly_on(signal.SIGTERM, getattr(signal, "SIGHUP", None))
+    use_language(run_language(sys.argv[1:]))  # also for what is said after main() returns
     try:
         code = main(standalone_mode=False)
     except Stopped as stop:
-        click.echo(f"slidegen: stopped by {stop.name}; nothing written", err=True)
+        message = _("slidegen: stopped by {signal}; nothing written").format(signal=stop.name)
+        click.echo(message, err=True)
         sys.exit(128 + stop.signum)
     except (click.exceptions.Abort, KeyboardInterrupt):
-        click.echo("slidegen: interrupted; nothing written", err=True)
+        click.echo(_("slidegen: interrupted; nothing written"), err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()
@@ -100,45 +97,63 @@ def run() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(describe(), prog_name="slidegen", message="%(prog)s %(version)s")
+@click.group(
+    cls=LocalizedGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "Compile a declarative deck.yaml into a branded, editable PowerPoint deck.\n\n"
+        "Exit codes: 0 success, 1 the deck, theme or an asset is wrong, 2 usage error."
+    ),
+)
+@click.version_option(
+    describe(), prog_name="slidegen", message="%(prog)s %(version)s", help=VERSION_OPTION_HELP
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    expose_value=False,
+    help=N_(
+        "The language of slidegen's messages and help (default: the locale's, from "
+        "LC_ALL, LC_MESSAGES or LANG; else English). Goes before the command."
+    ),
+)
 def main() -> None:
-    """Compile a declarative deck.yaml into a branded, editable PowerPoint deck.
-
-    Exit codes: 0 success, 1 the deck, theme or an asset is wrong, 2 usage error.
-    """
+    # The language was chosen before click parsed the arguments (LocalizedGroup.main).
+    pass
 
 
-@main.command()
+@main.command(help=N_("Build DECK (default: deck.yaml) into a .pptx."))
 @DECK_ARGUMENT
 @OUTPUT_OPTION
 @THEME_OPTION
-@click.option("--strict", is_flag=True, help="Treat layout findings as errors.")
-@click.option("--pdf", is_flag=True, help="Also export a PDF (PDF/A-2b) with LibreOffice.")
-@click.option("--png", is_flag=True, help="Also export one PNG per slide and a contact sheet.")
+@click.option("--strict", is_flag=True, help=N_("Treat layout findings as errors."))
+@click.option("--pdf", is_flag=True, help=N_("Also export a PDF (PDF/A-2b) with LibreOffice."))
+@click.option("--png", is_flag=True, help=N_("Also export one PNG per slide and a contact sheet."))
 @click.option(
     "--handout",
     is_flag=True,
-    help="Also export <name>-handout.pdf: each slide with its speaker notes.",
+    help=N_("Also export <name>-handout.pdf: each slide with its speaker notes."),
 )
 @click.option(
     "--archive",
     is_flag=True,
-    help="Write a new version archive/<period>/<slug>-v<N>/ (a BagIt bag: sources, .pptx, "
-    "PDF/A, environment); nothing is written when the outputs equal the latest version's.",
+    help=N_(
+        "Write a new version archive/<period>/<slug>-v<N>/ (a BagIt bag: sources, .pptx, "
+        "PDF/A, environment); nothing is written when the outputs equal the latest version's."
+    ),
 )
 @click.option(
     "--archive-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="The archive root (default: archive/ beside the deck).",
+    help=N_("The archive root (default: archive/ beside the deck)."),
 )
 @PERIOD_OPTION
 @ALLOW_MISSING_OPTION
-@click.option("--all-periods", is_flag=True, help="Build every period, in parallel processes.")
+@click.option("--all-periods", is_flag=True, help=N_("Build every period, in parallel processes."))
 @click.option(
     "--language",
     metavar="TAG",
-    help="Build in another language/number format (e.g. en-GB) without editing the deck.",
+    help=N_("Build in another language/number format (e.g. en-GB) without editing the deck."),
 )
 def build(
     deck: Path,
@@ -155,27 +170,28 @@ def build(
     all_periods: bool,
     language: str | None,
 ) -> None:
-    """Build DECK (default: deck.yaml) into a .pptx."""
     if archive and (output or png or handout):
-        raise click.UsageError("--archive chooses its own file names; drop -o/--png/--handout")
+        raise click.UsageError(_("--archive chooses its own file names; drop -o/--png/--handout"))
     if archive_dir and not archive:
-        raise click.UsageError("--archive-dir goes with --archive")
+        raise click.UsageError(_("--archive-dir goes with --archive"))
     if archive and language:
         # An archived version is rebuilt from its sources alone: the language must be one.
         raise click.UsageError(
-            "--archive keeps what the deck's sources say; write 'language: …' in the deck "
-            "to archive it in another language"
+            _(
+                "--archive keeps what the deck's sources say; write 'language: …' in the deck "
+                "to archive it in another language"
+            )
         )
     if all_periods and (output or period or archive):
-        raise click.UsageError("--all-periods builds every period; drop -o/--period/--archive")
+        raise click.UsageError(_("--all-periods builds every period; drop -o/--period/--archive"))
     try:
         if all_periods:
             from .batch import BatchOptions
 
-            _all_periods(deck, BatchOptions(theme, allow_missing, strict, language, pdf))
+            build_every_period(deck, BatchOptions(theme, allow_missing, strict, language, pdf))
             return
         if archive:
-            _archive(deck, theme, strict, period, allow_missing, archive_dir)
+            archive_version(deck, theme, strict, period, allow_missing, archive_dir)
             return
         from .build import build_deck
 
@@ -192,67 +208,15 @@ def build(
             handout=handout,
         )
     except SlidegenError as error:
-        _fail(error)
+        fail(error)
         return
-    _report(result.findings)
-    click.echo(f"wrote {result.output} ({result.slides} slides)")
-    for extra in (result.pdf, result.handout):
-        if extra:
-            click.echo(f"wrote {extra}")
-    if result.pngs:
-        click.echo(f"wrote {len(result.pngs)} PNGs and {result.contact_sheet}")
+    report_build(result)
 
 
-def _all_periods(deck: Path, options: BatchOptions) -> None:
-    from .batch import build_all_periods
-
-    outcomes = build_all_periods(deck, options)
-    for outcome in outcomes:
-        status = "ok    " if outcome.ok else "FAILED"
-        count = len(outcome.problems)
-        where = outcome.output if outcome.ok else f"{count} error{'s' if count != 1 else ''}"
-        click.echo(f"{status} {outcome.period:<12} {outcome.seconds:6.2f} s  {where}")
-        for line in outcome.problems:
-            click.echo(f"    {line}", err=True)
-    failed = [o.period for o in outcomes if not o.ok]
-    if failed:
-        click.echo(
-            f"slidegen: {len(failed)} of {len(outcomes)} periods failed: {', '.join(failed)}",
-            err=True,
-        )
-        sys.exit(EXIT_DECK_ERROR)
-
-
-def _archive(
-    deck: Path,
-    theme: str | None,
-    strict: bool,
-    period: str | None,
-    allow_missing: bool,
-    archive_dir: Path | None,
-) -> None:
-    from .archive import archive_deck
-
-    result = archive_deck(
-        deck,
-        theme,
-        strict=strict,
-        period=period,
-        allow_missing=allow_missing,
-        archive_dir=archive_dir,
-    )
-    _report(result.findings)
-    if not result.written:
-        click.echo(
-            f"unchanged: identical to version {result.version} ({result.folder}); nothing written"
-        )
-        return
-    for path in result.written:
-        click.echo(f"wrote {path}")
-    click.echo(f"archived version {result.version}")
-
-
-@main.command(name="init")
+@main.command(
+    name="init",
+    help=N_("Make a new project in FOLDER (default: here) that builds at once; never overwrites."),
+)
 @click.argument(
     "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
 )
@@ -260,85 +224,92 @@ def _archive(
     "--language",
     type=click.Choice(["it-IT", "en-GB"]),
     default="it-IT",
-    show_default=True,
-    help="Language of the starter deck (its text and number format).",
+    help=N_("Language of the starter deck (its text and number format; default: it-IT)."),
 )
 @click.option(
     "--theme",
     metavar="NAME",
     default="neutral",
-    show_default=True,
-    help="The built-in theme the deck uses ('slidegen themes' lists them).",
+    help=N_("The built-in theme the deck uses ('slidegen themes' lists them; default: neutral)."),
 )
 @click.option(
     "--copy-theme",
     is_flag=True,
-    help="Copy the theme into themes/<NAME>/ to customise it (the copy is then used).",
+    help=N_("Copy the theme into themes/<NAME>/ to customise it (the copy is then used)."),
 )
-@click.option("--period", metavar="ID", help="The first period (default: the current half-year).")
+@click.option(
+    "--period", metavar="ID", help=N_("The first period (default: the current half-year).")
+)
 def init_command(
     folder: Path, language: str, theme: str, copy_theme: bool, period: str | None
 ) -> None:
-    """Make a new project in FOLDER (default: here) that builds at once; never overwrites."""
     from .init import init_project
 
     try:
         made = init_project(folder, language, theme, copy_theme=copy_theme, period=period)
     except SlidegenError as error:
-        _fail(error)
+        fail(error)
         return
     for path in made.files:
-        click.echo(f"wrote {path}")
+        click.echo(_("wrote {path}").format(path=path))
     where = "" if folder == Path(".") else f"cd {folder} && "
-    click.echo(f"next: {where}slidegen build")
+    click.echo(_("next: {command}").format(command=f"{where}slidegen build"))
 
 
-@main.command(name="new-period")
+@main.command(
+    name="new-period",
+    help=N_("Scaffold data for PERIOD from the latest period; never overwrites a file."),
+)
 @click.argument("period_id", metavar="PERIOD")
 @click.argument(
     "deck", required=False, default="deck.yaml", type=click.Path(dir_okay=False, path_type=Path)
 )
 def new_period(period_id: str, deck: Path) -> None:
-    """Scaffold data for PERIOD from the latest period; never overwrites a file."""
     from .scaffold import new_period_file
 
     try:
         path = new_period_file(deck, period_id)
     except SlidegenError as error:
-        _fail(error)
+        fail(error)
         return
-    click.echo(
-        f"wrote {path}: fill in the values marked TODO, then 'slidegen check --period {period_id}'"
+    then = _("wrote {path}: fill in the values marked TODO, then '{command}'")
+    click.echo(then.format(path=path, command=f"slidegen check --period {period_id}"))
+
+
+@main.command(
+    help=N_(
+        "Verify an archived version (its folder), or every version under FOLDER, from the "
+        "bags alone: checksums, the chain of versions, and a rebuild compared byte for byte."
     )
-
-
-@main.command()
+)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
-    "--fixity", is_flag=True, help="Only check every checksum and the chain; do not rebuild."
+    "--fixity", is_flag=True, help=N_("Only check every checksum and the chain; do not rebuild.")
 )
 def verify(folder: Path, fixity: bool) -> None:
-    """Verify an archived version (its folder), or every version under FOLDER, from the bags
-    alone: checksums, the chain of versions, and a rebuild compared byte for byte."""
     from .archive import verify_archive
 
     try:
-        report = verify_archive(folder, fixity_only=fixity)
+        verified = verify_archive(folder, fixity_only=fixity)
     except SlidegenError as error:
-        _report(error.problems)
-        click.echo("slidegen: verification failed", err=True)
+        report(error.problems)
+        click.echo(_("slidegen: verification failed"), err=True)
         sys.exit(error.exit_code)
-    for item in report.checked:
-        click.echo(f"ok    {item}")
-    for note in report.notes:
-        click.echo(f"note  {note}")
-    click.echo(f"{folder}: verified{' (fixity only)' if fixity else ''}")
+    ok, noted = _("ok"), _("note")
+    for item in verified.checked:
+        click.echo(f"{ok:<5} {item}")
+    for note in verified.notes:
+        click.echo(f"{noted:<5} {note}")
+    summary = _("{folder}: verified (fixity only)") if fixity else _("{folder}: verified")
+    click.echo(summary.format(folder=folder))
 
 
-@main.command()
+@main.command(
+    help=N_("Validate DECK, lay it out in memory and report findings; nothing is written.")
+)
 @DECK_ARGUMENT
 @THEME_OPTION
-@click.option("--strict", is_flag=True, help="Exit 1 when there are findings.")
+@click.option("--strict", is_flag=True, help=N_("Exit 1 when there are findings."))
 @PERIOD_OPTION
 @ALLOW_MISSING_OPTION
 @click.option(
@@ -346,7 +317,7 @@ def verify(folder: Path, fixity: bool) -> None:
     "output_format",
     type=click.Choice(["text", "json"]),
     default="text",
-    help="json: one JSON document on stdout, for editors and CI.",
+    help=N_("json: one JSON document on stdout, for editors and CI."),
 )
 def check(
     deck: Path,
@@ -356,7 +327,6 @@ def check(
     allow_missing: bool,
     output_format: str,
 ) -> None:
-    """Validate DECK, lay it out in memory and report findings; nothing is written."""
     from .build import compile_deck
 
     errors: list[Problem] = []
@@ -381,109 +351,131 @@ def check(
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
         sys.exit(exit_code)
     if errors:
-        _fail(SlidegenError(errors))
-    _report(findings)
-    if exit_code:
-        click.echo(f"slidegen: {len(findings)} findings (--strict)", err=True)
-        sys.exit(exit_code)
-    click.echo(f"{deck}: ok ({_count(slides, 'slide')}, {_count(len(findings), 'finding')})")
+        fail(SlidegenError(errors))
+    report(findings)
+    say_check_summary(deck, slides, findings, exit_code)
 
 
-@main.command(name="watch")
+@main.command(
+    name="watch", help=N_("Rebuild DECK (and its PNG preview) on every save; Ctrl-C stops.")
+)
 @DECK_ARGUMENT
 @OUTPUT_OPTION
 @THEME_OPTION
-@click.option("--no-preview", is_flag=True, help="Do not render PNG previews.")
+@click.option("--no-preview", is_flag=True, help=N_("Do not render PNG previews."))
 def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview: bool) -> None:
-    """Rebuild DECK (and its PNG preview) on every save; Ctrl-C stops."""
     from .watch import WatchEvent, preview_available, watch
 
     png = not no_preview and preview_available()
     if not no_preview and not png:
-        click.echo("no LibreOffice/pdftoppm: building without PNG preview", err=True)
+        click.echo(_("no LibreOffice/pdftoppm: building without PNG preview"), err=True)
 
-    def report(event: WatchEvent) -> None:
+    def on_build(event: WatchEvent) -> None:
         stamp = time.strftime("%H:%M:%S")
         if event.error:
-            _report(event.error.problems)
-            click.echo(f"[{stamp}] build failed; the last good output is kept", err=True)
+            report(event.error.problems)
+            failed = _("build failed; the last good output is kept")
+            click.echo(f"[{stamp}] {failed}", err=True)
             return
         assert event.result
-        _report(event.result.findings)
-        preview = f", preview {event.result.contact_sheet}" if event.result.contact_sheet else ""
-        click.echo(
-            f"[{stamp}] wrote {event.result.output} ({event.result.slides} slides, "
-            f"{event.seconds:.2f} s{preview})"
+        report(event.result.findings)
+        result = event.result
+        if result.contact_sheet:
+            wrote = ngettext(
+                "wrote {path} ({count} slide, {seconds} s, preview {sheet})",
+                "wrote {path} ({count} slides, {seconds} s, preview {sheet})",
+                result.slides,
+            )
+        else:
+            wrote = ngettext(
+                "wrote {path} ({count} slide, {seconds} s)",
+                "wrote {path} ({count} slides, {seconds} s)",
+                result.slides,
+            )
+        seconds = f"{event.seconds:.2f}"
+        line = wrote.format(
+            path=result.output, count=result.slides, seconds=seconds, sheet=result.contact_sheet
         )
+        click.echo(f"[{stamp}] {line}")
 
-    click.echo(f"watching {deck.resolve().parent} (Ctrl-C to stop)")
+    watching = _("watching {folder} (Ctrl-C to stop)").format(folder=deck.resolve().parent)
+    click.echo(watching)
     try:
-        watch(deck, output, theme, png=png, on_build=report)
+        watch(deck, output, theme, png=png, on_build=on_build)
     except KeyboardInterrupt:
-        click.echo("stopped")
+        click.echo(_("stopped"))
 
 
-@main.command()
+@main.command(
+    help=N_(
+        "Serve a live preview of DECK on 127.0.0.1: every slide as an image, errors and "
+        "findings; it follows every save, re-rendering only the slides that changed. "
+        "Ctrl-C stops."
+    )
+)
 @DECK_ARGUMENT
 @THEME_OPTION
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
     default=0,
-    show_default=True,
-    help="Port on 127.0.0.1 to serve on; 0 picks a free one.",
+    help=N_("Port on 127.0.0.1 to serve on; 0 (the default) picks a free one."),
 )
 def preview(deck: Path, theme: str | None, port: int) -> None:
-    """Serve a live preview of DECK on 127.0.0.1: every slide as an image, errors and
-    findings; it follows every save, re-rendering only the slides that changed. Ctrl-C stops."""
     from .preview.session import PreviewUpdate, run_preview
 
     def ready(url: str) -> None:
-        click.echo(f"preview of {deck} at {url} (Ctrl-C to stop)")
+        click.echo(_("preview of {deck} at {url} (Ctrl-C to stop)").format(deck=deck, url=url))
 
-    def report(update: PreviewUpdate) -> None:
+    def on_update(update: PreviewUpdate) -> None:
         stamp = time.strftime("%H:%M:%S")
         if update.errors:
-            _report(update.errors)
-            click.echo(f"[{stamp}] build failed; the page keeps the last good slides", err=True)
+            report(update.errors)
+            click.echo(_("[{stamp}] build failed; the page keeps the last good slides").format(
+                stamp=stamp), err=True)  # fmt: skip
             return
-        _report(update.findings)
-        rendered = _count(len(update.rendered), "slide")
+        report(update.findings)
+        slides = ngettext("{count} slide", "{count} slides", update.slides)
+        rendered = ngettext(
+            "{count} slide rendered", "{count} slides rendered", len(update.rendered)
+        )
         click.echo(
-            f"[{stamp}] {_count(update.slides, 'slide')}, {rendered} rendered, "
-            f"{update.seconds:.2f} s"
+            f"[{stamp}] {slides.format(count=update.slides)}, "
+            f"{rendered.format(count=len(update.rendered))}, {update.seconds:.2f} s"
         )
 
     try:
-        run_preview(deck, port, theme, on_ready=ready, on_update=report)
+        run_preview(deck, port, theme, on_ready=ready, on_update=on_update)
     except SlidegenError as error:
-        _fail(error)
+        fail(error)
     except KeyboardInterrupt:
-        click.echo("stopped")
+        click.echo(_("stopped"))
 
 
-@main.command()
+@main.command(
+    help=N_(
+        "List the themes available: the project's own (themes/, used first), then the "
+        "built-in ones. One line each: name, where it comes from, description."
+    )
+)
 @click.option(
     "--project",
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
-    help="Project folder whose themes/ to list too (default: the current folder).",
+    help=N_("Project folder whose themes/ to list too (default: the current folder)."),
 )
 def themes(project: Path) -> None:
-    """List the themes available: the project's own (themes/, used first), then the built-in
-    ones. One line each: name, where it comes from, description."""
     from .theme_index import describe_theme, theme_entries
 
     for entry in theme_entries(project):
-        origin = "built-in" if entry.builtin else "project"
+        origin = _("built-in") if entry.builtin else _("project")
         if entry.shadows_builtin:
-            origin = "project, replaces built-in"
+            origin = _("project, replaces built-in")
         click.echo(f"{entry.name}\t{origin}\t{describe_theme(entry.folder)}")
 
 
-@main.command()
+@main.command(help=N_("Print the deck format's JSON Schema."))
 def schema() -> None:
-    """Print the deck format's JSON Schema."""
     from .schema import shipped_schema_text
 
     click.echo(shipped_schema_text(), nl=False)

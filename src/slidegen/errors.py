@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .i18n import N_, _
+
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -52,6 +54,9 @@ def excerpt(source: str, column: int) -> list[str]:
     ]
 
 
+SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+"""How each severity is named in front of a message (an error is not named)."""
+
 EXIT_OK = 0
 EXIT_DECK_ERROR = 1
 EXIT_USAGE = 2
@@ -73,8 +78,10 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """One located finding: ``deck.yaml:12:5: sections[0].title: message``.
+    """One located finding: ``deck.yaml:12:5: section 1 «Bilancio», title: message``.
 
+    ``path`` is the key path for programs (``sections[0].title``), ``place`` the same place
+    in words for people (:mod:`slidegen.places`); messages show ``place`` when it is known.
     ``source`` is the text of the line the location points into, when showing it helps (YAML
     syntax errors): it is printed under the message with a caret under the column.
     """
@@ -82,6 +89,7 @@ class Problem:
     location: Location
     message: str
     path: str = ""
+    place: str = ""
     severity: str = "error"
     source: str | None = None
 
@@ -93,6 +101,7 @@ class Problem:
             "column": self.location.column,
             "severity": self.severity,
             "path": self.path,
+            "place": self.place or self.path,
             "message": self.message,
         }
         if self.source is not None:
@@ -104,8 +113,13 @@ class Problem:
         hold line breaks or escape sequences, which are escaped."""
         message = _printable(self.message)
         where = f"{_printable(str(self.location))}: "
-        prefix = "" if self.severity == "error" else f"{self.severity}: "
-        what = f"{_printable(self.path)}: " if self.path else ""
+        prefix = (
+            ""
+            if self.severity == "error"
+            else f"{_(SEVERITIES.get(self.severity, self.severity))}: "
+        )
+        shown = self.place or self.path
+        what = f"{_printable(shown)}: " if shown else ""
         return f"{where}{prefix}{what}{message}"
 
     def __str__(self) -> str:

@@ -139,17 +139,18 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
             raise DeckError(
                 Problem(
                     Location(name),
-                    f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
+                    say("file_too_big", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"),
                 )
             )
         if path.is_dir():
             raise IsADirectoryError(path)
     except FileNotFoundError:
-        raise DeckError(Problem(Location(name), "file not found")) from None
+        raise DeckError(Problem(Location(name), say("file_not_found"))) from None
     except IsADirectoryError:
-        raise DeckError(Problem(Location(name), "is a directory, expected a YAML file")) from None
+        raise DeckError(Problem(Location(name), say("is_a_folder"))) from None
     except OSError as exc:
-        raise DeckError(Problem(Location(name), f"cannot read: {exc.strerror}")) from None
+        unreadable = say("cannot_read_file", reason=exc.strerror)
+        raise DeckError(Problem(Location(name), unreadable)) from None
     # The size above is what the file system says; the read holds to the cap whatever it
     # is, and refuses pipes and devices (a FIFO would never end).
     raw = read_input(path, Location(name), MAX_FILE_BYTES, "YAML file")
@@ -206,16 +207,14 @@ def _convert(node: yaml.Node, path: Path_, out: Loaded, problems: list[Problem],
     out.values[path] = _pos(node)
     if depth > MAX_DEPTH:
         problems.append(
-            Problem(Location(out.file, *_pos(node)), f"nesting deeper than {MAX_DEPTH} levels")
+            Problem(Location(out.file, *_pos(node)), say("nesting_too_deep", limit=MAX_DEPTH))
         )
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(
-                    Problem(Location(out.file, *_pos(key_node)), "keys must be plain text")
-                )
+                problems.append(Problem(Location(out.file, *_pos(key_node)), say("key_not_text")))
                 continue
             key = key_node.value
             if key in result:
@@ -223,7 +222,7 @@ def _convert(node: yaml.Node, path: Path_, out: Loaded, problems: list[Problem],
                 problems.append(
                     Problem(
                         Location(out.file, *_pos(key_node)),
-                        f"duplicate key '{key}' (first defined on line {first[0]})",
+                        say("duplicate_key", key=key, line=first[0]),
                     )
                 )
                 continue
@@ -255,7 +254,7 @@ def _scalar(node: yaml.ScalarNode, path: Path_, out: Loaded, problems: list[Prob
         problems.append(
             Problem(
                 Location(out.file, *_pos(node)),
-                f"a number of {len(text):,} digits; write it in quotes if it is text",
+                say("too_many_digits", digits=f"{len(text):,}"),
             )
         )
         return None
@@ -267,7 +266,7 @@ def _scalar(node: yaml.ScalarNode, path: Path_, out: Loaded, problems: list[Prob
         problems.append(
             Problem(
                 Location(out.file, *_pos(node)),
-                f"'{text}' is not a finite number; write the value as text in quotes if meant",
+                say("not_finite", value=text),
             )
         )
         return None

@@ -24,7 +24,7 @@ from .loader import Loaded, Path_
 from .metric import Metric, MetricDefinition
 from .model import Chart, Series
 from .periods import Period, load_period, period_files, value_problems
-from .validate import format_path
+from .places import key_of
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
 PERIOD_PLACEHOLDER = "period"
@@ -64,9 +64,8 @@ def load_period_data(
             )
         return None
     # The periods folder is inside the project, like every other source.
-    folder = project_file(
-        deck.data.periods, project, loaded.locate(("data", "periods")), "data.periods"
-    )
+    where = loaded.locate(("data", "periods"))
+    folder = project_file(deck.data.periods, project, where, key_of(("data", "periods"), None))
     files = period_files(folder)
     if not files:
         raise DeckError(
@@ -127,7 +126,7 @@ def resolve_deck(
             Problem(
                 loaded.locate(first),
                 "this deck refers to metric ids but has no 'data:' section with period files",
-                format_path(first),
+                *key_of(first, loaded.data),
             )
         )
     if data is not None:
@@ -232,7 +231,7 @@ def _unknown_ids(deck: Deck, loaded: Loaded, used: dict[str, Path_]) -> list[Pro
                 Problem(
                     loaded.locate(path),
                     f"unknown metric id '{metric_id}'{hint}{listed}",
-                    format_path(path),
+                    *key_of(path, loaded.data),
                 )
             )
     return problems

@@ -15,11 +15,11 @@ from .assets import resolve_image
 from .deck import Deck
 from .errors import AssetError, DeckError, Location, Problem, SlidegenError
 from .loader import Loaded
+from .places import Key, key_of
 from .resolve import PeriodData, load_period_data, resolve_deck
 from .slides.image import ImageSlide
 from .tables import load_tables
 from .theme import LoadedTheme, load_theme
-from .validate import format_path
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,9 @@ def check_assets(
             place = ("sections", i, "slides", j, "image")
             try:
                 images.append(
-                    resolve_image(spec.image, project, loaded.locate(place), format_path(place))
+                    resolve_image(
+                        spec.image, project, loaded.locate(place), key_of(place, loaded.data)
+                    )
                 )
             except SlidegenError as exc:
                 problems.extend(exc.problems)
@@ -111,7 +113,7 @@ def _theme_logo(loaded_theme: LoadedTheme, where: Location) -> Path:
     relative = loaded_theme.theme.logo or ""
     roots = loaded_theme.asset_roots
     root = next((r for r in roots if (r / relative).is_file()), roots[0])
-    return resolve_image(relative, root, where, "logo")
+    return resolve_image(relative, root, where, Key("logo", "logo"))
 
 
 def _slides(deck: Deck) -> list[tuple[tuple[int, int], object]]:

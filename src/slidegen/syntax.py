@@ -151,9 +151,9 @@ def _brackets(source: Source, error: SyntaxFacts) -> Diagnosis | None:
     if error.line == line and source.char(error.line, error.column) == ":":
         return _colon_in_brackets(source, error)
     if source.confirms({line: source.line(line).rstrip() + closer}, line):
-        unclosed = say("unclosed_bracket", what=what, opener=opener, closer=closer)
+        unclosed = say(f"unclosed_{what}", opener=opener, closer=closer)
         return Diagnosis(line, column, unclosed)
-    contents = say("bracket_contents", what=what, opener=opener, closer=closer)
+    contents = say(f"{what}_contents", opener=opener, closer=closer)
     return Diagnosis(error.line, error.column, contents)
 
 

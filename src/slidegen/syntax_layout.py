@@ -248,10 +248,9 @@ def _indented_differently(
     line: int, spaces: int, other: int, other_spaces: int, where: str
 ) -> Diagnosis:
     message = say(
-        "indented_differently",
+        f"indented_differently_{where}",
         line=line,
         other=other,
-        where=where,
         spaces=_spaces(spaces),
         other_spaces=_spaces(other_spaces),
     )
@@ -293,7 +292,7 @@ def _shifted(text: str, shift: int) -> str:
 
 
 def _spaces(count: int) -> str:
-    return "none" if count == 0 else str(count)
+    return say("no_spaces") if count == 0 else str(count)
 
 
 def _indented_unknown(source: Source, number: int) -> Diagnosis | None:

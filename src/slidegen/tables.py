@@ -18,8 +18,8 @@ from .deck import Deck
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, Path_
 from .model import Chart, Series
+from .places import Key, key_of
 from .slides.table import Table
-from .validate import format_path
 
 
 def load_tables(
@@ -34,7 +34,7 @@ def load_tables(
         relative = (node.data or "").replace("{period}", period or "")
         where = loaded.locate((*path, "data"))
         try:
-            file = _resolve(relative, project, where, format_path((*path, "data")))
+            file = _resolve(relative, project, where, key_of((*path, "data"), loaded.data))
             if (reader, file) not in cache:
                 cache[reader, file] = None  # a second use of a broken file is not reported twice
                 cache[reader, file] = reader(file, project)
@@ -91,17 +91,17 @@ def _table_from_csv(
             Problem(
                 loaded.locate((*path, "columns")),
                 f"{len(columns)} columns given; the CSV file has {len(header)}",
-                format_path((*path, "columns")),
+                *key_of((*path, "columns"), loaded.data),
             )
         )
         return table
     return table.model_copy(update={"columns": columns, "rows": rows})
 
 
-def _resolve(relative: str, project: Path, where: Location, path: str) -> Path:
-    file = project_file(relative, project, where, path)
+def _resolve(relative: str, project: Path, where: Location, key: Key) -> Path:
+    file = project_file(relative, project, where, key)
     if not file.exists():
-        raise DeckError(Problem(where, f"data file '{relative}' not found", path))
+        raise DeckError(Problem(where, f"data file '{relative}' not found", *key))
     return file  # a folder, a pipe or a device: reading it says which
 
 

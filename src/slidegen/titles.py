@@ -7,7 +7,7 @@ from .deck import Deck
 from .errors import Problem
 from .loader import Loaded
 from .markup import plain_text
-from .validate import format_path
+from .places import key_of
 
 
 def duplicate_title_findings(deck: Deck, loaded: Loaded) -> list[Problem]:
@@ -28,7 +28,7 @@ def duplicate_title_findings(deck: Deck, loaded: Loaded) -> list[Problem]:
                     loaded.locate(place),
                     f"slide title '{plain_text(title)}' is also used on line {first.line}; "
                     "titles should be unique",
-                    format_path(place),
+                    *key_of(place, loaded.data),
                     severity="warning",
                 )
             )

@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 from .errors import Problem
 from .loader import Loaded, Path_
 from .messages import quoted, say, shortened
+from .places import key_of
 
 _QUOTED = re.compile(r"'([^']*)'")
 _COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\b")
@@ -45,7 +46,8 @@ def problems_from_validation(
         is_key = error["type"] == "extra_forbidden"
         location = loaded.locate(path, key=is_key)
         shown = (*path, missing) if missing is not None else path
-        problems.setdefault((shown, message), Problem(location, message, format_path(shown)))
+        key = key_of(shown, loaded.data)
+        problems.setdefault((shown, message), Problem(location, message, *key))
     return list(problems.values())
 
 
@@ -94,7 +96,8 @@ def _read_as_key(item: Path_, loaded: Loaded, root: type[BaseModel]) -> Problem 
     template = "item_read_as_key" if written else "item_ending_colon_read_as_key"
     fix = "- " + quoted(shortened(text))
     location = loaded.locate((*item, key), key=True)
-    return Problem(location, say(template, fix=fix), format_path(item))
+    key = key_of(item, loaded.data)
+    return Problem(location, say(template, fix=fix), *key)
 
 
 def _accepts(annotation: Any, text: str) -> bool:
@@ -103,14 +106,6 @@ def _accepts(annotation: Any, text: str) -> bool:
     except (ValidationError, TypeError, ValueError):
         return False
     return True
-
-
-def format_path(path: Path_) -> str:
-    """``('sections', 2, 'title')`` → ``sections[2].title``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Path_, str | None]:
@@ -138,42 +133,82 @@ def _message(
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind == "missing":
-        return f"missing required key '{missing}'" if missing else "a value is required here"
+        return say("missing_key", key=missing) if missing else say("value_required")
     if kind == "extra_forbidden":
-        key = str(path[-1]) if path else "?"
-        allowed = _allowed_keys(root, path[:-1], _at(data, path[:-1]))
-        hint = _did_you_mean(key, allowed)
-        listed = f"; allowed: {', '.join(sorted(allowed))}" if allowed and not hint else ""
-        return f"unknown key '{key}'{hint}{listed}"
+        return _unknown_key(path, root, data)
     if kind in ("literal_error", "union_tag_invalid", "enum"):
         options = _QUOTED.findall(str(ctx.get("expected") or ctx.get("expected_tags") or ""))
         got = error["input"] if kind != "union_tag_invalid" else ctx.get("tag")
-        what = "slide kind " if kind == "union_tag_invalid" else ""
-        hint = _did_you_mean(str(got), options)
-        return f"expected {what}{', '.join(repr(o) for o in options)}; got {got!r}{hint}"
+        template = "wrong_kind" if kind == "union_tag_invalid" else "wrong_choice"
+        listed = ", ".join(repr(o) for o in options)
+        close = _closest(str(got), options)
+        if close:
+            return say(f"{template}_did_you_mean", options=listed, got=repr(got), suggestion=close)
+        return say(template, options=listed, got=repr(got))
     if kind == "union_tag_not_found":
-        return "missing required key 'kind' (the slide's kind, e.g. 'bullets')"
+        return say("missing_kind")
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
     if kind in ("too_long", "too_short"):
         limit = ctx.get("max_length") if kind == "too_long" else ctx.get("min_length")
-        bound = "at most" if kind == "too_long" else "at least"
-        noun = "item" if limit == 1 else "items"
-        if isinstance(error["input"], str):
-            noun = "character" if limit == 1 else "characters"
-        return f"takes {bound} {limit} {noun}, not {ctx.get('actual_length')}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping (key: value); got {_short(error['input'])}"
-    if kind == "list_type":
-        return f"expected a list; got {_short(error['input'])}"
-    if kind == "string_type":
-        return f"expected text; got {_short(error['input'])}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false; got {_short(error['input'])}"
-    message = error["msg"]
+        bound = "at_most" if kind == "too_long" else "at_least"
+        noun = "characters" if isinstance(error["input"], str) else "items"
+        return say(f"{bound}_{noun}", count=limit, actual=ctx.get("actual_length"))
+    got = _short(error["input"])
+    if kind in _BOUNDS:
+        template, limit = _BOUNDS[kind]
+        return say(template, limit=_number(ctx.get(limit)), got=got)
+    if kind in _EXPECTED:
+        return say(_EXPECTED[kind], got=got)
+    if kind == "string_pattern_mismatch":
+        return say("pattern", pattern=ctx.get("pattern"), got=got)
+    message = error["msg"]  # a rarer check: pydantic's own words (English)
     if kind.startswith(("string_", "int_", "float_", "bool_", "list_", "dict_", "too_")):
-        message = f"{message}; got {_short(error['input'])}"
+        message = f"{message}; got {got}"
     return message
+
+
+_BOUNDS = {
+    "greater_than_equal": ("at_least", "ge"),
+    "greater_than": ("more_than", "gt"),
+    "less_than_equal": ("at_most", "le"),
+    "less_than": ("less_than", "lt"),
+}
+"""Pydantic's range errors: the message and the bound it names."""
+_EXPECTED = {
+    "model_type": "expected_mapping",
+    "dict_type": "expected_mapping",
+    "model_attributes_type": "expected_mapping",
+    "list_type": "expected_list",
+    "string_type": "expected_text",
+    "float_type": "expected_number",
+    "float_parsing": "expected_number",
+    "int_type": "expected_whole_number",
+    "int_parsing": "expected_whole_number",
+    "int_from_float": "expected_whole_number",
+    "bool_type": "expected_true_false",
+    "bool_parsing": "expected_true_false",
+    "finite_number": "expected_finite",
+}
+"""Pydantic's type errors: the message saying what was expected."""
+
+
+def _unknown_key(path: Path_, root: type[BaseModel], data: Any) -> str:
+    key = str(path[-1]) if path else "?"
+    allowed = _allowed_keys(root, path[:-1], _at(data, path[:-1]))
+    close = _closest(key, allowed)
+    if close:
+        return say("unknown_key_did_you_mean", key=key, suggestion=close)
+    if allowed:
+        return say("unknown_key_allowed", key=key, allowed=", ".join(sorted(allowed)))
+    return say("unknown_key", key=key)
+
+
+def _number(value: Any) -> str:
+    """A bound as people write it: ``12``, not ``12.0``; ``1e+15``, not 16 digits."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
+    return str(value)
 
 
 def _short(value: Any) -> str:
@@ -181,9 +216,9 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _did_you_mean(word: str, options: list[str] | set[str]) -> str:
+def _closest(word: str, options: list[str] | set[str]) -> str | None:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
 
 
 def _at(data: Any, path: Path_) -> Any:

@@ -8,6 +8,7 @@ staging folder.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,7 @@ def archive_deck(
         allow_missing=allow_missing,
     )
     if strict and compiled.findings:
-        raise DeckError([Problem(p.location, p.message, p.path) for p in compiled.findings])
+        raise DeckError([dataclasses.replace(p, severity="error") for p in compiled.findings])
     sequence = sequence_of(compiled, deck_path, root)
     recipe = bags.BuildRecipe(theme_name, compiled.period, allow_missing)
     mark_root(root)

@@ -15,8 +15,8 @@ from ..layout import PageGeometry
 from ..layout.titleplan import TitleBox
 from ..loader import Loaded
 from ..model import DeckInfo
+from ..places import NO_KEY, Key, key_of
 from ..theme import Theme
-from ..validate import format_path
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -40,8 +40,8 @@ class RenderContext:
     findings: list[Problem] = field(default_factory=list)
     location: Location = field(default_factory=lambda: Location("deck.yaml"))
     """Where the slide being rendered is defined (findings point there)."""
-    path: str = ""
-    """The slide's key path (``sections[1].slides[0]``)."""
+    key: Key = NO_KEY
+    """The slide's key path (``sections[1].slides[0]``, and in words)."""
     new_cache_entries: dict[Path, bytes] = field(default_factory=dict)
     """Chart images drawn during this build, to cache once the build has succeeded."""
     stamp: datetime = datetime(1980, 1, 1, tzinfo=UTC)
@@ -81,14 +81,15 @@ class RenderContext:
 
     def warn(self, message: str) -> None:
         """Record a layout finding about the slide being rendered."""
-        self.findings.append(Problem(self.location, message, self.path, severity="warning"))
+        self.findings.append(Problem(self.location, message, *self.key, severity="warning"))
 
     def warn_at(self, parts: tuple[str | int, ...], message: str) -> None:
         """Record a finding about a key inside the slide being rendered (``chart.categories``),
         located at that key when the deck has it, else at its nearest ancestor."""
         place = (*self.place, *parts)
         location = self.source.locate(place) if self.source else self.location
-        self.findings.append(Problem(location, message, format_path(place), severity="warning"))
+        key = key_of(place, self.source.data if self.source else None)
+        self.findings.append(Problem(location, message, *key, severity="warning"))
 
     @property
     def body_font(self) -> str:

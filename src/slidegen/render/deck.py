@@ -13,6 +13,7 @@ from ..layout import PageGeometry
 from ..layout.geometry import CLOSING, CONTENT, COVER, SECTION
 from ..layout.titleplan import TitleEntry, TitleSizes, plan_title_sizes, title_boxes
 from ..loader import Loaded
+from ..places import key_of
 from ..slides import KINDS
 from ..slides.agenda import expand_agendas
 from ..slides.bullets import BulletsSlide
@@ -20,7 +21,6 @@ from ..slides.bullets import page_titles as list_titles
 from ..slides.section import SectionSlide
 from ..slides.table import TableSlide, page_titles
 from ..theme import Theme
-from ..validate import format_path
 from .context import RenderContext
 from .notes import NotesWriter
 from .page import add_slide_chrome, brand_layouts
@@ -56,7 +56,8 @@ def render_deck(
     brand_layouts(ctx)
     notes = NotesWriter(ctx.language)
     for place, spec in planned:
-        ctx.location, ctx.path, ctx.place = loaded.locate(place), format_path(place), place
+        ctx.location, ctx.place = loaded.locate(place), place
+        ctx.key = key_of(place, loaded.data)
         made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
         # A kind that continues on further slides returns them all, on one layout; the
         # speaker notes go on the first.

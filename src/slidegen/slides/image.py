@@ -13,6 +13,7 @@ from ..layout import Box, inches
 from ..layout.paras import Para
 from ..markup import plain_text
 from ..model import ShortText, Text, TitledSlide
+from ..places import key_of
 from ..render.context import RenderContext
 from ..render.page import content_slide
 from ..render.text import add_text
@@ -40,7 +41,9 @@ def fit_picture(box: Box, width_px: int, height_px: int) -> Box:
 
 
 def render(spec: ImageSlide, ctx: RenderContext) -> Slide:
-    path = resolve_image(spec.image, ctx.project_dir, ctx.location, f"{ctx.path}.image")
+    data = ctx.source.data if ctx.source else None
+    key = key_of((*ctx.place, "image"), data)
+    path = resolve_image(spec.image, ctx.project_dir, ctx.location, key)
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
     caption_box = None
