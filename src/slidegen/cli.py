@@ -9,13 +9,19 @@ from __future__ import annotations
 import json
 import signal
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from .cli_language import VERSION_OPTION_HELP, LocalizedGroup, run_language
+from .cli_live import preview, watch_command
+from .cli_options import (
+    ALLOW_MISSING_OPTION,
+    DECK_ARGUMENT,
+    OUTPUT_OPTION,
+    PERIOD_OPTION,
+    THEME_OPTION,
+)
 from .cli_output import (
     archive_version,
     build_every_period,
@@ -24,40 +30,15 @@ from .cli_output import (
     report_build,
     say_check_summary,
 )
+from .cli_project import init_command, new_period, schema, themes
 from .errors import EXIT_DECK_ERROR, Problem, SlidegenError
-from .i18n import LANGUAGES, N_, _, ngettext, use_language
+from .i18n import LANGUAGES, N_, _, use_language
 from .version import describe
 
-if TYPE_CHECKING:  # the library is imported by the commands that use it, not at start-up
-    pass
 
-DECK_ARGUMENT = click.argument(
-    "deck",
-    required=False,
-    default="deck.yaml",
-    type=click.Path(dir_okay=False, path_type=Path),
-)
-THEME_OPTION = click.option(
-    "--theme", metavar="NAME", help=N_("Use this theme instead of the deck's.")
-)
-OUTPUT_OPTION = click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=N_("Where to write the .pptx (default: output/<deck title>.pptx)."),
-)
-PERIOD_OPTION = click.option(
-    "--period", metavar="ID", help=N_("The reporting period to build (default: the latest).")
-)
-ALLOW_MISSING_OPTION = click.option(
-    "--allow-missing",
-    is_flag=True,
-    help=N_("Build even if values are missing (shown as missing)."),
-)
-
-
-class Stopped(Exception):
-    """SIGTERM or SIGHUP: unwind like Ctrl-C, so temporary files are removed on the way out."""
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP: unwind like Ctrl-C, so temporary files are removed on the way out
+    (a BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -214,69 +195,6 @@ def build(
 
 
 @main.command(
-    name="init",
-    help=N_("Make a new project in FOLDER (default: here) that builds at once; never overwrites."),
-)
-@click.argument(
-    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
-)
-@click.option(
-    "--language",
-    type=click.Choice(["it-IT", "en-GB"]),
-    default="it-IT",
-    help=N_("Language of the starter deck (its text and number format; default: it-IT)."),
-)
-@click.option(
-    "--theme",
-    metavar="NAME",
-    default="neutral",
-    help=N_("The built-in theme the deck uses ('slidegen themes' lists them; default: neutral)."),
-)
-@click.option(
-    "--copy-theme",
-    is_flag=True,
-    help=N_("Copy the theme into themes/<NAME>/ to customise it (the copy is then used)."),
-)
-@click.option(
-    "--period", metavar="ID", help=N_("The first period (default: the current half-year).")
-)
-def init_command(
-    folder: Path, language: str, theme: str, copy_theme: bool, period: str | None
-) -> None:
-    from .init import init_project
-
-    try:
-        made = init_project(folder, language, theme, copy_theme=copy_theme, period=period)
-    except SlidegenError as error:
-        fail(error)
-        return
-    for path in made.files:
-        click.echo(_("wrote {path}").format(path=path))
-    where = "" if folder == Path(".") else f"cd {folder} && "
-    click.echo(_("next: {command}").format(command=f"{where}slidegen build"))
-
-
-@main.command(
-    name="new-period",
-    help=N_("Scaffold data for PERIOD from the latest period; never overwrites a file."),
-)
-@click.argument("period_id", metavar="PERIOD")
-@click.argument(
-    "deck", required=False, default="deck.yaml", type=click.Path(dir_okay=False, path_type=Path)
-)
-def new_period(period_id: str, deck: Path) -> None:
-    from .scaffold import new_period_file
-
-    try:
-        path = new_period_file(deck, period_id)
-    except SlidegenError as error:
-        fail(error)
-        return
-    then = _("wrote {path}: fill in the values marked TODO, then '{command}'")
-    click.echo(then.format(path=path, command=f"slidegen check --period {period_id}"))
-
-
-@main.command(
     help=N_(
         "Verify an archived version (its folder), or every version under FOLDER, from the "
         "bags alone: checksums, the chain of versions, and a rebuild compared byte for byte."
@@ -356,126 +274,6 @@ def check(
     say_check_summary(deck, slides, findings, exit_code)
 
 
-@main.command(
-    name="watch", help=N_("Rebuild DECK (and its PNG preview) on every save; Ctrl-C stops.")
-)
-@DECK_ARGUMENT
-@OUTPUT_OPTION
-@THEME_OPTION
-@click.option("--no-preview", is_flag=True, help=N_("Do not render PNG previews."))
-def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview: bool) -> None:
-    from .watch import WatchEvent, preview_available, watch
-
-    png = not no_preview and preview_available()
-    if not no_preview and not png:
-        click.echo(_("no LibreOffice/pdftoppm: building without PNG preview"), err=True)
-
-    def on_build(event: WatchEvent) -> None:
-        stamp = time.strftime("%H:%M:%S")
-        if event.error:
-            report(event.error.problems)
-            failed = _("build failed; the last good output is kept")
-            click.echo(f"[{stamp}] {failed}", err=True)
-            return
-        assert event.result
-        report(event.result.findings)
-        result = event.result
-        if result.contact_sheet:
-            wrote = ngettext(
-                "wrote {path} ({count} slide, {seconds} s, preview {sheet})",
-                "wrote {path} ({count} slides, {seconds} s, preview {sheet})",
-                result.slides,
-            )
-        else:
-            wrote = ngettext(
-                "wrote {path} ({count} slide, {seconds} s)",
-                "wrote {path} ({count} slides, {seconds} s)",
-                result.slides,
-            )
-        seconds = f"{event.seconds:.2f}"
-        line = wrote.format(
-            path=result.output, count=result.slides, seconds=seconds, sheet=result.contact_sheet
-        )
-        click.echo(f"[{stamp}] {line}")
-
-    watching = _("watching {folder} (Ctrl-C to stop)").format(folder=deck.resolve().parent)
-    click.echo(watching)
-    try:
-        watch(deck, output, theme, png=png, on_build=on_build)
-    except KeyboardInterrupt:
-        click.echo(_("stopped"))
-
-
-@main.command(
-    help=N_(
-        "Serve a live preview of DECK on 127.0.0.1: every slide as an image, errors and "
-        "findings; it follows every save, re-rendering only the slides that changed. "
-        "Ctrl-C stops."
-    )
-)
-@DECK_ARGUMENT
-@THEME_OPTION
-@click.option(
-    "--port",
-    type=click.IntRange(0, 65535),
-    default=0,
-    help=N_("Port on 127.0.0.1 to serve on; 0 (the default) picks a free one."),
-)
-def preview(deck: Path, theme: str | None, port: int) -> None:
-    from .preview.session import PreviewUpdate, run_preview
-
-    def ready(url: str) -> None:
-        click.echo(_("preview of {deck} at {url} (Ctrl-C to stop)").format(deck=deck, url=url))
-
-    def on_update(update: PreviewUpdate) -> None:
-        stamp = time.strftime("%H:%M:%S")
-        if update.errors:
-            report(update.errors)
-            click.echo(_("[{stamp}] build failed; the page keeps the last good slides").format(
-                stamp=stamp), err=True)  # fmt: skip
-            return
-        report(update.findings)
-        slides = ngettext("{count} slide", "{count} slides", update.slides)
-        rendered = ngettext(
-            "{count} slide rendered", "{count} slides rendered", len(update.rendered)
-        )
-        click.echo(
-            f"[{stamp}] {slides.format(count=update.slides)}, "
-            f"{rendered.format(count=len(update.rendered))}, {update.seconds:.2f} s"
-        )
-
-    try:
-        run_preview(deck, port, theme, on_ready=ready, on_update=on_update)
-    except SlidegenError as error:
-        fail(error)
-    except KeyboardInterrupt:
-        click.echo(_("stopped"))
-
-
-@main.command(
-    help=N_(
-        "List the themes available: the project's own (themes/, used first), then the "
-        "built-in ones. One line each: name, where it comes from, description."
-    )
-)
-@click.option(
-    "--project",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    help=N_("Project folder whose themes/ to list too (default: the current folder)."),
-)
-def themes(project: Path) -> None:
-    from .theme_index import describe_theme, theme_entries
-
-    for entry in theme_entries(project):
-        origin = _("built-in") if entry.builtin else _("project")
-        if entry.shadows_builtin:
-            origin = _("project, replaces built-in")
-        click.echo(f"{entry.name}\t{origin}\t{describe_theme(entry.folder)}")
-
-
-@main.command(help=N_("Print the deck format's JSON Schema."))
-def schema() -> None:
-    from .schema import shipped_schema_text
-
-    click.echo(shipped_schema_text(), nl=False)
+# The commands of other modules, in the order --help lists them.
+for command in (init_command, new_period, watch_command, preview, themes, schema):
+    main.add_command(command)
