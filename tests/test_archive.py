@@ -480,8 +480,9 @@ def test_pdf_metadata_repeats_the_pptx(exported: Exported) -> None:
 
 
 def test_pdf_meets_what_pdfa_2b_asks_that_can_be_checked_here(exported: Exported) -> None:
-    """No PDF/A validator installs here (veraPDF is not packaged); these are its checks that
-    matter most for this PDF: identification, output intent, embedded fonts, plain XMP."""
+    """No PDF/A validator installs here (veraPDF is neither a Debian nor a PyPI package);
+    these are its checks that matter most for this PDF: identification, output intent,
+    embedded fonts, plain XMP, no encryption, transparency with a blending colour space."""
     import pikepdf
 
     for name in ("X.pdf", "X-handout.pdf"):
@@ -501,6 +502,11 @@ def test_pdf_meets_what_pdfa_2b_asks_that_can_be_checked_here(exported: Exported
                         assert any(
                             k in described for k in ("/FontFile", "/FontFile2", "/FontFile3")
                         ), f"{name}: font {face.BaseFont} is not embedded"
+                # Transparency needs a blending colour space (PDF/A-2 6.2.10): the page
+                # group's own, or the output intent's, which is present above.
+                group = page.obj.get("/Group")
+                if group is not None and group.get("/S") == "/Transparency":
+                    assert "/CS" in group or len(intents) == 1
 
 
 def test_handout_has_each_slide_with_its_notes(exported: Exported) -> None:
