@@ -261,3 +261,12 @@ def test_row_heights_are_the_plan_s(table_case: Path) -> None:
     _, shape = tables(table_case)[1]
     heights = [row.height / EMU_PER_PT for row in shape.table.rows]
     assert len(set(heights)) == 1 and heights[0] > 12
+
+
+def test_a_short_table_is_set_like_a_short_list_not_stranded_at_the_top() -> None:
+    planned = plan(3)
+    [page] = planned.pages
+    spare = BOX.height - sum(page.row_heights)
+    assert page.top == round(spare * 0.4)
+    continued = plan(60)
+    assert {p.top for p in continued.pages} == {0}  # full slides start at the top

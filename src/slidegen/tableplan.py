@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .figures import FigureFormat, format_figure
 from .layout import EMU_PER_PT, Box
+from .layout.textplan import SPARE_ABOVE
 from .markup import parse_inline
 from .textfit import Line, count_lines, face
 
@@ -46,6 +47,9 @@ class PagePlan:
     rows: tuple[tuple[str, ...], ...]
     row_heights: tuple[int, ...]
     """EMU, the header row's first."""
+    top: int = 0
+    """EMU from the top of the box: a short table is not stranded at the top of the slide,
+    but set like a short list, two fifths of the spare room above it."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,8 @@ def plan_table(
         for header, width, fmt in zip(table.headers, widths, table.formats, strict=True)
     )
     if sum(heights) <= box.height:
-        return TablePlan(columns, (PagePlan(texts, tuple(heights)),), size)
+        top = round((box.height - sum(heights)) * SPARE_ABOVE)
+        return TablePlan(columns, (PagePlan(texts, tuple(heights), top),), size)
     if paginate:
         return TablePlan(columns, _paginate(texts, heights, box.height), size)
     # One slide, as the deck asks: every row stays, and what runs past the box is reported.

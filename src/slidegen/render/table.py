@@ -20,7 +20,12 @@ def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt
     rows = [tuple(c.header for c in plan.columns), *page.rows]
     height = sum(page.row_heights)
     frame = ctx.slide.shapes.add_table(  # type: ignore[union-attr]
-        len(rows), len(plan.columns), Emu(box.left), Emu(box.top), Emu(box.width), Emu(height)
+        len(rows),
+        len(plan.columns),
+        Emu(box.left),
+        Emu(box.top + page.top),
+        Emu(box.width),
+        Emu(height),
     )
     frame.name = "Table"
     frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
