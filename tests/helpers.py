@@ -66,6 +66,14 @@ class Project:
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return path
 
+    def write_slides(self, *slides: str, deck: str = "{title: T, date: 2014-12-31}") -> Path:
+        """A deck of one section without a divider holding ``slides``, each the YAML of one
+        slide starting with ``- kind:`` (dedented): line 5 is the first slide's first line."""
+        body = "".join(
+            textwrap.indent(textwrap.dedent(slide).strip("\n"), "      ") + "\n" for slide in slides
+        )
+        return self.write_deck(f"deck: {deck}\nsections:\n  - divider: false\n    slides:\n{body}")
+
     def add_image(self, relative: str = "assets/mark.png") -> Path:
         """Copy a small real PNG into the project."""
         target = self.root / relative

@@ -53,15 +53,7 @@ def test_notes_go_on_the_agenda_written_in_the_deck_only(agenda_slides: list) ->
 
 
 def test_an_agenda_without_titled_sections_is_a_finding(project: Project) -> None:
-    project.write_deck(
-        """
-        deck: {title: T, date: 2014-12-31}
-        sections:
-          - divider: false
-            slides:
-              - {kind: agenda, title: Contents}
-        """
-    )
+    project.write_slides("- {kind: agenda, title: Contents}")
     result = run_cli("build", "--strict", cwd=project.root)
     assert_clean_exit(result, 1)
     assert "an agenda lists the sections that have a title" in result.stderr

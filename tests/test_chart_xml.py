@@ -178,18 +178,15 @@ def test_libreoffice_draws_13_against_11_in_proportion(
 @pytest.mark.parametrize("label", ["Obiettivo $____$", "Budget: $5M of $10M", r"\frac{1}{2} $x^2$"])
 def test_gauge_labels_with_dollar_signs_are_text_not_tex(project: Project, label: str) -> None:
     # matplotlib reads $…$ as mathtext unless told not to: one crashed, one lost its spaces.
-    project.write_deck(
+    project.write_slides(
         f"""
-        deck: {{title: Gauges, date: 2014-12-31}}
-        sections:
-          - divider: false
-            slides:
-              - kind: chart
-                title: Targets
-                chart:
-                  type: target
-                  targets: [{{label: {json.dumps(label)}, target: 70, value: 35}}]
-        """
+        - kind: chart
+          title: Targets
+          chart:
+            type: target
+            targets: [{{label: {json.dumps(label)}, target: 70, value: 35}}]
+        """,
+        deck="{title: Gauges, date: 2014-12-31}",
     )
     result = run_cli("build", "-o", "gauges.pptx", cwd=project.root)
     assert_clean_exit(result, 0)

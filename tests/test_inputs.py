@@ -42,15 +42,11 @@ def test_a_device_is_refused_although_it_says_it_is_empty(tmp_path: Path) -> Non
 
 
 def test_a_csv_table_that_is_a_named_pipe_is_refused(project: Project) -> None:
-    project.write_deck(
+    project.write_slides(
         """
-        deck: {title: T, date: 2014-12-31}
-        sections:
-          - divider: false
-            slides:
-              - kind: chart
-                title: From a file
-                chart: {type: column, data: serie.csv}
+        - kind: chart
+          title: From a file
+          chart: {type: column, data: serie.csv}
         """
     )
     os.mkfifo(project.root / "serie.csv")
@@ -89,15 +85,7 @@ def test_a_link_inside_the_project_is_read(project: Project, name: str) -> None:
 
 
 def _image_deck(project: Project, name: str) -> None:
-    project.write_deck(
-        f"""
-        deck: {{title: T, date: 2014-12-31}}
-        sections:
-          - divider: false
-            slides:
-              - {{kind: image, title: I, image: assets/{name}, alt: A picture}}
-        """
-    )
+    project.write_slides(f"- {{kind: image, title: I, image: assets/{name}, alt: A picture}}")
 
 
 @pytest.mark.parametrize("kind", ["JPEG", "PNG"])

@@ -1131,7 +1131,8 @@ def test_all_periods_without_period_files_says_how_to_start(project: Project) ->
     assert_clean_exit(result, 1)
     [line] = error_lines(result)
     assert line.endswith(
-        ": no period files in data/periods/ to build; 'slidegen new-period ID' makes one"
+        ": no period files in data/periods/ (files named like 2014-H2.yaml); "
+        "'slidegen new-period ID' makes one"
     )
     assert line.startswith("deck.yaml:")
 

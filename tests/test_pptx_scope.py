@@ -27,15 +27,10 @@ def plain_save_times() -> set[tuple[int, ...]]:
 
 def test_patches_are_undone_after_a_build_even_a_failed_one(project: Project) -> None:
     project.add_image("assets/mark.png")
-    project.write_deck(
-        """
-        deck: {title: Scoped, date: 2014-12-31}
-        sections:
-          - divider: false
-            slides:
-              - {kind: title}
-              - {kind: image, title: One, image: assets/mark.png, alt: A mark}
-        """
+    project.write_slides(
+        "- {kind: title}",
+        "- {kind: image, title: One, image: assets/mark.png, alt: A mark}",
+        deck="{title: Scoped, date: 2014-12-31}",
     )
     built = build(project.deck, output=project.root / "out.pptx")
     assert {i.date_time for i in zipfile.ZipFile(built.output).infolist()} == {
@@ -86,19 +81,16 @@ HOSTILE_NAMES = ["=cmd|' /C calc'!A0", "+SUM(A1:A2)", '@HYPERLINK("http://x")', 
 
 def test_chart_workbooks_keep_formula_like_text_as_text(project: Project) -> None:
     categories = json.dumps(HOSTILE_NAMES)  # JSON is YAML: every name quoted as it is
-    project.write_deck(
+    project.write_slides(
         f"""
-        deck: {{title: Workbook, date: 2014-12-31}}
-        sections:
-          - divider: false
-            slides:
-              - kind: chart
-                title: Names
-                chart:
-                  type: column
-                  categories: {categories}
-                  series: [{{name: "=1+1", values: [1, 2, 3, 4]}}]
-        """
+        - kind: chart
+          title: Names
+          chart:
+            type: column
+            categories: {categories}
+            series: [{{name: "=1+1", values: [1, 2, 3, 4]}}]
+        """,
+        deck="{title: Workbook, date: 2014-12-31}",
     )
     built = build(project.deck, output=project.root / "out.pptx")
     with zipfile.ZipFile(built.output) as package:

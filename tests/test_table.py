@@ -217,15 +217,11 @@ def test_tables_render_one_page_per_slide_with_text_inside_the_table(
     ],
 )
 def test_bad_tables_are_located_errors(project: Project, table: str, message: str) -> None:
-    project.write_deck(
+    project.write_slides(
         f"""
-        deck: {{title: T, date: 2014-12-31}}
-        sections:
-          - divider: false
-            slides:
-              - kind: table
-                title: A table
-                table: {table}
+        - kind: table
+          title: A table
+          table: {table}
         """
     )
     result = run_cli("build", cwd=project.root)
@@ -237,16 +233,12 @@ def test_bad_tables_are_located_errors(project: Project, table: str, message: st
 
 def test_one_slide_table_that_overflows_is_a_finding(project: Project) -> None:
     rows = ", ".join(f"[Row {n}, {n}]" for n in range(40))
-    project.write_deck(
+    project.write_slides(
         f"""
-        deck: {{title: T, date: 2014-12-31}}
-        sections:
-          - divider: false
-            slides:
-              - kind: table
-                title: Too long
-                continue: false
-                table: {{columns: [Name, Value], rows: [{rows}]}}
+        - kind: table
+          title: Too long
+          continue: false
+          table: {{columns: [Name, Value], rows: [{rows}]}}
         """
     )
     result = run_cli("build", "--strict", cwd=project.root)

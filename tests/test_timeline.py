@@ -105,15 +105,11 @@ def test_reading_order_is_chronological(timeline_case: Path) -> None:
     ],
 )
 def test_bad_milestones_are_located_errors(project: Project, milestones: str, message: str) -> None:
-    project.write_deck(
+    project.write_slides(
         f"""
-        deck: {{title: T, date: 2014-12-31}}
-        sections:
-          - divider: false
-            slides:
-              - kind: timeline
-                title: Steps
-                milestones: {milestones}
+        - kind: timeline
+          title: Steps
+          milestones: {milestones}
         """
     )
     result = run_cli("build", cwd=project.root)

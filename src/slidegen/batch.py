@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import build_deck, load_deck
-from .errors import DeckError, Problem
 from .i18n import current_language, use_language
-from .periods import period_files
+from .resolve import deck_period_files
 
 
 @dataclass(frozen=True)
@@ -35,20 +34,7 @@ class PeriodOutcome:
 def deck_periods(deck_path: Path) -> list[str]:
     """The period ids available to a period-driven deck, oldest first."""
     deck, loaded = load_deck(deck_path)
-    if deck.data is None:
-        raise DeckError(
-            Problem(loaded.locate(()), "this deck has no 'data:' section naming its periods folder")
-        )
-    periods = list(period_files(deck_path.resolve().parent / deck.data.periods))
-    if not periods:
-        raise DeckError(
-            Problem(
-                loaded.locate(("data", "periods")),
-                f"no period files in {deck.data.periods}/ to build; "
-                "'slidegen new-period ID' makes one",
-            )
-        )
-    return periods
+    return list(deck_period_files(deck, loaded, deck_path.resolve().parent))
 
 
 @dataclass(frozen=True)

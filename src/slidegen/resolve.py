@@ -49,6 +49,29 @@ class PeriodData:
         return self.current.data.label
 
 
+def deck_period_files(deck: Deck, loaded: Loaded, project: Path) -> dict[str, Path]:
+    """Period id → file in the deck's periods folder, oldest first; a located error when the
+    deck has no ``data:`` or the folder holds no period file."""
+    if deck.data is None:
+        raise DeckError(
+            Problem(loaded.locate(()), "this deck has no 'data:' section naming its periods folder")
+        )
+    # The periods folder is inside the project, like every other source.
+    where = loaded.locate(("data", "periods"))
+    folder = project_file(deck.data.periods, project, where, key_of(("data", "periods"), None))
+    files = period_files(folder)
+    if not files:
+        raise DeckError(
+            Problem(
+                where,
+                f"no period files in {deck.data.periods}/ (files named like 2014-H2.yaml); "
+                "'slidegen new-period ID' makes one",
+                "data.periods",
+            )
+        )
+    return files
+
+
 def load_period_data(
     deck: Deck, loaded: Loaded, project: Path, period_id: str | None
 ) -> PeriodData | None:
@@ -63,19 +86,7 @@ def load_period_data(
                 )
             )
         return None
-    # The periods folder is inside the project, like every other source.
-    where = loaded.locate(("data", "periods"))
-    folder = project_file(deck.data.periods, project, where, key_of(("data", "periods"), None))
-    files = period_files(folder)
-    if not files:
-        raise DeckError(
-            Problem(
-                loaded.locate(("data", "periods")),
-                f"no period files in {deck.data.periods}/ (files named like 2014-H2.yaml); "
-                "'slidegen new-period ID' makes one",
-                "data.periods",
-            )
-        )
+    files = deck_period_files(deck, loaded, project)
     wanted = period_id or deck.data.period or list(files)[-1]
     if wanted not in files:
         listed = ", ".join(files) or "none"

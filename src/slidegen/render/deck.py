@@ -16,10 +16,7 @@ from ..loader import Loaded
 from ..places import key_of
 from ..slides import KINDS
 from ..slides.agenda import expand_agendas
-from ..slides.bullets import BulletsSlide
-from ..slides.bullets import page_titles as list_titles
 from ..slides.section import SectionSlide
-from ..slides.table import TableSlide, page_titles
 from ..theme import Theme
 from .context import RenderContext
 from .notes import NotesWriter
@@ -105,10 +102,9 @@ def _title_entries(
 ) -> list[TitleEntry]:
     kind = spec.kind  # type: ignore[attr-defined]
     layout = _LAYOUT_OF_KIND.get(kind, CONTENT)
-    if isinstance(spec, TableSlide):
-        return [TitleEntry(layout, title, place) for title in page_titles(spec, ctx)]
-    if isinstance(spec, BulletsSlide):  # a long list continues: "Title (2/3)"
-        return [TitleEntry(layout, title, place) for title in list_titles(spec, ctx)]
+    titles = KINDS[kind].titles
+    if titles is not None:  # a kind that continues: "Title (1/3)", "(2/3)"…
+        return [TitleEntry(layout, title, place) for title in titles(spec, ctx)]
     text = spec.title or (ctx.info.title if kind == "title" else "")  # type: ignore[attr-defined]
     return [TitleEntry(layout, text, place)]
 

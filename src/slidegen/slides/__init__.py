@@ -31,16 +31,19 @@ from . import (
 class Kind(NamedTuple):
     model: type[BaseModel]
     render: Callable[..., Any]
+    titles: Callable[..., list[str]] | None = None
+    """For a kind that may continue on further slides: the title of each slide it takes
+    (``titles(spec, ctx)``), so every title is planned before any slide is drawn."""
 
 
 KINDS: dict[str, Kind] = {
     "title": Kind(title.TitleSlide, title.render),
     "section": Kind(section.SectionSlide, section.render),
-    "bullets": Kind(bullets.BulletsSlide, bullets.render),
+    "bullets": Kind(bullets.BulletsSlide, bullets.render, bullets.page_titles),
     "columns": Kind(columns.ColumnsSlide, columns.render),
     "metrics": Kind(metrics.MetricsSlide, metrics.render),
     "chart": Kind(chart.ChartSlide, chart.render),
-    "table": Kind(table.TableSlide, table.render),
+    "table": Kind(table.TableSlide, table.render, table.page_titles),
     "timeline": Kind(timeline.TimelineSlide, timeline.render),
     "agenda": Kind(agenda.AgendaSlide, agenda.render),
     "image": Kind(image.ImageSlide, image.render),
