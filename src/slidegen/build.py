@@ -115,15 +115,21 @@ def compile_deck(
     loaded_theme, logo, images = sources.theme, sources.logo, sources.images
     theme = loaded_theme.theme
     stamp, rule = _timestamp(deck)
-    ctx = render_deck(deck, loaded, theme, project, logo, cache_dir, stamp)
+    base = None
+    if loaded_theme.template is not None and loaded_theme.layouts is not None:
+        base = (loaded_theme.template, loaded_theme.layouts)
+    ctx = render_deck(deck, loaded, theme, project, logo, cache_dir, stamp, base)
     findings = _dedupe(
         ctx.findings
         + history_findings(deck, periods)
         + unknown_period_id_findings(deck, periods)
         + duplicate_title_findings(deck, loaded)
         + theme_contrast_findings(theme, loaded_theme.source)
+        + _template_findings(loaded_theme)
     )
     read = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
+    if loaded_theme.template is not None:
+        read.append(loaded_theme.template.path)
     if periods:
         read += [p.path for p in periods.history]
     read += tables
@@ -157,6 +163,19 @@ def compile_deck(
         cache_entries=ctx.new_cache_entries,
         sources_sha256=digest,
         theme=loaded_theme,
+    )
+
+
+def _template_findings(loaded_theme: LoadedTheme) -> list[Problem]:
+    if loaded_theme.template is None:
+        return []
+    from .template.defaults import missing_font_findings
+
+    fonts = loaded_theme.theme.fonts
+    return missing_font_findings(
+        loaded_theme.template,
+        [(font.name, font.standin) for font in (fonts.heading, fonts.body)],
+        loaded_theme.source.locate(("template",)),
     )
 
 

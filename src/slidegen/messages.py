@@ -185,6 +185,34 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "at_most": N_("must be at most {limit}; got {got}"),
     "less_than": N_("must be less than {limit}; got {got}"),
     "pattern": N_("does not have the expected form (the pattern {pattern}); got {got}"),
+    # -- a theme built on the organisation's PowerPoint template ------------------------
+    "template_suffix": N_(
+        "'{name}' is not a PowerPoint template: name a .potx or .pptx file, saved from "
+        "PowerPoint (File › Save As) or LibreOffice Impress (Save As › PowerPoint)"
+    ),
+    "template_unreadable": N_(
+        "'{name}' cannot be read as a PowerPoint file: open it in PowerPoint or LibreOffice "
+        "and save it again as .potx or .pptx"
+    ),
+    "template_without_title": N_(
+        "the template '{name}' has no layout with a title placeholder: slidegen puts every "
+        "slide's title there; add one in PowerPoint (View › Slide Master)"
+    ),
+    "template_not_found": N_(
+        "template '{name}' not found in the theme's folder ({theme}) nor in the project"
+    ),
+    "template_font_missing": N_(
+        "the template's font '{font}' is not installed here: text is measured and PDFs and "
+        "previews are drawn with '{standin}', so line breaks may differ from PowerPoint's; "
+        "install the font to see the deck as it will be shown"
+    ),
+    "layout_key_unknown": N_("'{key}' is neither a role nor a slide kind; use one of: {known}"),
+    "layout_unknown": N_("the template has no layout named '{name}'; its layouts: {layouts}"),
+    "did_you_mean": N_(" (did you mean '{name}'?)"),
+    "layout_without_title": N_(
+        "the layout '{name}' has no title placeholder, where slidegen puts the slide's "
+        "title: choose a layout with a title"
+    ),
 }
 
 

@@ -23,6 +23,7 @@ _REFERENCE_SIZE = 200  # measure at a large pixel size and scale linearly
 _FALLBACK_ADVANCE = 0.52  # average advance (em) of a sans-serif, when no font file is found
 _FALLBACK_LINE = 1.2
 _MIN_LINE = 1.2
+_REGULAR = ("book", "roman", "normal")
 _MAX_CACHED_WORDS = 200_000  # per face; a deck's vocabulary is far smaller
 
 
@@ -69,7 +70,9 @@ def find_font(family: str, bold: bool, italic: bool) -> Path | None:
             name, style = ImageFont.truetype(str(path), 10).getname()
         except OSError:
             continue
-        if (name or "").lower() == family.lower() and (style or "").lower() == wanted:
+        style = (style or "").lower()
+        style = "regular" if style in _REGULAR else style  # DejaVu's regular is "Book"
+        if (name or "").lower() == family.lower() and style == wanted:
             return path
     return None
 

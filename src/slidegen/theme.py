@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
@@ -17,6 +17,10 @@ from .model import Flag, ShortText, StrictModel, Text
 # Where themes are found lives apart (no pydantic), so listing themes starts fast.
 from .theme_index import MANIFEST, THEME_NAME, available_themes, builtin_themes, theme_folders
 from .validate import problems_from_validation
+
+if TYPE_CHECKING:
+    from .template.mapping import LayoutChoice
+    from .template.reading import TemplateInfo
 
 _HEX = re.compile(r"[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3}")
 
@@ -144,6 +148,14 @@ class Theme(StrictModel):
     """Footer text on every content slide (e.g. ``COMUNE DI CREMONA``)."""
     slide_numbers: Flag = True
     """Show the slide number in the footer."""
+    template: ShortText | None = None
+    """The organisation's PowerPoint template (``brand.potx`` or ``.pptx``), relative to the
+    theme's folder (or to the project): slides are built on its masters and layouts, and
+    colours, fonts and sizes the theme leaves out are the template's."""
+    layouts: dict[ShortText, ShortText] = Field(default_factory=dict, max_length=32)
+    """With a template: the layout (by name) for a role (``title``, ``section``, ``content``,
+    ``closing``) or a slide kind (``bullets``, ``chart`` …), e.g. ``bullets: "Titolo e
+    contenuto"``; the others are found by their placeholders."""
 
 
 def find_theme(name: str, project_dir: Path, where: Location | None = None) -> Path:
@@ -167,6 +179,10 @@ class LoadedTheme:
     """``themes/<name>``."""
     source: Loaded
     """The manifest's data and positions (findings about the theme point into it)."""
+    template: TemplateInfo | None = None
+    """The template the theme builds on, read."""
+    layouts: LayoutChoice | None = None
+    """With a template: the layout each kind of slide is built on."""
 
     @property
     def manifest(self) -> Path:
@@ -192,7 +208,13 @@ def load_theme(name: str, project_dir: Path, where: Location | None = None) -> L
     except ValueError:
         display = str(manifest)
     loaded = load_yaml(manifest, display)
+    data, template, layouts = loaded.data, None, None
+    if isinstance(data, dict) and isinstance(data.get("template"), str):
+        from .template.base import template_theme  # python-pptx: only for a template
+
+        roots = [folder] if folder.parent == builtin_themes() else [folder, project_dir]
+        data, template, layouts = template_theme(loaded, roots)
     try:
-        return LoadedTheme(Theme.model_validate(loaded.data), folder, loaded)
+        return LoadedTheme(Theme.model_validate(data), folder, loaded, template, layouts)
     except ValidationError as exc:
         raise ThemeError(problems_from_validation(exc, loaded, Theme)) from None

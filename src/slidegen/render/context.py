@@ -66,6 +66,17 @@ class RenderContext:
     """Per layout name, its title box and the theme's size for it."""
     title_sizes: dict[str, float] = field(default_factory=dict)
     """Per layout name, the one size its titles are set at (planned for the whole deck)."""
+    kind_layouts: dict[str, SlideLayout] = field(default_factory=dict)
+    """On a template: the layouts of the kinds the theme gives a layout of their own."""
+    kind: str = ""
+    """The kind of the slide being rendered."""
+    on_template: bool = False
+    """Whether the deck is built on the organisation's template (its chrome is the
+    template's: slidegen draws none of its own)."""
+    title_colors: dict[str, str] = field(default_factory=dict)
+    """Per layout name, the colour of its titles."""
+    inks: dict[str, str] = field(default_factory=dict)
+    """Per layout name, the colour of the text on it."""
 
     @property
     def locale(self) -> Locale:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pptx.slide import Slide
 
 from ..deck import Deck, Section
 from ..layout import PageGeometry
-from ..layout.geometry import CLOSING, CONTENT, COVER, SECTION
+from ..layout.geometry import CLOSING, CONTENT, COVER, SECTION, TITLE_LINES
+from ..layout.templatepage import page_from_template
 from ..layout.titleplan import TitleEntry, TitleSizes, plan_title_sizes, title_boxes
 from ..loader import Loaded
 from ..places import key_of
@@ -22,6 +24,10 @@ from .context import RenderContext
 from .notes import NotesWriter
 from .page import add_slide_chrome, brand_layouts
 from .template import new_presentation
+
+if TYPE_CHECKING:
+    from ..template.mapping import LayoutChoice
+    from ..template.reading import TemplateInfo
 
 Planned = list[tuple[tuple[str | int, ...], object]]
 _LAYOUT_OF_KIND = {"title": COVER, "section": SECTION, "closing": CLOSING}
@@ -35,26 +41,31 @@ def render_deck(
     logo: Path | None,
     cache_dir: Path | None,
     stamp: datetime,
+    base: tuple[TemplateInfo, LayoutChoice] | None = None,
 ) -> RenderContext:
+    """Render ``deck``; on the organisation's template when ``base`` (the template read and
+    the layouts chosen) is given."""
     planned = planned_slides(deck)
     # Titles first, on a page whose title box holds two lines: their sizes, and whether any
-    # content title needs the second line (else the body keeps its room).
-    planning = RenderContext(None, theme, deck.deck, PageGeometry.from_theme(theme), project, {})  # type: ignore[arg-type]
+    # content title needs the second line (else the body keeps its room). A template's
+    # title boxes are its own.
+    planning = RenderContext(None, theme, deck.deck, _page(theme, base), project, {})  # type: ignore[arg-type]
     planning.source = loaded
     titles = plan_titles(planning, planned)
-    page = PageGeometry.from_theme(theme, title_lines=titles.lines[CONTENT])
-    prs, layouts = new_presentation(theme, page)
+    page = _page(theme, base, title_lines=titles.lines[CONTENT])
+    prs, layouts, kind_layouts = new_presentation(theme, page, base)
     ctx = RenderContext(
         prs, theme, deck.deck, page, project, layouts, cache_dir, logo=logo, stamp=stamp
     )
-    ctx.source = loaded
+    ctx.source, ctx.kind_layouts, ctx.on_template = loaded, kind_layouts, base is not None
     ctx.findings = planning.findings
     ctx.title_boxes, ctx.title_sizes = title_boxes(theme, page), titles.sizes
+    ctx.title_colors, ctx.inks = _colours(theme, base)
     brand_layouts(ctx)
     notes = NotesWriter(ctx.language)
     for place, spec in planned:
         ctx.location, ctx.place = loaded.locate(place), place
-        ctx.key = key_of(place, loaded.data)
+        ctx.key, ctx.kind = key_of(place, loaded.data), spec.kind  # type: ignore[attr-defined]
         made = KINDS[spec.kind].render(spec, ctx)  # type: ignore[attr-defined]
         # A kind that continues on further slides returns them all, on one layout; the
         # speaker notes go on the first.
@@ -67,6 +78,30 @@ def render_deck(
             notes.add(slide, spec.notes if index == 0 else None, number)  # type: ignore[attr-defined]
     ctx.notes_pages = notes.count
     return ctx
+
+
+def _page(
+    theme: Theme, base: tuple[TemplateInfo, LayoutChoice] | None, title_lines: int = TITLE_LINES
+) -> PageGeometry:
+    if base is not None:
+        return page_from_template(theme, *base)
+    return PageGeometry.from_theme(theme, title_lines=title_lines)
+
+
+def _colours(
+    theme: Theme, base: tuple[TemplateInfo, LayoutChoice] | None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Per layout, the colour of its titles and of its text: the template's own, or the
+    theme's brand colour for content titles and its colour on the brand colour elsewhere."""
+    if base is not None:
+        roles = base[1].roles
+        return (
+            {role: layout.title_color for role, layout in roles.items()},
+            {role: layout.text_color for role, layout in roles.items()},
+        )
+    colors = theme.colors
+    full_bleed = {role: colors.on_primary for role in (COVER, SECTION, CLOSING)}
+    return {**full_bleed, CONTENT: colors.primary}, {**full_bleed, CONTENT: colors.text}
 
 
 def planned_slides(deck: Deck) -> Planned:

@@ -29,21 +29,55 @@ from ..markup import Run, parse_inline, plain_text
 from ..textfit import face
 from .context import RenderContext
 from .master import CONTENT, COVER, FOOTER_NAMES, INSET_Y, LAYOUT_IDX, SLIDENUM_FIELD_ID
-from .text import add_text, fit_size, write_paras
+from .text import INHERIT, add_text, fit_size, write_paras
 
 
 def new_slide(ctx: RenderContext, layout: str) -> Slide:
     """Add a slide on the named layout with its placeholders emptied (filled by the caller)."""
-    ctx.slide = ctx.prs.slides.add_slide(ctx.layouts[layout])
+    chosen = ctx.kind_layouts.get(ctx.kind) or ctx.layouts[layout]
+    ctx.slide = ctx.prs.slides.add_slide(chosen)
     ctx.slide_layout, ctx.slide_title = layout, ""
+    if chosen is not ctx.layouts[layout]:  # a kind's own layout: the title where planned
+        _place(slide_title(ctx.slide), ctx.title_boxes[layout].box)
     return ctx.slide
 
 
-def drop_unused_placeholders(slide: Slide, keep: set[int]) -> None:
-    """Remove placeholders we did not fill, so no "Click to add text" prompts remain."""
+def slide_title(slide: Slide) -> object:
+    return slide.shapes.title
+
+
+def text_placeholder(slide: Slide) -> object | None:
+    """The placeholder a slide's text goes in: its first subtitle, body or content one (by
+    type: templates number them differently, LibreOffice's all 0)."""
+    found = {}
+    for shape in slide.placeholders:
+        kind = shape.element.ph.get("type", "obj")
+        found.setdefault(kind, shape)
+    return next((found[kind] for kind in _TEXT_TYPES if kind in found), None)
+
+
+_TEXT_TYPES = ("subTitle", "body", "obj")
+
+
+def drop_unused_placeholders(slide: Slide, keep_text: bool = False) -> None:
+    """Remove placeholders we did not fill (all but the title, and the text placeholder
+    when ``keep_text``), so no "Click to add text" prompts remain."""
+    title = slide_title(slide)
+    text = text_placeholder(slide) if keep_text else None
     for shape in list(slide.placeholders):
-        if shape.placeholder_format.idx not in keep:
+        if shape.element is not getattr(title, "element", None) and (
+            text is None or shape.element is not text.element  # type: ignore[attr-defined]
+        ):
             shape.element.getparent().remove(shape.element)
+
+
+def _place(shape: object, box: Box) -> None:
+    shape.left, shape.top, shape.width, shape.height = (  # type: ignore[attr-defined]
+        Emu(box.left),
+        Emu(box.top),
+        Emu(box.width),
+        Emu(box.height),
+    )
 
 
 def fill_placeholder(
@@ -56,11 +90,20 @@ def fill_placeholder(
     size: float,
     min_size: float,
 ) -> None:
-    """Write ``paras`` into the slide's text placeholder (idx 1), which sits at the layout's
-    ``box``; shrunk from ``size`` towards ``min_size`` until they fit."""
-    shape = slide.placeholders[1]
+    """Write ``paras`` into the slide's text placeholder, which sits at the layout's ``box``;
+    shrunk from ``size`` towards ``min_size`` until they fit."""
+    shape = text_placeholder(slide)
+    if shape is None:  # a template's layout without one: a text box in its place
+        add_text(ctx, box, paras, name=name, size=size, min_size=min_size)
+        return
+    if slide.slide_layout is not ctx.layouts[ctx.slide_layout]:
+        _place(shape, box)
     shape.name = name
     fitted = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)
+    if ctx.on_template:  # the template's alignment and anchor
+        paras = [replace(para, align=INHERIT) for para in paras]
+        write_paras(ctx, shape.text_frame, paras, fitted, anchor=INHERIT)
+        return
     write_paras(ctx, shape.text_frame, paras, fitted)
 
 
@@ -71,13 +114,14 @@ def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide
     The accent bar, footer and slide number come from the layout (see :func:`brand_layouts`).
     """
     slide = new_slide(ctx, CONTENT)
-    placed = place_title(ctx, slide, title, ctx.theme.colors.primary, anchor="top")
-    drop_unused_placeholders(slide, keep={0})
+    placed = place_title(ctx, slide, title, ctx.title_colors[CONTENT], anchor="top")
+    drop_unused_placeholders(slide)
     if subtitle:
         room = ctx.page.subtitle
+        top = room.top if ctx.on_template else placed.text_bottom  # a template's title box
         add_text(
             ctx,
-            Box(room.left, placed.text_bottom, room.width, room.bottom - placed.text_bottom),
+            Box(room.left, top, room.width, room.bottom - top),
             [Para.of(subtitle, color=ctx.theme.colors.muted, heading=True)],
             name="Subtitle",
             size=ctx.theme.sizes.subtitle,
@@ -100,6 +144,8 @@ def place_title(
     Its position is the layout's.
     """
     title = slide.shapes.title
+    if ctx.on_template:  # the template's alignment and anchor
+        align = anchor = INHERIT
     paras = [Para.of(text, color=color, heading=True, align=align, emphasis_color=color)]
     layout = ctx.slide_layout
     size = ctx.title_sizes[layout]
@@ -117,8 +163,12 @@ def brand_layouts(ctx: RenderContext) -> None:
 
     Every slide shows it without repeating it (smaller, faster files), the office edits it in
     one place (View › Slide Master), and screen readers do not read the shapes on every slide.
-    The slide number is a field, so each slide shows its own.
+    The slide number is a field, so each slide shows its own. On a template, the chrome is
+    the template's: slides carry its footer and slide-number placeholders, nothing more.
     """
+    if ctx.on_template:
+        ctx.slide_chrome[CONTENT] = _template_chrome(ctx, ctx.layouts[CONTENT])
+        return
     layout = ctx.layouts[CONTENT]
     shapes = SlideShapes(layout.shapes._spTree, layout)
     # Beside the title's first line: a two-line title box is top-anchored, and a one-line
@@ -242,16 +292,39 @@ def _chrome_prototypes(ctx: RenderContext) -> list[etree._Element]:
     return prototypes
 
 
+def _template_chrome(ctx: RenderContext, layout: SlideLayout) -> list[etree._Element]:
+    """Copies of the layout's footer and slide-number placeholders for each slide: the
+    theme's footer text and the number field; their place and look are the template's (a
+    layout's footer text is a prompt: PowerPoint shows it on no slide)."""
+    theme, language = ctx.theme, ctx.language
+    prototypes = []
+    for shape in layout.placeholders:
+        kind, idx = shape.element.ph.get("type"), shape.element.ph.get("idx", "0")
+        if kind == "ftr" and theme.footer:
+            runs = "".join(_plain_run(run, language) for run in parse_inline(theme.footer))
+            prototypes.append(_slide_placeholder(kind, runs, language, idx))
+        elif kind == "sldNum" and theme.slide_numbers:
+            field = (
+                f'<a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum"><a:rPr lang="{language}"/>'
+                "<a:t>‹#›</a:t></a:fld>"
+            )
+            prototypes.append(_slide_placeholder(kind, field, language, idx))
+    return prototypes
+
+
 def _plain_run(run: Run, language: str) -> str:
     emphasis = (' b="1"' if run.bold else "") + (' i="1"' if run.italic else "")
     return f'<a:r><a:rPr lang="{language}"{emphasis}/><a:t>{escape(run.text)}</a:t></a:r>'
 
 
-def _slide_placeholder(kind: str, content: str, language: str) -> etree._Element:
+def _slide_placeholder(
+    kind: str, content: str, language: str, idx: str | None = None
+) -> etree._Element:
+    idx = idx if idx is not None else str(LAYOUT_IDX[kind])
     return parse_xml(
         f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="0" name="{FOOTER_NAMES[kind]}"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>'
-        f'<p:ph type="{kind}" sz="quarter" idx="{LAYOUT_IDX[kind]}"/></p:nvPr></p:nvSpPr>'
+        f'<p:ph type="{kind}" sz="quarter" idx="{idx}"/></p:nvPr></p:nvSpPr>'
         f"<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>{content}"
         f'<a:endParaRPr lang="{language}"/></a:p></p:txBody></p:sp>'
     )

@@ -7,6 +7,8 @@ PowerPoint's own pickers (and new charts) offer them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -17,7 +19,12 @@ from pptx.slide import SlideLayout
 from ..layout import PageGeometry
 from ..markup import plain_text
 from ..theme import Theme
+
+if TYPE_CHECKING:
+    from ..template.mapping import LayoutChoice
+    from ..template.reading import TemplateInfo
 from .master import build_master
+from .on_template import template_presentation
 from .package import make_linear
 
 # ``p:sldSz/@type`` of the sizes PowerPoint names (pml ST_SlideSizeType); its 16:9 widescreen
@@ -30,15 +37,23 @@ _SIZE_TYPES = {
 
 
 def new_presentation(
-    theme: Theme, page: PageGeometry
-) -> tuple[PresentationT, dict[str, SlideLayout]]:
-    """A blank presentation sized and branded for ``theme``, and its layouts by name."""
+    theme: Theme,
+    page: PageGeometry,
+    base: tuple[TemplateInfo, LayoutChoice] | None = None,
+) -> tuple[PresentationT, dict[str, SlideLayout], dict[str, SlideLayout]]:
+    """A blank presentation sized and branded for ``theme``: its layouts by role, and the
+    layouts of the kinds that have one of their own. On a template (``base``): the
+    template's masters, layouts, theme and size."""
+    if base is not None:
+        prs, roles, kinds = template_presentation(*base)
+        _set_slide_size(prs, page.slide.width, page.slide.height)
+        return prs, roles, kinds
     prs = Presentation()
     _set_slide_size(prs, page.slide.width, page.slide.height)
     layouts = build_master(prs, theme, page)
     _brand_office_theme(prs, theme)
     make_linear(prs)
-    return prs, layouts
+    return prs, layouts, {}
 
 
 def _set_slide_size(prs: PresentationT, width: int, height: int) -> None:

@@ -143,11 +143,12 @@ def write_paras(
     anchor = anchor or plan.anchor
     frame.word_wrap = True  # type: ignore[attr-defined]
     frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
-    frame.vertical_anchor = {  # type: ignore[attr-defined]
-        "top": MSO_ANCHOR.TOP,
-        "middle": MSO_ANCHOR.MIDDLE,
-        "bottom": MSO_ANCHOR.BOTTOM,
-    }[anchor]
+    if anchor != INHERIT:  # a template's placeholder keeps its own
+        frame.vertical_anchor = {  # type: ignore[attr-defined]
+            "top": MSO_ANCHOR.TOP,
+            "middle": MSO_ANCHOR.MIDDLE,
+            "bottom": MSO_ANCHOR.BOTTOM,
+        }[anchor]
     for side in ("left", "right"):
         setattr(frame, f"margin_{side}", Emu(INSET_X + round(plan.pad_x * EMU_PER_PT)))
     frame.margin_top = Emu(INSET_Y + round(plan.top_pad * EMU_PER_PT))  # type: ignore[attr-defined]
@@ -166,11 +167,15 @@ _END, _FILL, _RGB, _LATIN = qn("a:endParaRPr"), qn("a:solidFill"), qn("a:srgbClr
 _SPC_BEFORE, _SPC_POINTS = qn("a:spcBef"), qn("a:spcPts")
 _LINK_CLICK, _REL_ID = qn("a:hlinkClick"), qn("r:id")
 _ALIGN_CODE = {"left": "l", "center": "ctr", "right": "r"}
+INHERIT = "inherit"
+"""As an alignment or anchor: what the placeholder's layout says."""
 
 
 def _paragraph(ctx: RenderContext, para: Para, placed: ParaPlan, first: bool) -> etree._Element:
     p = etree.Element(_P)
-    pPr = etree.SubElement(p, _PPR, algn=_ALIGN_CODE[para.align])
+    pPr = etree.SubElement(p, _PPR)
+    if para.align != INHERIT:  # a template's placeholder keeps its own
+        pPr.set("algn", _ALIGN_CODE[para.align])
     if not first:
         spacing = etree.SubElement(pPr, _SPC_BEFORE)
         etree.SubElement(spacing, _SPC_POINTS, val=str(round(placed.space_before * 100)))

@@ -27,11 +27,11 @@ class ClosingSlide(TitledSlide):
 
 def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
     theme, page = ctx.theme, ctx.page
-    colors, sizes = theme.colors, theme.sizes
+    sizes, ink = theme.sizes, ctx.inks[CLOSING]
     slide = new_slide(ctx, CLOSING)  # full-bleed like the cover: no footer chrome
     rest = page.closing.body
-    place_title(ctx, slide, spec.title, colors.on_primary)
-    drop_unused_placeholders(slide, keep={0})
+    place_title(ctx, slide, spec.title, ctx.title_colors[CLOSING])
+    drop_unused_placeholders(slide)
     tagline_box = None
     if spec.tagline:
         rest, tagline_box = rest.take_bottom(round(rest.height * 0.25), page.gap)
@@ -44,8 +44,8 @@ def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
             paras = [
                 Para.of(
                     word,
-                    color=colors.on_primary,
-                    emphasis_color=colors.on_primary,
+                    color=ink,
+                    emphasis_color=ink,
                     heading=True,
                     space_before=0.5,
                 )
@@ -64,8 +64,8 @@ def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
         tagline = Para.of(
             f"**{spec.tagline}**",
             heading=True,
-            color=colors.on_primary,
-            emphasis_color=colors.on_primary,
+            color=ink,
+            emphasis_color=ink,
             align="right",
         )
         add_text(

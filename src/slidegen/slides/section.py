@@ -26,9 +26,9 @@ class SectionSlide(TitledSlide):
 
 def render(spec: SectionSlide, ctx: RenderContext) -> Slide:
     theme, frame = ctx.theme, ctx.page.section
-    colors = theme.colors
+    ink = ctx.inks[SECTION]
     slide = new_slide(ctx, SECTION)
-    place_title(ctx, slide, spec.title, colors.on_primary, anchor="bottom")
+    place_title(ctx, slide, spec.title, ctx.title_colors[SECTION], anchor="bottom")
     if spec.subtitle:
         fill_placeholder(
             ctx,
@@ -37,14 +37,14 @@ def render(spec: SectionSlide, ctx: RenderContext) -> Slide:
             [
                 Para.of(
                     spec.subtitle,
-                    color=colors.on_primary,
+                    color=ink,
                     heading=True,
-                    emphasis_color=colors.on_primary,
+                    emphasis_color=ink,
                 )
             ],
             name="Subtitle",
             size=theme.sizes.subtitle * 1.3,
             min_size=theme.sizes.min_body,
         )
-    drop_unused_placeholders(slide, keep={0, 1} if spec.subtitle else {0})
+    drop_unused_placeholders(slide, keep_text=bool(spec.subtitle))
     return slide

@@ -30,29 +30,27 @@ class TitleSlide(SlideBase):
 
 def render(spec: TitleSlide, ctx: RenderContext) -> Slide:
     theme, info, frame = ctx.theme, ctx.info, ctx.page.cover
-    colors = theme.colors
+    ink = ctx.inks[COVER]
     slide = new_slide(ctx, COVER)
-    place_title(ctx, slide, spec.title or info.title, colors.on_primary, anchor="bottom")
+    place_title(ctx, slide, spec.title or info.title, ctx.title_colors[COVER], anchor="bottom")
     paras: list[Para] = []
     subtitle = spec.subtitle or info.subtitle
     if subtitle:
         paras.append(
             Para.of(
                 subtitle,
-                color=colors.on_primary,
+                color=ink,
                 scale=1.0,
                 heading=True,
-                emphasis_color=colors.on_primary,
+                emphasis_color=ink,
                 space_before=0,
             )
         )
     for line in (info.organization, info.period):
         if line:
-            paras.append(Para.of(line, color=colors.on_primary, scale=0.75, space_before=0.6))
+            paras.append(Para.of(line, color=ink, scale=0.75, space_before=0.6))
     if info.period_dates:
-        paras.append(
-            Para.of(info.period_dates, color=colors.on_primary, scale=0.6, space_before=0.2)
-        )
+        paras.append(Para.of(info.period_dates, color=ink, scale=0.6, space_before=0.2))
     if paras:  # in the layout's subtitle placeholder, where PowerPoint's own cover has it
         fill_placeholder(
             ctx,
@@ -63,5 +61,5 @@ def render(spec: TitleSlide, ctx: RenderContext) -> Slide:
             size=theme.sizes.subtitle * 1.4,
             min_size=theme.sizes.min_body,
         )
-    drop_unused_placeholders(slide, keep={0, 1} if paras else {0})
+    drop_unused_placeholders(slide, keep_text=bool(paras))
     return slide
