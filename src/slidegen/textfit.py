@@ -148,7 +148,9 @@ def _word_widths(line: Line) -> tuple[tuple[float, float], ...]:
         token = ""
         for char in run.text:
             token += char
-            if char in " -/":  # where lines may break (never at a no-break space)
+            # Where lines may break (never at a no-break space). Not after "/": LibreOffice
+            # keeps "su/con" whole, and measuring it whole can only err towards more lines.
+            if char in " -":
                 widths.append((metrics.advance(token), metrics.advance(token.rstrip())))
                 token = ""
         if token:

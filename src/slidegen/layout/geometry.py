@@ -127,6 +127,9 @@ class PageGeometry:
     cover: Frame
     section: Frame
     closing: Frame
+    title_floor_share: float = 0.7
+    """Titles never shrink below this share of their layout's size (a template's title
+    boxes, not slidegen's, may hold one line only: there, further)."""
 
     @property
     def footer_columns(self) -> tuple[Box, Box, Box]:

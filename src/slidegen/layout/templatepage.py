@@ -9,6 +9,9 @@ from ..theme import Theme
 from .geometry import CLOSING, CONTENT, COVER, SECTION, Box, Frame, PageGeometry, inches, points
 
 _FOOTER_TYPES = ("ftr", "dt", "sldNum")
+TEMPLATE_TITLE_FLOOR_SHARE = 0.5
+"""A template's title box may hold one line only: its titles shrink further before they
+overflow (PowerPoint's own autofit would shrink them too)."""
 
 
 def page_from_template(theme: Theme, info: TemplateInfo, choice: LayoutChoice) -> PageGeometry:
@@ -38,6 +41,7 @@ def page_from_template(theme: Theme, info: TemplateInfo, choice: LayoutChoice) -
         cover=_frame(choice.roles[COVER], slide, gap),
         section=_frame(choice.roles[SECTION], slide, gap),
         closing=_frame(choice.roles[CLOSING], slide, gap),
+        title_floor_share=TEMPLATE_TITLE_FLOOR_SHARE,
     )
 
 

@@ -24,6 +24,11 @@ minimum text size)."""
 UNIT_SCALE = 0.55
 """A unit ("%", "days", "£m") beside its figure, relative to the figure."""
 WIDTH_SLACK = 0.04
+CORNERS_Y = 6.0
+"""Points a rounded tile's corners take from the height of its text area."""
+HEIGHT_SLACK = 0.06
+"""Room kept free under a tile's text: a renderer that wraps one word earlier than measured
+adds a line."""
 GAP = inches(0.2)
 PAD_X, PAD_Y, TIGHT_PAD_Y = inches(0.14), inches(0.14), inches(0.05)
 
@@ -114,9 +119,9 @@ def _fit(
         roles = RoleSizes.at(figure, sizes)
         width = min(cell_width, _natural_width(tiles, roles, faces))
         laid = [_lay_out(t, roles, faces, width) for t in tiles]
-        height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT
+        height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT + CORNERS_Y
         figures = max(figure_width(t, roles, faces) for t in tiles) * (1 + WIDTH_SLACK)
-        fits = height <= cell_height and figures + _padding() <= cell_width
+        fits = height * (1 + HEIGHT_SLACK) <= cell_height and figures + _padding() <= cell_width
         if fits or figure <= floor:
             break
         figure = max(floor, figure - STEP)
@@ -164,7 +169,7 @@ def _sized(tile: TileText, roles: RoleSizes) -> list[tuple[Para, float]]:
 
 def _lay_out(tile: TileText, roles: RoleSizes, faces: Faces, width: float) -> list[ParaPlan]:
     """The tile's paragraphs, in reading order, at the grid's sizes in a tile ``width`` wide."""
-    text_width = width - 2 * (PAD_X + points(4)) / EMU_PER_PT
+    text_width = width - _padding()  # the corners take from the text area too
     sizes = {id(para): size for para, size in _sized(tile, roles)}
     plans = []
     for index, para in enumerate(tile.paras):

@@ -27,9 +27,6 @@ from .geometry import (
 )
 from .textplan import INSET_Y, STEP, inner_size
 
-TITLE_FLOOR_SHARE = 0.7
-"""Titles never shrink below this share of their layout's size (nor below ``min_body``)."""
-
 
 @dataclass(frozen=True)
 class TitleBox:
@@ -83,7 +80,7 @@ def title_boxes(theme: Theme, page: PageGeometry) -> dict[str, TitleBox]:
     sizes = theme.sizes
 
     def title(box: Box, size: float, max_lines: int) -> TitleBox:
-        return TitleBox(box, size, max_lines, max(sizes.min_body, size * TITLE_FLOOR_SHARE))
+        return TitleBox(box, size, max_lines, max(sizes.min_body, size * page.title_floor_share))
 
     return {
         CONTENT: title(page.title, sizes.title, TITLE_LINES),

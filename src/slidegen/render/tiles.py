@@ -150,11 +150,17 @@ def _detail_paras(ctx: RenderContext, metric: Metric) -> list[Para]:
 
 
 def add_metric_tiles(
-    ctx: RenderContext, slide: Slide, box: Box, metrics: list[Metric], *, max_columns: int = 4
+    ctx: RenderContext,
+    slide: Slide,
+    box: Box,
+    metrics: list[Metric] | list[TileText],
+    *,
+    max_columns: int = 4,
 ) -> TileGridPlan:
-    """Tiles for ``metrics`` in ``box``, as :func:`plan_tiles` sets them: one size for every
-    tile, balanced rows, figures of a row on one baseline."""
-    texts = [tile_text(ctx, m) for m in metrics]
+    """Tiles for ``metrics`` (or their texts, :func:`tile_text`) in ``box``, as
+    :func:`plan_tiles` sets them: one size for every tile, balanced rows, figures of a row
+    on one baseline."""
+    texts = [m if isinstance(m, TileText) else tile_text(ctx, m) for m in metrics]
     plan = plan_tiles(texts, box, faces(ctx), ctx.theme.sizes, max_columns=max_columns)
     if plan.overflow > 0.5:
         ctx.warn(

@@ -7,6 +7,7 @@ from typing import Literal
 from pptx.slide import Slide
 from pydantic import model_validator
 
+from ..layout.metricsplan import arrange_metrics
 from ..layout.paras import bullet_paras
 from ..markup import plain_text
 from ..metric import MetricList
@@ -14,8 +15,8 @@ from ..model import BulletList, Chart, TitledSlide
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.text import add_text, list_plan
-from ..render.tiles import add_metric_tiles
+from ..render.text import add_text, faces, list_plan
+from ..render.tiles import add_metric_tiles, tile_text
 
 
 class MetricsSlide(TitledSlide):
@@ -41,18 +42,18 @@ class MetricsSlide(TitledSlide):
 
 def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
     slide = content_slide(ctx, spec.title, spec.subtitle)
-    body, gap = ctx.page.body, ctx.page.gap
-    list_box = None
-    if spec.items:
-        body, list_box = body.split_rows(2, gap, weights=[1.5, 1])
-    if spec.chart:
-        tiles_box, chart_box = body.split_columns(2, gap * 2, weights=[1, 1.25])
-        add_metric_tiles(ctx, slide, tiles_box, spec.metrics, max_columns=2)
-        add_chart(ctx, slide, chart_box, spec.chart, spec.metrics, plain_text(spec.title))
-    else:
-        add_metric_tiles(ctx, slide, body, spec.metrics)
-    if spec.items and list_box:
-        paras = bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary)
-        plan = list_plan(ctx, list_box, paras)
-        add_text(ctx, list_box, paras, name="List", size=plan.size, plan=plan)
+    texts = [tile_text(ctx, metric) for metric in spec.metrics]
+    paras = (
+        bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary) if spec.items else None
+    )
+    place = arrange_metrics(
+        ctx.page.body, ctx.page.gap, texts, paras, spec.chart is not None, faces(ctx),
+        ctx.theme.sizes,
+    )  # fmt: skip
+    add_metric_tiles(ctx, slide, place.tiles, texts, max_columns=place.tile_columns)
+    if spec.chart and place.chart:
+        add_chart(ctx, slide, place.chart, spec.chart, spec.metrics, plain_text(spec.title))
+    if paras and place.list:
+        plan = list_plan(ctx, place.list, paras)
+        add_text(ctx, place.list, paras, name="List", size=plan.size, plan=plan)
     return slide

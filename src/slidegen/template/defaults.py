@@ -102,7 +102,8 @@ def _font(name: str | None) -> dict[str, str]:
     name = name or _FALLBACK_FONT
     font = {"name": name}
     if find_font(name, False, False) is None:
-        standin = STANDINS.get(name.casefold()) or system_substitute(name)
+        twin = STANDINS.get(name.casefold())
+        standin = twin if twin and find_font(twin, False, False) else system_substitute(name)
         if standin and standin != name:
             font["standin"] = standin
     return font

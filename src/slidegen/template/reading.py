@@ -109,7 +109,8 @@ class TemplateInfo:
     example_slides: int
     """Slides the template file carries (examples; never kept in a deck)."""
     data: bytes = field(repr=False, default=b"")
-    """The package, as python-pptx opens it (a .potx's main part declared a presentation)."""
+    """The package to build on: repaired, without example slides, its main part declared a
+    presentation (a .potx's is a template's)."""
 
     def layout_named(self, name: str) -> Layout | None:
         wanted = name.casefold().strip()
@@ -120,9 +121,15 @@ def read_template(path: Path, where: Location) -> TemplateInfo:
     """Read the template at ``path``; a located :class:`ThemeError` when it cannot be used."""
     from pptx import Presentation  # the template is read when a theme names one
 
+    from .repair import repair_template
+
     data = read_template_bytes(path, where)
     try:
         prs = Presentation(io.BytesIO(data))
+        examples = len(prs.slides)
+        repair_template(prs)
+        repaired = io.BytesIO()
+        prs.save(repaired)
     except Exception:  # python-pptx raises anything from KeyError to lxml's errors
         raise ThemeError(Problem(where, say("template_unreadable", name=path.name))) from None
     layouts: list[Layout] = []
@@ -145,8 +152,8 @@ def read_template(path: Path, where: Location) -> TemplateInfo:
         heading_font=major,
         body_font=minor,
         title_size=first.title_size,
-        example_slides=len(prs.slides),
-        data=data,
+        example_slides=examples,
+        data=repaired.getvalue(),
     )
 
 
