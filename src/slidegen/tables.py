@@ -19,7 +19,7 @@ from .errors import DeckError, Location, Problem
 from .loader import Loaded, Path_
 from .model import Chart, Series
 from .places import Key, key_of
-from .slides.table import Table
+from .tablemodel import Table
 
 
 def load_tables(

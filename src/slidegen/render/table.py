@@ -12,6 +12,7 @@ from ..layout.paras import Para
 from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT, PagePlan, TablePlan
 from .context import RenderContext
 from .text import write_paras
+from .tiles import tone_color
 
 
 def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt: str) -> None:
@@ -39,8 +40,11 @@ def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt
         fill = (
             colors.primary if header else (colors.surface if index % 2 == 0 else colors.background)
         )
-        text_colour = colors.on_primary if header else colors.text
-        for cell, text, planned in zip(row.cells, cells, plan.columns, strict=True):
+        tones = page.tones[index - 1] if index and page.tones else (None,) * len(cells)
+        for cell, text, planned, tone in zip(row.cells, cells, plan.columns, tones, strict=True):
+            text_colour = (
+                colors.on_primary if header else tone_color(ctx, tone) if tone else colors.text
+            )
             cell.fill.solid()
             cell.fill.fore_color.rgb = RGBColor.from_string(fill)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
