@@ -16,7 +16,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from .changes import PeriodChange, change_header
 from .model import Flag, ShortText, StrictModel, _as_text
-from .tableplan import CellFormat, TableInput
+from .tableplan import CellFormat, Figure, TableInput
 
 MAX_COLUMNS = 8
 MAX_ROWS = 200
@@ -25,7 +25,7 @@ MAX_ROWS = 200
 def _cell(value: Any) -> Any:
     """Numbers stay numbers (an int is a float here); text is checked like any text. A quoted
     ``"0123"`` stays the text written."""
-    if isinstance(value, PeriodChange):
+    if isinstance(value, PeriodChange | Figure):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
@@ -33,10 +33,16 @@ def _cell(value: Any) -> Any:
 
 
 Cell = Annotated[
-    float | str | SkipJsonSchema[InstanceOf[PeriodChange]] | None, BeforeValidator(_cell)
+    float
+    | str
+    | SkipJsonSchema[InstanceOf[PeriodChange]]
+    | SkipJsonSchema[InstanceOf[Figure]]
+    | None,
+    BeforeValidator(_cell),
 ]
 """A number (formatted as the column says), a text, or empty. In a change column the period's
-figures fill in a :class:`PeriodChange` for each ``{id}``."""
+figures fill in a :class:`PeriodChange` for each ``{id}``, and elsewhere a :class:`Figure`
+for a cell that is just ``{id}``."""
 
 
 class TableColumn(StrictModel):
@@ -84,6 +90,11 @@ class Table(StrictModel):
         if self.data is not None:
             if self.rows is not None:
                 raise ValueError("give either 'rows' or 'data' (a CSV file), not both")
+            if any(c.change for c in self.full_columns):
+                raise ValueError(
+                    "a change column reads the period's figures: give its rows in the deck "
+                    "('rows:'), not in a CSV file"
+                )
             return self
         if not self.columns or self.rows is None:
             raise ValueError("a table needs 'columns' and 'rows' (or 'data: file.csv')")
@@ -106,7 +117,7 @@ class Table(StrictModel):
         formats: list[CellFormat | None] = []
         for index, column in enumerate(columns):
             cells = [row[index] for row in rows if row[index] is not None]
-            numeric = bool(cells) and all(isinstance(c, int | float) for c in cells)
+            numeric = bool(cells) and all(isinstance(c, int | float | Figure) for c in cells)
             chosen = "change" if column.change else column.format
             chosen = chosen or ("number" if numeric else "text")
             formats.append(None if chosen == "text" else chosen)  # type: ignore[arg-type]

@@ -73,7 +73,7 @@ class TableInput:
     """What the layout needs of a table: header, cells and each column's format."""
 
     headers: tuple[str, ...]
-    rows: tuple[tuple[str | float | PeriodChange | None, ...], ...]
+    rows: tuple[tuple[str | float | Figure | PeriodChange | None, ...], ...]
     formats: tuple[CellFormat | None, ...]
     """``None`` is a text column."""
     currency: str = "EUR"
@@ -82,10 +82,32 @@ class TableInput:
 CellFormat = FigureFormat | Literal["date", "change"]
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A metric's figure in a cell: written in the metric's own format, with its unit, so a
+    column may mix counts and percentages."""
+
+    value: float
+    format: FigureFormat = "number"
+    currency: str = "EUR"
+    unit: str | None = None
+
+    def text(self, language: str) -> str:
+        written = format_figure(self.value, language, self.format, self.currency)
+        if not self.unit or self.format in ("percent", "currency", "compact-currency"):
+            return written
+        return written + (self.unit if self.unit == "%" else f"\u00a0{self.unit}")
+
+
 def cell_text(
-    value: str | float | PeriodChange | None, fmt: CellFormat | None, language: str, cur: str
+    value: str | float | Figure | PeriodChange | None,
+    fmt: CellFormat | None,
+    language: str,
+    cur: str,
 ) -> tuple[str, Tone | None]:
     """A cell as the slide shows it, and the tone of a change."""
+    if isinstance(value, Figure):
+        return value.text(language), None
     if isinstance(value, PeriodChange):
         described = describe_change(value, language)
         return (described.text, described.tone) if described else (NO_CHANGE, "muted")

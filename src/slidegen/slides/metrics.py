@@ -1,4 +1,5 @@
-"""``metrics``: one to eight key-figure tiles; optionally a chart of them and a list."""
+"""``metrics``: one to eight key-figure tiles; optionally a chart of them, and a list or a
+table under them."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from ..model import BulletList, Chart, TitledSlide
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
+from ..render.table import add_attached_table, attached_table
 from ..render.text import add_text, list_plan
 from ..render.tiles import add_metric_tiles
+from ..tablemodel import Table
 
 
 class MetricsSlide(TitledSlide):
@@ -28,6 +31,9 @@ class MetricsSlide(TitledSlide):
     """A chart; without data of its own it draws the numeric metrics above."""
     items: BulletList | None = None
     """A list under the tiles."""
+    table: Table | None = None
+    """A table under the tiles (and the chart), as on a ``table`` slide; it keeps to this
+    slide (it shrinks to the theme's minimum size, then what does not fit is a finding)."""
 
     @model_validator(mode="after")
     def _chart_has_data(self) -> MetricsSlide:
@@ -36,15 +42,20 @@ class MetricsSlide(TitledSlide):
             raise ValueError(
                 "the chart has no data of its own and fewer than two metrics are numbers"
             )
+        if self.items and self.table:
+            raise ValueError("a list and a table both go under the tiles: give one of them")
         return self
 
 
 def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
     slide = content_slide(ctx, spec.title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
-    list_box = None
+    list_box = table = None
     if spec.items:
         body, list_box = body.split_rows(2, gap, weights=[1.5, 1])
+    if spec.table:
+        table = attached_table(ctx, body, spec.table.as_input(ctx.language), "under")
+        body = table.rest
     if spec.chart:
         tiles_box, chart_box = body.split_columns(2, gap * 2, weights=[1, 1.25])
         add_metric_tiles(ctx, slide, tiles_box, spec.metrics, max_columns=2)
@@ -55,4 +66,6 @@ def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
         paras = bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary)
         plan = list_plan(ctx, list_box, paras)
         add_text(ctx, list_box, paras, name="List", size=plan.size, plan=plan)
+    if table:
+        add_attached_table(ctx, table, plain_text(spec.title))
     return slide
