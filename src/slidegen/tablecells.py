@@ -68,7 +68,9 @@ def _cell_message(cell: Any, column: TableColumn) -> str | None:
 
 
 def _shown(cell: Any) -> str:
-    text = str(cell)
+    """The cell as written: ``37``, not ``37.0``."""
+    whole = isinstance(cell, float) and cell.is_integer()
+    text = str(int(cell)) if whole else str(cell)
     return f"'{text[:60]}'"
 
 
