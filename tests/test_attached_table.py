@@ -160,7 +160,7 @@ def test_a_change_cell_must_name_a_metric(project: Project) -> None:
     assert_clean_exit(result, 1)
     (line,) = error_lines(result)
     assert line.startswith("deck.yaml:10:")
-    assert "names a metric in braces, e.g. \"{giunte}\"; got '37.0'" in line
+    assert "names a metric in braces, e.g. \"{giunte}\"; got '37'" in line
 
 
 def test_a_chart_and_a_table_beside_one_list_is_refused(project: Project) -> None:
