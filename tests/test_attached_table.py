@@ -195,3 +195,46 @@ def test_an_attached_table_that_does_not_fit_is_a_finding_at_the_table(project: 
     assert finding.path == "sections[0].slides[0].table"
     assert "past its room at 12 pt" in finding.message
     assert len(Presentation(str(built.output)).slides) == 1  # it does not continue
+
+
+def test_a_bad_date_in_a_csv_file_is_located_at_its_line(project: Project) -> None:
+    (project.root / "tappe.csv").write_text(
+        "Tappa,Data\nAvvio,2014-07\nVerifica,2014-13\n", encoding="utf-8"
+    )
+    project.write_slides(
+        """
+        - kind: table
+          title: Tappe
+          table: {data: tappe.csv, columns: [Tappa, {name: Data, format: date}]}
+        """
+    )
+    result = run_cli("check", "deck.yaml", cwd=project.root)
+    assert_clean_exit(result, 1)
+    (line,) = error_lines(result)
+    assert line.startswith("tappe.csv:3:1: '2014-13' is not a date")
+
+
+def test_english_dates_and_a_change_column_from_a_csv_file_is_refused(project: Project) -> None:
+    project.write_slides(
+        """
+        - kind: table
+          title: Steps
+          table:
+            columns: [Step, {name: When, format: date}]
+            rows: [[Start, 2014-07-15], [Review, 2015]]
+        """,
+        deck="{title: T, date: 2014-12-31, language: en-GB}",
+    )
+    prs = Presentation(str(build(project.deck, output=project.root / "o.pptx").output))
+    framed = _shape(prs.slides[0], "Table")
+    assert [row.cells[1].text for row in list(framed.table.rows)[1:]] == ["15 Jul 2014", "2015"]
+    project.write_slides(
+        """
+        - kind: table
+          title: Steps
+          table: {data: steps.csv, columns: [Step, {change: true}]}
+        """
+    )
+    result = run_cli("check", "deck.yaml", cwd=project.root)
+    assert_clean_exit(result, 1)
+    assert "a change column reads the period's figures" in result.stderr
