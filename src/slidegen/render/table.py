@@ -64,7 +64,8 @@ def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt
             write_paras(ctx, cell.text_frame, [para], plan.size, anchor="middle")
 
 
-_ROWS = {"it": "righe", "en": "rows", "fr": "lignes", "de": "Zeilen"}
+ROWS = {"it": "righe", "en": "rows", "fr": "lignes", "de": "Zeilen"}
+"""The word for a table's rows in its alt text, by language."""
 
 
 def table_fonts(ctx: RenderContext) -> TableFonts:
@@ -96,5 +97,5 @@ def attached_table(
 def add_attached_table(ctx: RenderContext, attached: AttachedTable, title: str) -> None:
     """Draw a planned attached table; its alt text names the slide and the rows."""
     rows = len(attached.plan.pages[0].rows)
-    alt = f"{title}: {rows} {word(_ROWS, ctx.language)}"
+    alt = f"{title}: {rows} {word(ROWS, ctx.language)}"
     add_table(ctx, attached.box, attached.plan, attached.plan.pages[0], alt)

@@ -15,7 +15,7 @@ from ..markup import plain_text
 from ..model import Flag, Text, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.table import add_table
+from ..render.table import ROWS, add_table
 from ..render.text import add_text
 from ..tablemodel import Table
 from ..tableplan import TablePlan, plan_table
@@ -34,7 +34,6 @@ class TableSlide(TitledSlide):
     shrinks to the theme's minimum, and what still does not fit is a finding)."""
 
 
-_ROWS = {"it": "righe", "en": "rows", "fr": "lignes", "de": "Zeilen"}
 _OF = {"it": "di", "en": "of", "fr": "sur", "de": "von"}
 
 
@@ -80,7 +79,7 @@ def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
         slides.append(content_slide(ctx, title, spec.subtitle))
         last_row = first_row + len(page.rows) - 1
         alt = (
-            f"{plain_text(spec.title)}: {word(_ROWS, ctx.language)} {first_row}–{last_row} "
+            f"{plain_text(spec.title)}: {word(ROWS, ctx.language)} {first_row}–{last_row} "
             f"{word(_OF, ctx.language)} {len(table.rows)}"
         )
         add_table(ctx, body, plan, page, alt)
