@@ -84,12 +84,16 @@ def variants(line: str) -> set[str]:
 
 @cache
 def deck_slides(pptx: Path) -> tuple[str, ...]:
-    """Each slide's text: text frames (paragraphs joined by spaces) and chart categories."""
+    """Each slide's text: text frames (paragraphs joined by spaces), chart categories, and
+    table rows (their cells joined by spaces, in reading order)."""
     texts = list(slide_texts(pptx))
     for index, slide in enumerate(Presentation(str(pptx)).slides):
         for shape in slide.shapes:
             if getattr(shape, "has_chart", False):
                 texts[index] += "\n" + "\n".join(map(str, shape.chart.plots[0].categories))
+            if getattr(shape, "has_table", False):
+                rows = (" ".join(c.text for c in row.cells) for row in shape.table.rows)
+                texts[index] += "\n" + "\n".join(rows)
     return tuple(collapse(text) for text in texts)
 
 
@@ -159,11 +163,17 @@ def test_wordmark_lines_come_from_the_footer(default_deck: Path) -> None:
         assert per_slide[index] == "cremona comune di cremona", f"slide {index + 1}"
 
 
-def test_every_bold_figure_is_a_tile_or_a_statement(default_deck: Path) -> None:
-    """A ``**475** …`` in the seed is a key figure: a metric tile's value or in a statement."""
+def test_every_bold_figure_is_a_tile_a_statement_or_a_table_figure(default_deck: Path) -> None:
+    """A ``**475** …`` in the seed is a key figure: a metric tile's value, in a statement, or
+    a figure cell of a table (a right-aligned cell: a number column)."""
     shown: set[str] = set()
     for slide in Presentation(str(default_deck)).slides:
         for shape in slide.shapes:
+            if getattr(shape, "has_table", False):
+                for row in list(shape.table.rows)[1:]:
+                    for cell in row.cells:
+                        if cell.text_frame.paragraphs[0]._p.pPr.get("algn") == "r":
+                            shown.update(re.findall(r"\d[\d.]*", cell.text))
             if not shape.has_text_frame:
                 continue
             if re.fullmatch(r"Metric \d+", shape.name) or shape.name == "Statement":
@@ -175,7 +185,7 @@ def test_every_bold_figure_is_a_tile_or_a_statement(default_deck: Path) -> None:
     missing = sorted(
         (f for f in figures if f not in shown and italian_grouping(f) not in shown), key=int
     )
-    assert not missing, f"bold figures neither a metric tile nor a statement: {missing}"
+    assert not missing, f"bold figures neither a tile, a statement nor in a table: {missing}"
 
 
 def test_slide_texts_include_chart_categories(project: Project) -> None:

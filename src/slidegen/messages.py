@@ -146,6 +146,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "colour_format": N_('expected a colour as 6 hexadecimal digits, e.g. "#00546B"; got {got}'),
     "date_format": N_("write dates as YYYY-MM-DD, e.g. {example}"),
+    # -- table cells ------------------------------------------------------------------------
+    "table_date": N_("{got} is not a date: write {example} (YYYY-MM-DD) or {month} (YYYY-MM)"),
+    "change_cell": N_(
+        'a cell of a change column names a metric in braces, e.g. "{{giunte}}"; got {got}'
+    ),
     # -- values that do not follow the deck format (validation) ---------------------------
     "missing_key": N_("missing required key '{key}'"),
     "value_required": N_("a value is required here"),

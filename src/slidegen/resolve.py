@@ -25,6 +25,8 @@ from .metric import Metric, MetricDefinition
 from .model import Chart, Series
 from .periods import Period, load_period, period_files, value_problems
 from .places import key_of
+from .tablecells import TableFiller, cell_problems
+from .tablemodel import Table
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
 PERIOD_PLACEHOLDER = "period"
@@ -130,7 +132,7 @@ def resolve_deck(
 ) -> Deck:
     """The deck with every metric id, ``{id}`` and trend chart replaced by its figures."""
     used = used_metric_ids(deck)
-    problems = _unknown_ids(deck, loaded, used)
+    problems = _unknown_ids(deck, loaded, used) + _table_problems(deck, loaded)
     if used and data is None and not problems:
         first = next(iter(used.values()))
         problems.append(
@@ -231,6 +233,24 @@ def _sample_word(deck: Deck) -> str:
     )
 
 
+def _table_problems(deck: Deck, loaded: Loaded) -> list[Problem]:
+    """Bad dates and change cells naming no metric, in the deck's own table rows."""
+    problems: list[Problem] = []
+
+    def visit(node: Any, path: Path_) -> Any:
+        if isinstance(node, Table) and node.data is None:
+
+            def locate(row: int, column: int) -> tuple[Any, str, str]:
+                place = (*path, "rows", row, column)
+                return (loaded.locate(place), *key_of(place, loaded.data))
+
+            problems.extend(cell_problems(node, locate))
+        return node
+
+    _walk(deck, (), visit)
+    return problems
+
+
 def _unknown_ids(deck: Deck, loaded: Loaded, used: dict[str, Path_]) -> list[Problem]:
     problems = []
     for metric_id, path in used.items():
@@ -259,9 +279,18 @@ class _Filler:
             return self.metric(node)
         if isinstance(node, Chart) and node.type == "trend" and node.metrics:
             return self.trend(node)
+        if isinstance(node, Table) and node.data is None:
+            filler = TableFiller(
+                self.catalogue, self.data.current, self.data.previous, self.language, self.text
+            )
+            return filler.fill(node)
         if isinstance(node, str) and "{" in node and not _is_file_path(path):
             return _PLACEHOLDER.sub(self.placeholder, node)
         return node
+
+    def text(self, text: str) -> str:
+        """``text`` with its ``{id}`` and ``{period}`` filled in."""
+        return _PLACEHOLDER.sub(self.placeholder, text) if "{" in text else text
 
     def placeholder(self, match: re.Match[str]) -> str:
         token = match.group(0)

@@ -4,7 +4,9 @@ Pure: the plan is computed from the table's cells, the theme's fonts and sizes a
 box, without python-pptx, so the rules are tested on plans (``tests/test_table.py``).
 
 - Numbers are right-aligned and written as the deck's language writes them, in the column's
-  format; text columns are left-aligned.
+  format; so are dates (``15 lug 2014``: right-aligned, the years line up) and changes since
+  the previous period (``▲ +5 (+15,6%)``, toned positive or negative as the tiles are); text
+  columns are left-aligned.
 - Each column is as wide as its widest cell, measured; when the table is wider than the body,
   numeric columns keep their width and text columns share what is left and wrap.
 - A table that does not fit shrinks towards the theme's minimum size; rows that do not fit
@@ -17,7 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
+from .changes import NO_CHANGE, PeriodChange, Tone, describe_change
 from .figures import FigureFormat, format_figure
 from .layout import EMU_PER_PT, Box
 from .layout.textplan import SPARE_ABOVE
@@ -37,7 +41,7 @@ class ColumnPlan:
     width: int
     """EMU."""
     align: str
-    """``left`` for text, ``right`` for numbers."""
+    """``left`` for text, ``right`` for numbers, dates and changes."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class PagePlan:
     top: int = 0
     """EMU from the top of the box: a short table is not stranded at the top of the slide,
     but set like a short list, two fifths of the spare room above it."""
+    tones: tuple[tuple[Tone | None, ...], ...] = ()
+    """Per row and cell, the tone of a change (``None``: the text colour); empty: none."""
 
 
 @dataclass(frozen=True)
@@ -67,18 +73,63 @@ class TableInput:
     """What the layout needs of a table: header, cells and each column's format."""
 
     headers: tuple[str, ...]
-    rows: tuple[tuple[str | float | None, ...], ...]
-    formats: tuple[FigureFormat | None, ...]
+    rows: tuple[tuple[str | float | Figure | PeriodChange | None, ...], ...]
+    formats: tuple[CellFormat | None, ...]
     """``None`` is a text column."""
     currency: str = "EUR"
 
 
-def cell_text(value: str | float | None, fmt: FigureFormat | None, language: str, cur: str) -> str:
+CellFormat = FigureFormat | Literal["date", "change"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A metric's figure in a cell: written in the metric's own format, with its unit, so a
+    column may mix counts and percentages."""
+
+    value: float
+    format: FigureFormat = "number"
+    currency: str = "EUR"
+    unit: str | None = None
+
+    def text(self, language: str) -> str:
+        written = format_figure(self.value, language, self.format, self.currency)
+        if not self.unit or self.format in ("percent", "currency", "compact-currency"):
+            return written
+        return written + (self.unit if self.unit == "%" else f"\u00a0{self.unit}")
+
+
+def cell_text(
+    value: str | float | Figure | PeriodChange | None,
+    fmt: CellFormat | None,
+    language: str,
+    cur: str,
+) -> tuple[str, Tone | None]:
+    """A cell as the slide shows it, and the tone of a change."""
+    if isinstance(value, Figure):
+        return value.text(language), None
+    if isinstance(value, PeriodChange):
+        described = describe_change(value, language)
+        return (described.text, described.tone) if described else (NO_CHANGE, "muted")
     if value is None:
-        return ""
-    if isinstance(value, int | float) and fmt is not None:
-        return format_figure(value, language, fmt, cur)
-    return str(value)
+        return "", None
+    if fmt == "date" and isinstance(value, str | float):
+        year = isinstance(value, float) and value.is_integer()  # 2014, written as a number
+        return date_text(str(int(value)) if year else str(value), language), None
+    if isinstance(value, int | float) and fmt not in (None, "date", "change"):
+        return format_figure(value, language, fmt, cur), None  # type: ignore[arg-type]
+    return str(value), None
+
+
+def date_text(value: str, language: str) -> str:
+    """``15 lug 2014``, ``lug 2014``: as timelines write their dates; the text as written
+    when it is no date (the resolve stage has reported it)."""
+    from .timelineplan import MilestoneDate
+
+    try:
+        return MilestoneDate.parse(value).label(language)
+    except ValueError:
+        return value
 
 
 def plan_table(
@@ -93,14 +144,16 @@ def plan_table(
     paginate: bool,
 ) -> TablePlan:
     """Widths, sizes and the split into slides of ``table`` set in ``box``."""
-    texts = tuple(
-        tuple(
+    cells = [
+        [
             cell_text(value, fmt, language, table.currency)
             for value, fmt in zip(row, table.formats, strict=True)
-        )
+        ]
         for row in table.rows
-    )
-    size = max(min_size, round(body_size * TABLE_SCALE * 2) / 2)
+    ]
+    texts = tuple(tuple(text for text, _ in row) for row in cells)
+    tones = tuple(tuple(tone for _, tone in row) for row in cells)
+    size = table_size(body_size, min_size)
     while True:  # shrink towards the minimum while that keeps the table on one slide
         widths = _column_widths(table, texts, box.width, size, family, heading_family)
         heights = [_row_height(table.headers, widths, size, heading_family, bold=True)]
@@ -114,12 +167,13 @@ def plan_table(
     )
     if sum(heights) <= box.height:
         top = round((box.height - sum(heights)) * SPARE_ABOVE)
-        return TablePlan(columns, (PagePlan(texts, tuple(heights), top),), size)
+        return TablePlan(columns, (PagePlan(texts, tuple(heights), top, tones),), size)
     if paginate:
-        return TablePlan(columns, _paginate(texts, heights, box.height), size)
+        return TablePlan(columns, _paginate(texts, tones, heights, box.height), size)
     # One slide, as the deck asks: every row stays, and what runs past the box is reported.
     overflow = (sum(heights) - box.height) / EMU_PER_PT
-    return TablePlan(columns, (PagePlan(texts, tuple(heights)),), size, overflow_pt=overflow)
+    page = PagePlan(texts, tuple(heights), tones=tones)
+    return TablePlan(columns, (page,), size, overflow_pt=overflow)
 
 
 def _natural_width_pt(text: str, size: float, family: str, bold: bool = False) -> float:
@@ -128,14 +182,33 @@ def _natural_width_pt(text: str, size: float, family: str, bold: bool = False) -
     return em * size + 2 * CELL_INSET_X_PT
 
 
-def _column_widths(
+def natural_width(
+    table: TableInput, *, language: str, family: str, heading_family: str, size: float
+) -> int:
+    """EMU the table takes with no cell wrapped (headers down to their longest word)."""
+    texts = [
+        [
+            cell_text(v, f, language, table.currency)[0]
+            for v, f in zip(row, table.formats, strict=True)
+        ]
+        for row in table.rows
+    ]
+    return round(sum(_natural_widths(table, texts, size, family, heading_family)) * EMU_PER_PT)
+
+
+def table_size(body_size: float, min_size: float) -> float:
+    """The size a table's text starts from: a share of the body size, never below the minimum."""
+    return max(min_size, round(body_size * TABLE_SCALE * 2) / 2)
+
+
+def _natural_widths(
     table: TableInput,
     texts: Sequence[Sequence[str]],
-    total: int,
     size: float,
     family: str,
     heading_family: str,
-) -> list[int]:
+) -> list[float]:
+    """Points each column takes with its cells on one line."""
     natural = []
     for index, header in enumerate(table.headers):
         cells = [row[index] for row in texts]
@@ -147,6 +220,18 @@ def _column_widths(
             default=0.0,
         )
         natural.append(max(widest, min(heading, max(widest, longest_word))))
+    return natural
+
+
+def _column_widths(
+    table: TableInput,
+    texts: Sequence[Sequence[str]],
+    total: int,
+    size: float,
+    family: str,
+    heading_family: str,
+) -> list[int]:
+    natural = _natural_widths(table, texts, size, family, heading_family)
     total_pt = total / EMU_PER_PT
     if sum(natural) <= total_pt:
         extra = (total_pt - sum(natural)) / len(natural)
@@ -183,7 +268,10 @@ def _row_height(
 
 
 def _paginate(
-    texts: Sequence[tuple[str, ...]], heights: Sequence[int], room: int
+    texts: Sequence[tuple[str, ...]],
+    tones: Sequence[tuple[Tone | None, ...]],
+    heights: Sequence[int],
+    room: int,
 ) -> tuple[PagePlan, ...]:
     """Rows in order under the repeated header, in as few slides as fit them, balanced: 60
     rows in 4 slides are 15 each, not 18, 18, 18 and 6."""
@@ -193,7 +281,11 @@ def _paginate(
     chosen = balanced if len(balanced) == len(greedy) else greedy
     header = heights[0]
     return tuple(
-        PagePlan(tuple(texts[start:end]), (header, *heights[1 + start : 1 + end]))
+        PagePlan(
+            tuple(texts[start:end]),
+            (header, *heights[1 + start : 1 + end]),
+            tones=tuple(tones[start:end]),
+        )
         for start, end in chosen
     )
 

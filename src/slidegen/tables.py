@@ -19,7 +19,8 @@ from .errors import DeckError, Location, Problem
 from .loader import Loaded, Path_
 from .model import Chart, Series
 from .places import Key, key_of
-from .slides.table import Table
+from .tablecells import cell_problems
+from .tablemodel import Table
 
 
 def load_tables(
@@ -80,6 +81,7 @@ def _table_from_csv(
     path: Path_,
     header: list[str],
     rows: list[list[float | str | None]],
+    lines: list[Location],
     loaded: Loaded,
     problems: list[Problem],
 ) -> Table:
@@ -95,7 +97,13 @@ def _table_from_csv(
             )
         )
         return table
-    return table.model_copy(update={"columns": columns, "rows": rows})
+    filled = table.model_copy(update={"columns": columns, "rows": rows})
+
+    def locate(row: int, column: int) -> tuple[Location, str, str]:
+        return lines[row], "", ""
+
+    problems.extend(cell_problems(filled, locate))
+    return filled
 
 
 def _resolve(relative: str, project: Path, where: Location, key: Key) -> Path:
@@ -105,9 +113,13 @@ def _resolve(relative: str, project: Path, where: Location, key: Key) -> Path:
     return file  # a folder, a pipe or a device: reading it says which
 
 
-def read_table_cells(file: Path, project: Path) -> tuple[list[str], list[list[float | str | None]]]:
+CsvCells = tuple[list[str], list[list[float | str | None]], list[Location]]
+
+
+def read_table_cells(file: Path, project: Path) -> CsvCells:
     """Header and cells of a CSV table for a ``table`` slide: numbers where a cell is one
-    (``2,5`` too in semicolon files), text otherwise, None for empty cells."""
+    (``2,5`` too in semicolon files), text otherwise, None for empty cells; and the file
+    where each row is."""
     rows = read_rows(file, project, min_columns=1)
     header = [cell.strip() for cell in rows.numbered[0][1]]
     problems, cells = [], []
@@ -126,7 +138,7 @@ def read_table_cells(file: Path, project: Path) -> tuple[list[str], list[list[fl
         cells.append(parsed)
     if problems:
         raise DeckError(problems)
-    return header, cells
+    return header, cells, [Location(rows.name, line, 1) for line, _ in rows.numbered[1:]]
 
 
 def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:

@@ -3,15 +3,20 @@ readers): brand-coloured header row, banded rows, the plan's widths, heights and
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Pt
 
+from ..figures import word
 from ..layout import Box
+from ..layout.attached import AttachedTable, TableFonts, plan_attached
 from ..layout.paras import Para
-from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT, PagePlan, TablePlan
+from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT, PagePlan, TableInput, TablePlan
 from .context import RenderContext
 from .text import write_paras
+from .tiles import tone_color
 
 
 def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt: str) -> None:
@@ -39,8 +44,11 @@ def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt
         fill = (
             colors.primary if header else (colors.surface if index % 2 == 0 else colors.background)
         )
-        text_colour = colors.on_primary if header else colors.text
-        for cell, text, planned in zip(row.cells, cells, plan.columns, strict=True):
+        tones = page.tones[index - 1] if index and page.tones else (None,) * len(cells)
+        for cell, text, planned, tone in zip(row.cells, cells, plan.columns, tones, strict=True):
+            text_colour = (
+                colors.on_primary if header else tone_color(ctx, tone) if tone else colors.text
+            )
             cell.fill.solid()
             cell.fill.fore_color.rgb = RGBColor.from_string(fill)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -54,3 +62,40 @@ def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt
                 align=planned.align,
             )
             write_paras(ctx, cell.text_frame, [para], plan.size, anchor="middle")
+
+
+ROWS = {"it": "righe", "en": "rows", "fr": "lignes", "de": "Zeilen"}
+"""The word for a table's rows in its alt text, by language."""
+
+
+def table_fonts(ctx: RenderContext) -> TableFonts:
+    """The theme's fonts and sizes a table is measured with."""
+    sizes = ctx.theme.sizes
+    return TableFonts(
+        ctx.language, ctx.measure_family(), ctx.measure_family(heading=True), sizes.body,
+        sizes.min_body,
+    )  # fmt: skip
+
+
+def attached_table(
+    ctx: RenderContext, body: Box, table: TableInput, where: Literal["beside", "under"]
+) -> AttachedTable:
+    """The plan of a table beside or under the slide's other content (:func:`plan_attached`);
+    what does not fit is a finding at the slide's ``table``."""
+    attached = plan_attached(table, body, ctx.page.gap, where, table_fonts(ctx))
+    plan = attached.plan
+    if plan.overflow_pt > 0.5:
+        ctx.warn_at(
+            ("table",),
+            f"the table runs {plan.overflow_pt:.0f} pt past its room at {plan.size:g} pt, "
+            "the theme's minimum; shorten it, or give it a slide of its own (kind: table), "
+            "where it continues on the next slide",
+        )
+    return attached
+
+
+def add_attached_table(ctx: RenderContext, attached: AttachedTable, title: str) -> None:
+    """Draw a planned attached table; its alt text names the slide and the rows."""
+    rows = len(attached.plan.pages[0].rows)
+    alt = f"{title}: {rows} {word(ROWS, ctx.language)}"
+    add_table(ctx, attached.box, attached.plan, attached.plan.pages[0], alt)

@@ -8,14 +8,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.slide import Slide
 from pptx.util import Emu
 
-from ..figures import (
-    format_figure,
-    format_signed,
-    missing_word,
-    target_word,
-    unchanged_word,
-    versus_word,
-)
+from ..changes import PeriodChange, Tone, describe_change
+from ..figures import format_figure, missing_word, target_word, versus_word
 from ..layout import Box
 from ..layout.paras import Para
 from ..layout.tileplan import UNIT_SCALE, TileGridPlan, TileText, plan_tiles
@@ -66,30 +60,21 @@ class Change:
 
 def change_since_previous(ctx: RenderContext, metric: Metric) -> Change | None:
     """``▲ +25 (+5,3%) rispetto a …``; None when either value is missing or text."""
-    now, before = metric.value, metric.previous
-    if not isinstance(now, int | float) or not isinstance(before, int | float):
+    described = describe_change(
+        PeriodChange(metric.value, metric.previous, metric.format, metric.currency, metric.good),
+        ctx.language,
+    )
+    if described is None:
         return None
-    if isinstance(now, bool) or isinstance(before, bool):
-        return None
-    colors = ctx.theme.colors
     label = keep_together(plain_text(metric.previous_label or ""))
     versus = f" {versus_word(ctx.language)}\u00a0{label}".rstrip("\u00a0 ")
-    delta = now - before
-    if delta == 0:
-        return Change(f"= {unchanged_word(ctx.language)}{versus}", colors.muted)
-    arrow = "▲" if delta > 0 else "▼"
-    kind = "number" if metric.format == "percent" else metric.format
-    text = f"{arrow}\u00a0{format_signed(delta, ctx.language, kind, metric.currency)}"
-    if metric.format == "percent":
-        text += " p.p." if ctx.language.startswith("it") else " pts"
-    elif before != 0 and abs(delta / before) < 1000:  # a percentage past 100,000% says nothing
-        text += f" ({format_signed(delta / abs(before) * 100, ctx.language, 'percent')})"
-    if metric.good is None:
-        color = colors.muted
-    else:
-        improved = (delta > 0) == (metric.good == "up")
-        color = colors.positive if improved else colors.negative
-    return Change(text + versus, color)
+    return Change(described.text + versus, tone_color(ctx, described.tone))
+
+
+def tone_color(ctx: RenderContext, tone: Tone) -> str:
+    """The theme's colour for a change's tone."""
+    colors = ctx.theme.colors
+    return {"positive": colors.positive, "negative": colors.negative}.get(tone, colors.muted)
 
 
 def target_line(ctx: RenderContext, metric: Metric) -> str | None:

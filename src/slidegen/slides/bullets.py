@@ -1,11 +1,12 @@
-"""``bullets``: a list nested up to three levels, with an optional metrics strip or chart."""
+"""``bullets``: a list nested up to three levels, with an optional metrics strip, and a chart
+or a table beside it."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
 from pptx.slide import Slide
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..layout import inches
 from ..layout.paras import bullet_paras
@@ -16,8 +17,10 @@ from ..model import Bullet, BulletList, Chart, Flag, TitledSlide, check_depth
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
+from ..render.table import add_attached_table, attached_table
 from ..render.text import add_text, faces, fit_size, list_plan
 from ..render.tiles import add_metric_tiles
+from ..tablemodel import Table
 
 STRIP_HEIGHT = inches(1.55)
 
@@ -34,12 +37,21 @@ class BulletsSlide(TitledSlide):
     """Key figures shown as a strip of tiles under the list."""
     chart: Chart | None = None
     """A chart beside the list (with its own data)."""
+    table: Table | None = None
+    """A table beside the list, as on a ``table`` slide; it keeps to this slide (it shrinks
+    to the theme's minimum size, then what does not fit is a finding)."""
     continue_: Annotated[Flag, Field(alias="continue")] = True
     """A list that does not fit even at the theme's minimum size continues on the next slide
     ("Title (2/2)"); ``false`` keeps one slide (the overflow is then a finding). Lists with a
-    chart or tiles keep one slide."""
+    chart, a table or tiles keep one slide."""
 
     _depth = field_validator("items")(check_depth)
+
+    @model_validator(mode="after")
+    def _one_beside(self) -> BulletsSlide:
+        if self.chart is not None and self.table is not None:
+            raise ValueError("a chart and a table both go beside the list: give one of them")
+        return self
 
     @field_validator("chart")
     @classmethod
@@ -54,7 +66,7 @@ def list_pages(spec: BulletsSlide, ctx: RenderContext) -> list[tuple[int, list[B
     as few slides as hold them at the theme's minimum size, shared out evenly (40 items in
     three slides are 14, 13 and 13, not 18, 18 and 4)."""
     items = list(spec.items)
-    if spec.chart or spec.metrics or not spec.continue_ or _fits(spec, ctx, items, 1):
+    if spec.chart or spec.table or spec.metrics or not spec.continue_ or _fits(spec, ctx, items, 1):
         return [(1, items)]
     greedy = _split(spec, ctx, items, cap=len(items))
     even = _split(spec, ctx, items, cap=-(-len(items) // len(greedy)))
@@ -131,12 +143,16 @@ def _render_page(
 ) -> Slide:
     slide = content_slide(ctx, title, spec.subtitle)
     body, gap = ctx.page.body, ctx.page.gap
-    strip = chart_box = None
-    # Geometry first, then shapes in reading order: list, chart beside it, strip under both.
+    strip = chart_box = table = None
+    # Geometry first, then shapes in reading order: list, chart or table beside it, strip
+    # under both.
     if spec.metrics:
         body, strip = body.take_bottom(STRIP_HEIGHT, gap)
     if spec.chart:
         body, chart_box = body.split_columns(2, gap * 2, weights=[1.1, 1])
+    if spec.table:
+        table = attached_table(ctx, body, spec.table.as_input(ctx.language), "beside")
+        body = table.rest
     paras = bullet_paras(
         items, spec.numbered, emphasis_color=ctx.theme.colors.primary, number_from=first
     )
@@ -147,6 +163,8 @@ def _render_page(
     add_text(ctx, body, paras, name="List", size=plan.size, plan=plan)
     if spec.chart and chart_box:
         add_chart(ctx, slide, chart_box, spec.chart, None, plain_text(spec.title))
+    if table:
+        add_attached_table(ctx, table, plain_text(spec.title))
     if spec.metrics and strip:
         add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
     return slide

@@ -1,4 +1,5 @@
-"""``metrics``: one to eight key-figure tiles; optionally a chart of them and a list."""
+"""``metrics``: one to eight key-figure tiles; optionally a chart of them, and a list or a
+table under them."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from ..model import BulletList, Chart, TitledSlide
 from ..render.charts import add_chart
 from ..render.context import RenderContext
 from ..render.page import content_slide
+from ..render.table import add_attached_table, attached_table
 from ..render.text import add_text, faces, list_plan
 from ..render.tiles import add_metric_tiles, tile_text
+from ..tablemodel import Table
 
 
 class MetricsSlide(TitledSlide):
@@ -29,6 +32,9 @@ class MetricsSlide(TitledSlide):
     """A chart; without data of its own it draws the numeric metrics above."""
     items: BulletList | None = None
     """A list under the tiles."""
+    table: Table | None = None
+    """A table under the tiles (and the chart), as on a ``table`` slide; it keeps to this
+    slide (it shrinks to the theme's minimum size, then what does not fit is a finding)."""
 
     @model_validator(mode="after")
     def _chart_has_data(self) -> MetricsSlide:
@@ -37,6 +43,8 @@ class MetricsSlide(TitledSlide):
             raise ValueError(
                 "the chart has no data of its own and fewer than two metrics are numbers"
             )
+        if self.items and self.table:
+            raise ValueError("a list and a table both go under the tiles: give one of them")
         return self
 
 
@@ -46,14 +54,19 @@ def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
     paras = (
         bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary) if spec.items else None
     )
+    body, table = ctx.page.body, None
+    if spec.table:  # under the tiles (a list and a table on one slide are refused)
+        table = attached_table(ctx, body, spec.table.as_input(ctx.language), "under")
+        body = table.rest
     place = arrange_metrics(
-        ctx.page.body, ctx.page.gap, texts, paras, spec.chart is not None, faces(ctx),
-        ctx.theme.sizes,
-    )  # fmt: skip
+        body, ctx.page.gap, texts, paras, spec.chart is not None, faces(ctx), ctx.theme.sizes
+    )
     add_metric_tiles(ctx, slide, place.tiles, texts, max_columns=place.tile_columns)
     if spec.chart and place.chart:
         add_chart(ctx, slide, place.chart, spec.chart, spec.metrics, plain_text(spec.title))
     if paras and place.list:
         plan = list_plan(ctx, place.list, paras)
         add_text(ctx, place.list, paras, name="List", size=plan.size, plan=plan)
+    if table:
+        add_attached_table(ctx, table, plain_text(spec.title))
     return slide

@@ -3,92 +3,22 @@ slides when its rows do not fit ("Title (2/3)", the header row repeated)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pptx.slide import Slide
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field
 
-from ..figures import FigureFormat, word
+from ..figures import word
 from ..layout import Box, inches
 from ..layout.paras import Para
 from ..markup import plain_text
-from ..model import Flag, ShortText, StrictModel, Text, TitledSlide, _as_text
+from ..model import Flag, Text, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
-from ..render.table import add_table
+from ..render.table import ROWS, add_table
 from ..render.text import add_text
-from ..tableplan import TableInput, TablePlan, plan_table
-
-MAX_COLUMNS = 8
-MAX_ROWS = 200
-
-ColumnFormat = Literal["text", "number", "percent", "currency", "compact", "compact-currency"]
-
-
-def _cell(value: Any) -> Any:
-    """Numbers stay numbers (an int is a float here); text is checked like any text. A quoted
-    ``"0123"`` stays the text written."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return _as_text(value) if value is not None else None
-
-
-Cell = Annotated[float | str | None, BeforeValidator(_cell)]
-"""A number (formatted as the column says), a text, or empty."""
-
-
-class TableColumn(StrictModel):
-    """A column: its header and how its numbers are written."""
-
-    name: ShortText
-    """The header."""
-    format: (
-        Literal["text", "number", "percent", "currency", "compact", "compact-currency"] | None
-    ) = None
-    """How numbers are written; by default ``number`` when every cell is a number, else text."""
-    currency: str = Field("EUR", pattern=r"^[A-Z]{3}$")
-    """ISO 4217 code for the currency formats."""
-
-
-class Table(StrictModel):
-    """A table: ``columns`` and ``rows``, or ``data: file.csv`` (header row first)."""
-
-    columns: list[TableColumn | ShortText] | None = Field(None, max_length=MAX_COLUMNS)
-    """The columns, left to right: a header, or ``{name, format}``."""
-    rows: list[list[Cell]] | None = Field(None, max_length=MAX_ROWS)
-    """The rows, each with one cell per column."""
-    data: ShortText | None = None
-    """A CSV file (relative to the deck) whose header row names the columns; ``{period}``
-    becomes the period being built."""
-
-    @model_validator(mode="after")
-    def _rows_match_columns(self) -> Table:
-        if self.data is not None:
-            if self.rows is not None:
-                raise ValueError("give either 'rows' or 'data' (a CSV file), not both")
-            return self
-        if not self.columns or self.rows is None:
-            raise ValueError("a table needs 'columns' and 'rows' (or 'data: file.csv')")
-        for number, row in enumerate(self.rows, start=1):
-            if len(row) != len(self.columns):
-                raise ValueError(
-                    f"row {number} has {len(row)} cells; the table has {len(self.columns)} columns"
-                )
-        return self
-
-    def as_input(self) -> TableInput:
-        columns = [
-            c if isinstance(c, TableColumn) else TableColumn(name=c) for c in self.columns or []
-        ]
-        rows = [tuple(row) for row in self.rows or []]
-        formats: list[FigureFormat | None] = []
-        for index, column in enumerate(columns):
-            cells = [row[index] for row in rows if row[index] is not None]
-            numeric = bool(cells) and all(isinstance(c, int | float) for c in cells)
-            chosen = column.format or ("number" if numeric else "text")
-            formats.append(None if chosen == "text" else chosen)  # type: ignore[arg-type]
-        currency = next((c.currency for c in columns if c.format), "EUR")
-        return TableInput(tuple(c.name for c in columns), tuple(rows), tuple(formats), currency)
+from ..tablemodel import Table
+from ..tableplan import TablePlan, plan_table
 
 
 class TableSlide(TitledSlide):
@@ -104,7 +34,6 @@ class TableSlide(TitledSlide):
     shrinks to the theme's minimum, and what still does not fit is a finding)."""
 
 
-_ROWS = {"it": "righe", "en": "rows", "fr": "lignes", "de": "Zeilen"}
 _OF = {"it": "di", "en": "of", "fr": "sur", "de": "von"}
 
 
@@ -116,7 +45,7 @@ def _plan(spec: TableSlide, ctx: RenderContext) -> tuple[TablePlan, Box, Box | N
     if spec.caption:
         body, caption_box = body.take_bottom(inches(0.5), gap)
     plan = plan_table(
-        spec.table.as_input(),
+        spec.table.as_input(ctx.language),
         body,
         language=ctx.language,
         family=ctx.measure_family(),
@@ -138,7 +67,7 @@ def page_titles(spec: TableSlide, ctx: RenderContext) -> list[str]:
 
 def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
     sizes = ctx.theme.sizes
-    table = spec.table.as_input()
+    table = spec.table.as_input(ctx.language)
     plan, body, caption_box = _plan(spec, ctx)
     if plan.overflow_pt > 0.5:
         ctx.warn(
@@ -150,7 +79,7 @@ def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
         slides.append(content_slide(ctx, title, spec.subtitle))
         last_row = first_row + len(page.rows) - 1
         alt = (
-            f"{plain_text(spec.title)}: {word(_ROWS, ctx.language)} {first_row}–{last_row} "
+            f"{plain_text(spec.title)}: {word(ROWS, ctx.language)} {first_row}–{last_row} "
             f"{word(_OF, ctx.language)} {len(table.rows)}"
         )
         add_table(ctx, body, plan, page, alt)
