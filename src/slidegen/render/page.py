@@ -37,7 +37,7 @@ def new_slide(ctx: RenderContext, layout: str) -> Slide:
     chosen = ctx.kind_layouts.get(ctx.kind) or ctx.layouts[layout]
     ctx.slide = ctx.prs.slides.add_slide(chosen)
     ctx.slide_layout, ctx.slide_title = layout, ""
-    if chosen is not ctx.layouts[layout]:  # a kind's own layout: the title where planned
+    if chosen.element is not ctx.layouts[layout].element:  # a kind's own: title as planned
         _place(slide_title(ctx.slide), ctx.title_boxes[layout].box)
     return ctx.slide
 
@@ -96,7 +96,7 @@ def fill_placeholder(
     if shape is None:  # a template's layout without one: a text box in its place
         add_text(ctx, box, paras, name=name, size=size, min_size=min_size)
         return
-    if slide.slide_layout is not ctx.layouts[ctx.slide_layout]:
+    if slide.slide_layout.element is not ctx.layouts[ctx.slide_layout].element:
         _place(shape, box)
     shape.name = name
     fitted = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)

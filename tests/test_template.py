@@ -1,0 +1,393 @@
+"""The default deck built on three templates slidegen did not write: python-pptx's own default
+(made by PowerPoint, 4:3), one converted from a LibreOffice Impress template (three masters,
+OBJECT placeholders, 28 × 15.75 cm) and an Italian office's .potx (localized layout names).
+
+Each is checked the way PowerPoint would (OOXML schemas, package rules, compatibility at
+behaviour level), rendered (one page per slide, no word outside its box), and looked into:
+slides sit on the template's own layouts and inherit their placeholders' places.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from helpers import DEFAULT_DECK, REPO, TESTS, build, need_soffice, ooxml_check
+from pagecheck import words_outside_boxes
+from slidegen.build import compile_deck
+from slidegen.errors import Location, SlidegenError
+from slidegen.layout.geometry import CLOSING, CONTENT, COVER, SECTION
+from slidegen.template.mapping import choose_layouts
+from slidegen.template.reading import TemplateInfo, read_template
+
+TEMPLATES = TESTS / "templates"
+OFFICE_DEFAULT = Path(str(resources.files("pptx") / "templates" / "default.pptx"))
+
+
+@dataclass(frozen=True)
+class TemplateCase:
+    theme: str
+    file: Path
+    manifest: str
+    """``theme.yaml``; ``{file}`` is the template's name."""
+    in_project: bool = False
+    """The template sits in the project (``templates/``), not in the theme's folder."""
+
+
+CASES = {
+    "office-4x3": TemplateCase("office", OFFICE_DEFAULT, "name: Office\ntemplate: {file}\n"),
+    "libreoffice-vivid": TemplateCase(
+        "vivid",
+        TEMPLATES / "libreoffice-vivid.pptx",
+        "name: Vivid\ntemplate: templates/{file}\n",
+        in_project=True,
+    ),
+    "comune-it-potx": TemplateCase(
+        "comune",
+        TEMPLATES / "comune-it.potx",
+        "name: Comune\ntemplate: {file}\nfooter: COMUNE DI ESEMPIO\n"
+        'layouts:\n  bullets: "Titolo e contenuto"\n  closing: "Solo titolo"\n',
+    ),
+}
+
+
+@functools.cache
+def default_slides() -> int:
+    """The default deck's slides on its own theme: a template changes none of them."""
+    return compile_deck(DEFAULT_DECK).slides
+
+
+@dataclass
+class Built:
+    case: TemplateCase
+    pptx: Path
+    slides: int
+    findings: list[str]
+
+
+def make_project(root: Path, cases: dict[str, TemplateCase]) -> Path:
+    """A copy of the default project with one theme per template case."""
+    shutil.copy(DEFAULT_DECK, root / "deck.yaml")
+    shutil.copytree(REPO / "data", root / "data")
+    for case in cases.values():
+        folder = root / "themes" / case.theme
+        folder.mkdir(parents=True)
+        target = (root / "templates" if case.in_project else folder) / case.file.name
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(case.file, target)
+        (folder / "theme.yaml").write_text(case.manifest.format(file=case.file.name))
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    root = make_project(tmp_path_factory.mktemp("templates"), CASES)
+    made = {}
+    for name, case in CASES.items():
+        result = build(root / "deck.yaml", output=root / f"{name}.pptx", theme_name=case.theme)
+        made[name] = Built(case, result.output, result.slides, [str(f) for f in result.findings])
+    return made
+
+
+@pytest.fixture(scope="module")
+def pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every deck converted to PDF in one LibreOffice run."""
+    soffice = need_soffice()
+    folder = tmp_path_factory.mktemp("template-pdfs")
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *(str(b.pptx) for b in built.values()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {name: folder / f"{b.pptx.stem}.pdf" for name, b in built.items()}
+
+
+@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize(
+    ("script", "args"),
+    [("check_xsd.py", ()), ("check_opc.py", ()), ("check_compat.py", ("--fail-on", "behaviour"))],
+)
+def test_deck_on_template_passes_the_ooxml_checks(
+    built: dict[str, Built], name: str, script: str, args: tuple[str, ...]
+) -> None:
+    done = ooxml_check(script, built[name].pptx, *args)
+    assert done.returncode == 0, f"{script}:\n{done.stdout}\n{done.stderr}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_deck_on_template_renders_every_word_inside_its_box(
+    built: dict[str, Built], pdfs: dict[str, Path], name: str
+) -> None:
+    from slidegen.export import pdf_page_count
+
+    assert pdf_page_count(pdfs[name]) == built[name].slides == default_slides()
+    assert words_outside_boxes(built[name].pptx, pdfs[name]) == []
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_slides_sit_on_the_templates_own_layouts(built: dict[str, Built], name: str) -> None:
+    template = Presentation(template_as_pptx(built[name].case.file))
+    names = {layout.name for m in template.slide_masters for layout in m.slide_layouts}
+    prs = Presentation(str(built[name].pptx))
+    assert (prs.slide_width, prs.slide_height) == (template.slide_width, template.slide_height)
+    used = {slide.slide_layout.name for slide in prs.slides}
+    assert used <= names, used - names
+    assert len(used) >= 2  # a cover (and dividers, closing) and content slides
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_titles_and_footers_inherit_their_place_from_the_layout(
+    built: dict[str, Built], name: str
+) -> None:
+    """Reset in PowerPoint changes nothing: no title or footer is re-positioned on a slide."""
+    prs = Presentation(str(built[name].pptx))
+    placed = []
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.placeholders:
+            kind = shape.element.ph.get("type", "obj")
+            inherits = kind in ("title", "ctrTitle", "ftr", "sldNum", "dt")
+            if inherits and shape.element.spPr.find(f"{{{A}}}xfrm") is not None:
+                placed.append(f"slide {number}: {kind}")
+    assert placed == []
+
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def test_the_templates_example_slides_are_not_kept(built: dict[str, Built]) -> None:
+    vivid = built["libreoffice-vivid"]
+    assert len(Presentation(str(TEMPLATES / "libreoffice-vivid.pptx")).slides) == 3
+    prs = Presentation(str(vivid.pptx))
+    assert len(prs.slides) == vivid.slides == default_slides()
+    assert prs.slides[0].shapes.title.text_frame.text == "Sei mesi fuori dal Comune"
+
+
+def test_layouts_named_in_the_theme_are_used(built: dict[str, Built]) -> None:
+    prs = Presentation(str(built["comune-it-potx"].pptx))
+    layouts = [slide.slide_layout.name for slide in prs.slides]
+    assert layouts[0] == "Diapositiva titolo"  # found by its placeholders
+    assert layouts[2] == "Intestazione sezione"
+    assert layouts[-1] == "Solo titolo"  # closing: named in theme.yaml
+    assert "Titolo e contenuto" in layouts
+
+
+def list_runs(prs: Presentation) -> list[object]:
+    """The runs of every slide's list."""
+    return [
+        run
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.name == "List"
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+
+
+def test_colours_fonts_and_footer_come_from_the_template_and_the_theme(
+    built: dict[str, Built],
+) -> None:
+    prs = Presentation(str(built["comune-it-potx"].pptx))
+    slide = prs.slides[1]  # content
+    title_runs = [r for p in slide.shapes.title.text_frame.paragraphs for r in p.runs]
+    assert {r.font.name for r in title_runs} == {"Arial"}  # the template's heading font
+    bold = [run for run in list_runs(prs) if run.font.bold]  # type: ignore[attr-defined]
+    assert bold and {str(r.font.color.rgb) for r in bold} == {"00546B"}  # accent 1
+    footers = [
+        shape.text_frame.text
+        for shape in slide.placeholders
+        if shape.element.ph.get("type") == "ftr"
+    ]
+    assert footers == ["COMUNE DI ESEMPIO"]
+
+
+def test_a_theme_colour_overrides_the_templates(tmp_path: Path) -> None:
+    case = TemplateCase(
+        "brand",
+        TEMPLATES / "comune-it.potx",
+        'name: Brand\ntemplate: {file}\ncolors: {{primary: "#A6192E"}}\n',
+    )
+    root = make_project(tmp_path, {"brand": case})
+    result = build(root / "deck.yaml", output=root / "out.pptx", theme_name="brand")
+    bold = [run for run in list_runs(Presentation(str(result.output))) if run.font.bold]  # type: ignore[attr-defined]
+    assert bold and {str(r.font.color.rgb) for r in bold} == {"A6192E"}
+
+
+def test_a_potx_is_read_and_left_as_it_is(built: dict[str, Built]) -> None:
+    potx = TEMPLATES / "comune-it.potx"
+    before = hashlib.sha256(potx.read_bytes()).hexdigest()
+    with pytest.raises(ValueError):  # what python-pptx does with a .potx on its own
+        Presentation(str(potx))
+    assert built["comune-it-potx"].slides == default_slides()
+    assert hashlib.sha256(potx.read_bytes()).hexdigest() == before
+
+
+def test_missing_fonts_are_a_finding_and_metric_twins_are_not(built: dict[str, Built]) -> None:
+    from slidegen.textfit import find_font
+
+    vivid = [f for f in built["libreoffice-vivid"].findings if "not installed" in f]
+    if find_font("Source Sans Pro", False, False) is None:
+        assert any("'Source Sans Pro'" in f for f in vivid), vivid
+    office = built["office-4x3"].findings
+    assert not [f for f in office if "not installed" in f]  # Calibri is measured as Carlito
+
+
+def template_as_pptx(path: Path) -> io.BytesIO:
+    """The template as python-pptx opens it (a .potx with its main part's type changed)."""
+    from slidegen.template.files import as_presentation
+
+    return io.BytesIO(as_presentation(path.read_bytes()))
+
+
+# -- mistakes in a theme built on a template -----------------------------------------------
+
+
+def write_theme(root: Path, manifest: str, template: Path | None = OFFICE_DEFAULT) -> Path:
+    shutil.copy(DEFAULT_DECK, root / "deck.yaml")
+    shutil.copytree(REPO / "data", root / "data", dirs_exist_ok=True)
+    folder = root / "themes" / "brand"
+    folder.mkdir(parents=True, exist_ok=True)
+    if template is not None:
+        shutil.copy(template, folder / "brand.pptx")
+    (folder / "theme.yaml").write_text(manifest)
+    return root / "deck.yaml"
+
+
+def theme_error(deck: Path) -> str:
+    with pytest.raises(SlidegenError) as raised:
+        build(deck, output=deck.parent / "out.pptx", theme_name="brand")
+    assert not (deck.parent / "out.pptx").exists()
+    return str(raised.value)
+
+
+def test_an_unknown_layout_name_is_located_with_the_layouts_there_are(tmp_path: Path) -> None:
+    deck = write_theme(
+        tmp_path, 'name: B\ntemplate: brand.pptx\nlayouts:\n  bullets: "Title and Contnt"\n'
+    )
+    message = theme_error(deck)
+    assert message.startswith("themes/brand/theme.yaml:4:12: ")
+    assert "no layout named 'Title and Contnt'" in message
+    assert "(did you mean 'Title and Content'?)" in message
+
+
+def test_a_layout_without_a_title_is_refused(tmp_path: Path) -> None:
+    deck = write_theme(tmp_path, "name: B\ntemplate: brand.pptx\nlayouts:\n  chart: Blank\n")
+    assert "the layout 'Blank' has no title placeholder" in theme_error(deck)
+
+
+def test_an_unknown_role_or_kind_is_refused(tmp_path: Path) -> None:
+    deck = write_theme(tmp_path, "name: B\ntemplate: brand.pptx\nlayouts:\n  bulets: Blank\n")
+    message = theme_error(deck)
+    assert "'bulets' is neither a role nor a slide kind" in message
+    assert "bullets" in message
+
+
+def test_a_missing_template_names_where_it_was_looked_for(tmp_path: Path) -> None:
+    deck = write_theme(tmp_path, "name: B\ntemplate: gone.potx\n", template=None)
+    message = theme_error(deck)
+    assert message.startswith("themes/brand/theme.yaml:2:11: ")
+    assert "template 'gone.potx' not found in the theme's folder (brand)" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("brand.pptx", b"not a zip", "cannot be read as a PowerPoint file"),
+        ("brand.odp", b"", "is not a PowerPoint template"),
+    ],
+)
+def test_a_file_that_is_no_template_is_refused(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    deck = write_theme(tmp_path, f"name: B\ntemplate: {name}\n", template=None)
+    (tmp_path / "themes" / "brand" / name).write_bytes(content)
+    assert expected in theme_error(deck)
+
+
+# -- which layout each kind is built on -----------------------------------------------------
+
+
+def test_every_kind_builds_on_a_theme_of_only_a_name_and_a_template(tmp_path: Path) -> None:
+    """The starter project (every kind once) on a template, with a theme of two lines."""
+    from slidegen.init import init_project
+    from slidegen.slides import KINDS
+
+    project = tmp_path / "starter"
+    init_project(project, "en-GB", period="2026-H2")
+    folder = project / "themes" / "brand"
+    folder.mkdir(parents=True)
+    shutil.copy(TEMPLATES / "comune-it.potx", folder / "brand.potx")
+    (folder / "theme.yaml").write_text("name: Brand\ntemplate: brand.potx\n")
+    deck = project / "deck.yaml"
+    written = deck.read_text()
+    assert all(f"kind: {kind}" in written for kind in KINDS if kind != "section")
+    result = build(deck, output=tmp_path / "starter.pptx", theme_name="brand")
+    prs = Presentation(str(result.output))
+    assert len(prs.slides) == result.slides >= len(KINDS)
+    done = ooxml_check("check_compat.py", result.output, "--fail-on", "behaviour")
+    assert done.returncode == 0, done.stdout
+
+
+def read(path: Path) -> TemplateInfo:
+    return read_template(path, Location("theme.yaml"))
+
+
+def test_layouts_are_found_by_placeholders_first() -> None:
+    choice = choose_layouts(read(TEMPLATES / "libreoffice-vivid.pptx"), {}, ("bullets",), _at)
+    cover, content = choice.roles[COVER], choice.roles[CONTENT]
+    # LibreOffice types its title slide "tx": its title and subtitle say what it is.
+    assert (cover.name, cover.type, cover.master) == ("Title Slide", "tx", 0)
+    # The first master's band would lie across a list: content goes on the next master.
+    assert (content.name, content.master) == ("Title, Content", 1)
+    assert choice.roles[SECTION] == cover  # no divider layout: the cover's
+
+
+def test_layouts_without_a_type_are_found_by_their_localized_names(tmp_path: Path) -> None:
+    untyped = tmp_path / "untyped.potx"
+    with (
+        zipfile.ZipFile(TEMPLATES / "comune-it.potx") as source,
+        zipfile.ZipFile(untyped, "w") as target,
+    ):
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename.startswith("ppt/slideLayouts/slideLayout"):
+                data = re.sub(rb' type="\w+"', b"", data, count=1)  # the layout's own type
+                data = data.replace(b'type="ctrTitle"', b'type="title"')
+            target.writestr(member, data)
+    info = read(untyped)
+    assert {layout.type for layout in info.layouts} == {"cust"}
+    choice = choose_layouts(info, {}, ("bullets",), _at)
+    names = {role: layout.name for role, layout in choice.roles.items()}
+    assert names == {
+        COVER: "Diapositiva titolo",
+        SECTION: "Intestazione sezione",
+        CONTENT: "Titolo e contenuto",
+        CLOSING: "Diapositiva titolo",
+    }
+
+
+def _at(key: str) -> Location:
+    return Location("theme.yaml", 1, 1)
