@@ -16,11 +16,14 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pytest
+from click.testing import Result
+from PIL import Image, ImageChops
 from pptx import Presentation
 
 from helpers import DEFAULT_DECK, REPO, TESTS, build, need_soffice, ooxml_check
@@ -28,6 +31,7 @@ from pagecheck import words_outside_boxes
 from slidegen.build import compile_deck
 from slidegen.errors import Location, SlidegenError
 from slidegen.layout.geometry import CLOSING, CONTENT, COVER, SECTION
+from slidegen.template.export import is_template
 from slidegen.template.mapping import choose_layouts
 from slidegen.template.reading import TemplateInfo, read_template
 
@@ -391,3 +395,98 @@ def test_layouts_without_a_type_are_found_by_their_localized_names(tmp_path: Pat
 
 def _at(key: str) -> Location:
     return Location("theme.yaml", 1, 1)
+
+
+# -- slidegen template inspect / export -------------------------------------------------------
+
+
+def test_inspect_lists_layouts_placeholders_and_the_mapping(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    potx = tmp_path / "comune.potx"
+    shutil.copy(TEMPLATES / "comune-it.potx", potx)
+    result = run_cli("template", "inspect", str(potx), cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "comune.potx: 25.4 × 19.05 cm, 1 master(s), 11 layouts"
+    assert "   2. «Titolo e contenuto» (obj)" in lines
+    assert "        title    idx 0   «Title 1»  1.27, 0.76 cm  22.86 × 3.17 cm" in lines
+    assert any(
+        line.startswith("  content   «Titolo e contenuto», title in title 0, text in obj 1")
+        and "bullets" in line
+        for line in lines
+    )
+    pictures = sorted((tmp_path / "comune-layouts").glob("layout-*.png"))
+    assert len(pictures) == 11
+    with Image.open(pictures[1]) as picture:  # drawn, not blank
+        assert picture.width > 300 and len(picture.convert("L").getcolors(1 << 16) or []) > 2
+    again = run_cli("template", "inspect", str(potx), cwd=tmp_path)
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_export_writes_a_template_that_builds_the_same_deck(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Round trip: the default deck on the exported Cremona template renders page for page
+    as on the theme itself."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(DEFAULT_DECK, root / "deck.yaml")
+    shutil.copytree(REPO / "data", root / "data")
+    exported = root / "themes" / "roundtrip" / "cremona.potx"
+    exported.parent.mkdir(parents=True)
+    result = run_cli("template", "export", "--theme", "cremona", str(exported), cwd=root)
+    assert result.exit_code == 0, result.output
+    for script, args in (("check_xsd.py", ()), ("check_opc.py", ()), ("check_compat.py", ())):
+        done = ooxml_check(script, exported, *args)
+        assert done.returncode == 0, done.stdout
+    assert is_template(exported.read_bytes())
+    (exported.parent / "theme.yaml").write_text(
+        "name: Comune di Cremona\ntemplate: cremona.potx\nfooter: COMUNE DI CREMONA\n"
+    )
+    on_theme = build(root / "deck.yaml", output=tmp_path / "theme.pptx")
+    on_template = build(
+        root / "deck.yaml", output=tmp_path / "template.pptx", theme_name="roundtrip"
+    )
+    assert on_template.findings == on_theme.findings
+    pages = rendered_pages(tmp_path, [on_theme.output, on_template.output])
+    assert len(pages[0]) == len(pages[1]) == on_theme.slides
+    differing = [
+        number
+        for number, (a, b) in enumerate(zip(*pages, strict=True), start=1)
+        if ImageChops.difference(a, b).getbbox() is not None
+    ]
+    assert differing == []
+
+
+def rendered_pages(folder: Path, decks: list[Path]) -> list[list[Image.Image]]:
+    soffice = need_soffice()
+    out = folder / "rendered"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
+         "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, decks)],
+        capture_output=True, check=True, timeout=600,
+    )  # fmt: skip
+    pages = []
+    for deck in decks:
+        prefix = out / deck.stem
+        subprocess.run(
+            ["pdftoppm", "-r", "30", "-png", str(out / f"{deck.stem}.pdf"), str(prefix)],
+            check=True,
+            timeout=120,
+        )
+        pages.append([Image.open(p).convert("RGB") for p in sorted(out.glob(f"{deck.stem}-*.png"))])
+    return pages
+
+
+def test_export_never_overwrites_and_names_a_potx(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    taken = tmp_path / "brand.potx"
+    taken.write_bytes(b"mine")
+    result = run_cli("template", "export", str(taken), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "brand.potx: already exists: slidegen never overwrites it" in result.output
+    assert taken.read_bytes() == b"mine"
+    wrong = run_cli("template", "export", "brand.pptx", cwd=tmp_path)
+    assert wrong.exit_code == 1 and "name the file .potx" in wrong.output

@@ -31,6 +31,7 @@ from .cli_output import (
     say_check_summary,
 )
 from .cli_project import init_command, new_period, schema, themes
+from .cli_template import template_group
 from .errors import EXIT_DECK_ERROR, Problem, SlidegenError
 from .i18n import LANGUAGES, N_, _, use_language
 from .version import describe
@@ -275,5 +276,5 @@ def check(
 
 
 # The commands of other modules, in the order --help lists them.
-for command in (init_command, new_period, watch_command, preview, themes, schema):
+for command in (init_command, new_period, watch_command, preview, themes, template_group, schema):
     main.add_command(command)

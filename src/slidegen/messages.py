@@ -211,6 +211,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "previews are drawn with '{standin}', so line breaks may differ from PowerPoint's; "
         "install the font to see the deck as it will be shown"
     ),
+    "export_suffix": N_("'{name}' is not a template's name: name the file .potx, e.g. brand.potx"),
+    "export_exists": N_("already exists: slidegen never overwrites it; choose another name"),
     "layout_key_unknown": N_("'{key}' is neither a role nor a slide kind; use one of: {known}"),
     "layout_unknown": N_("the template has no layout named '{name}'; its layouts: {layouts}"),
     "did_you_mean": N_(" (did you mean '{name}'?)"),

@@ -98,6 +98,9 @@ def _set_custom(prs: Presentation, values: dict[str, str]) -> None:
         f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{items}</Properties>'
     ).encode()
     package = prs.part.package
+    for rel in list(package._rels.values()):  # a template's own: replaced, not doubled
+        if rel.reltype == RT.CUSTOM_PROPERTIES:
+            package.drop_rel(rel.rId)
     part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, package, blob)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
 

@@ -107,6 +107,13 @@ def check_assets(
     return logo, images
 
 
+def theme_logo(loaded_theme: LoadedTheme) -> Path | None:
+    """The theme's logo, checked like any image; ``None`` when it has none."""
+    if not loaded_theme.theme.logo:
+        return None
+    return _theme_logo(loaded_theme, loaded_theme.source.locate(("logo",)))
+
+
 def _theme_logo(loaded_theme: LoadedTheme, where: Location) -> Path:
     """The theme's logo, from the first of its asset roots that has it (its own folder
     first); when none has it, the error speaks of the theme's folder."""

@@ -5,8 +5,20 @@ from __future__ import annotations
 
 from ..template.mapping import LayoutChoice
 from ..template.reading import Layout, TemplateInfo
+from ..textfit import face
 from ..theme import Theme
-from .geometry import CLOSING, CONTENT, COVER, SECTION, Box, Frame, PageGeometry, inches, points
+from .geometry import (
+    CLOSING,
+    CONTENT,
+    COVER,
+    SECTION,
+    TITLE_LINES,
+    Box,
+    Frame,
+    PageGeometry,
+    inches,
+    points,
+)
 
 _FOOTER_TYPES = ("ftr", "dt", "sldNum")
 TEMPLATE_TITLE_FLOOR_SHARE = 0.5
@@ -14,9 +26,14 @@ TEMPLATE_TITLE_FLOOR_SHARE = 0.5
 overflow (PowerPoint's own autofit would shrink them too)."""
 
 
-def page_from_template(theme: Theme, info: TemplateInfo, choice: LayoutChoice) -> PageGeometry:
+def page_from_template(
+    theme: Theme, info: TemplateInfo, choice: LayoutChoice, title_lines: int = TITLE_LINES
+) -> PageGeometry:
     """Content slides: the content layout's title, then a subtitle's line and the body from
-    its content placeholder; cover, divider and closing: their layouts' title and text."""
+    its content placeholder; cover, divider and closing: their layouts' title and text.
+
+    A top-anchored title box holding more lines than the deck's titles take gives the room
+    of the lines not taken to the body, as slidegen's own layouts do."""
     slide = Box(0, 0, info.width, info.height)
     gap = max(inches(0.1), min(inches(0.2), round(info.height * 0.03)))
     content = choice.roles[CONTENT]
@@ -25,11 +42,15 @@ def page_from_template(theme: Theme, info: TemplateInfo, choice: LayoutChoice) -
     text = content.text.box if content.text is not None and content.text.box else None
     area = text or Box(title.left, title.bottom + gap, title.width, footer.top - gap - title.bottom)
     area = _above(area, footer, gap)
+    freed = _freed(theme, content, title, title_lines, area)
     subtitle_height = points(theme.sizes.subtitle * 1.3 + 6)
-    subtitle = Box(
-        area.left, max(title.bottom, area.top - subtitle_height), area.width, subtitle_height
-    )
-    body_top = max(area.top, subtitle.bottom + gap)
+    if area.top - title.bottom >= subtitle_height:  # the subtitle in the gap under the title
+        subtitle = Box(area.left, title.bottom - freed, area.width, subtitle_height)
+        body_top = area.top - freed
+    else:  # at the top of the content area
+        subtitle = Box(area.left, max(title.bottom, area.top - subtitle_height) - freed,
+                       area.width, subtitle_height)  # fmt: skip
+        body_top = max(area.top - freed, subtitle.bottom + gap)
     body = Box(area.left, body_top, area.width, max(0, area.bottom - body_top))
     return PageGeometry(
         slide,
@@ -43,6 +64,27 @@ def page_from_template(theme: Theme, info: TemplateInfo, choice: LayoutChoice) -
         closing=_frame(choice.roles[CLOSING], slide, gap),
         title_floor_share=TEMPLATE_TITLE_FLOOR_SHARE,
     )
+
+
+def _freed(theme: Theme, layout: Layout, title: Box, lines: int, area: Box) -> int:
+    """How far the body may move up: the room of the title lines no title takes, when the
+    title sits at the top of its box and none of the template's graphics is in that room."""
+    if layout.title_anchor != "t":
+        return 0
+    heading = theme.fonts.heading
+    line = face(heading.standin or heading.name).line_height * theme.sizes.title
+    used = title.top + points(lines * line + 6)
+    freed = max(0, title.bottom - used)
+    band = Box(area.left, used, area.width, max(0, area.top - used))
+    if freed and any(_overlaps(band, graphic) for graphic in layout.graphics):
+        return 0
+    return freed
+
+
+def _overlaps(first: Box, second: Box) -> bool:
+    return min(first.right, second.right) > max(first.left, second.left) and min(
+        first.bottom, second.bottom
+    ) > max(first.top, second.top)
 
 
 def _title_box(layout: Layout, slide: Box) -> Box:

@@ -84,7 +84,7 @@ def _page(
     theme: Theme, base: tuple[TemplateInfo, LayoutChoice] | None, title_lines: int = TITLE_LINES
 ) -> PageGeometry:
     if base is not None:
-        return page_from_template(theme, *base)
+        return page_from_template(theme, *base, title_lines=title_lines)
     return PageGeometry.from_theme(theme, title_lines=title_lines)
 
 

@@ -167,7 +167,7 @@ def brand_layouts(ctx: RenderContext) -> None:
     the template's: slides carry its footer and slide-number placeholders, nothing more.
     """
     if ctx.on_template:
-        ctx.slide_chrome[CONTENT] = _template_chrome(ctx, ctx.layouts[CONTENT])
+        ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx, ctx.layouts[CONTENT])
         return
     layout = ctx.layouts[CONTENT]
     shapes = SlideShapes(layout.shapes._spTree, layout)
@@ -184,7 +184,7 @@ def brand_layouts(ctx: RenderContext) -> None:
     accent.name = "Accent bar"
     solid_fill(accent, ctx.theme.colors.primary)
     _content_footer(ctx, layout, shapes)
-    ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx)
+    ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx, layout)
     if ctx.theme.wordmark:
         cover = ctx.layouts[COVER]
         _cover_wordmark(ctx, SlideShapes(cover.shapes._spTree, cover))
@@ -270,15 +270,21 @@ def _cover_wordmark(ctx: RenderContext, shapes: SlideShapes) -> None:
     )
 
 
-def _chrome_prototypes(ctx: RenderContext) -> list[etree._Element]:
-    """The footer placeholders each content slide carries: text only, everything else (place,
-    size, colour, font, alignment) inherited from the layout's; a deck has thousands."""
+def _chrome_prototypes(ctx: RenderContext, layout: SlideLayout) -> list[etree._Element]:
+    """The footer placeholders each content slide carries, for those ``layout`` has: text
+    only, everything else (place, size, colour, font, alignment) inherited from the
+    layout's; a deck has thousands. The theme's footer text (on a template too: a layout's
+    footer text is a prompt PowerPoint shows on no slide), the period and the number."""
     theme, language = ctx.theme, ctx.language
+    indices = {
+        shape.element.ph.get("type"): shape.element.ph.get("idx", "0")
+        for shape in layout.placeholders
+    }
     prototypes = []
-    if theme.footer:
+    if theme.footer and "ftr" in indices:
         runs = "".join(_plain_run(run, language) for run in parse_inline(theme.footer))
-        prototypes.append(_slide_placeholder("ftr", runs, language))
-    if theme.slide_numbers:
+        prototypes.append(_slide_placeholder("ftr", runs, language, indices["ftr"]))
+    if theme.slide_numbers and "sldNum" in indices:
         runs = parse_inline(ctx.info.period or "")
         if runs:  # the period, then the number
             runs[-1] = replace(runs[-1], text=f"{runs[-1].text}   ")
@@ -288,27 +294,7 @@ def _chrome_prototypes(ctx: RenderContext) -> list[etree._Element]:
             f'<a:solidFill><a:srgbClr val="{theme.colors.primary}"/></a:solidFill></a:rPr>'
             "<a:t>‹#›</a:t></a:fld>"
         )
-        prototypes.append(_slide_placeholder("sldNum", label + field, language))
-    return prototypes
-
-
-def _template_chrome(ctx: RenderContext, layout: SlideLayout) -> list[etree._Element]:
-    """Copies of the layout's footer and slide-number placeholders for each slide: the
-    theme's footer text and the number field; their place and look are the template's (a
-    layout's footer text is a prompt: PowerPoint shows it on no slide)."""
-    theme, language = ctx.theme, ctx.language
-    prototypes = []
-    for shape in layout.placeholders:
-        kind, idx = shape.element.ph.get("type"), shape.element.ph.get("idx", "0")
-        if kind == "ftr" and theme.footer:
-            runs = "".join(_plain_run(run, language) for run in parse_inline(theme.footer))
-            prototypes.append(_slide_placeholder(kind, runs, language, idx))
-        elif kind == "sldNum" and theme.slide_numbers:
-            field = (
-                f'<a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum"><a:rPr lang="{language}"/>'
-                "<a:t>‹#›</a:t></a:fld>"
-            )
-            prototypes.append(_slide_placeholder(kind, field, language, idx))
+        prototypes.append(_slide_placeholder("sldNum", label + field, language, indices["sldNum"]))
     return prototypes
 
 

@@ -36,7 +36,7 @@ def theme_defaults(info: TemplateInfo, choice: LayoutChoice) -> dict[str, Any]:
     """Theme data (as ``theme.yaml`` would write it) taken from the template."""
     content, cover = choice.roles[CONTENT], choice.roles[COVER]
     return {
-        "colors": _colours(info, content.text_color, content.title_color),
+        "colors": _colours(info, content.text_color, content.title_color, content.footer_color),
         "fonts": {
             "heading": _font(info.heading_font),
             "body": _font(info.body_font),
@@ -64,7 +64,7 @@ def theme_defaults(info: TemplateInfo, choice: LayoutChoice) -> dict[str, Any]:
     }
 
 
-def _colours(info: TemplateInfo, text: str, title: str) -> dict[str, Any]:
+def _colours(info: TemplateInfo, text: str, title: str, footer: str | None) -> dict[str, Any]:
     scheme = info.scheme
     background = scheme["lt1"]
     if contrast_ratio(text, background) < 4.5:
@@ -73,15 +73,21 @@ def _colours(info: TemplateInfo, text: str, title: str) -> dict[str, Any]:
     # else the first accent, darkened until it reads.
     readable = title != text and contrast_ratio(title, background) >= 4.5
     primary = title if readable else _darkened(scheme["accent1"], text, background)
+    # Quieter text: the footer's colour when it reads and is not the text's; tiles on the
+    # theme's light second colour when text reads on it.
+    readable_footer = footer and footer != text and contrast_ratio(footer, background) >= 4.5
+    muted = footer if readable_footer else _mix(text, background, 0.3)
+    light = scheme["lt2"]
+    surface = light if contrast_ratio(text, light) >= 7 else _mix(primary, background, 0.93)
     on_primary = max(
         (background, scheme["dk1"], "FFFFFF"), key=lambda c: contrast_ratio(c, primary)
     )
     return {
         "primary": primary,
         "text": text,
-        "muted": _mix(text, background, 0.3),
+        "muted": muted,
         "background": background,
-        "surface": _mix(primary, background, 0.93),
+        "surface": surface,
         "on_primary": on_primary,
         "chart": [scheme[f"accent{n}"] for n in range(1, 7)],
     }

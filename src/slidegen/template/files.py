@@ -39,13 +39,22 @@ def read_template_bytes(path: Path, where: Location) -> bytes:
 
 def as_presentation(data: bytes) -> bytes:
     """``data`` (a .pptx or .potx package) with its main part declared as a presentation."""
+    return _declared(data, _TEMPLATE_MAIN, _PRESENTATION_MAIN)
+
+
+def as_template(data: bytes) -> bytes:
+    """``data`` (a .pptx package) with its main part declared as a template (.potx)."""
+    return _declared(data, _PRESENTATION_MAIN, _TEMPLATE_MAIN)
+
+
+def _declared(data: bytes, old: bytes, new: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         members = package.infolist()
         if len(members) > _MAX_MEMBERS:
             raise ValueError("too many parts")
         types = package.read(_CONTENT_TYPES)
-        if _TEMPLATE_MAIN not in types:
-            if _PRESENTATION_MAIN not in types:
+        if old not in types:
+            if new not in types:
                 raise ValueError("not a presentation")
             return data
         out = io.BytesIO()
@@ -53,6 +62,6 @@ def as_presentation(data: bytes) -> bytes:
             for member in members:
                 content = package.read(member)
                 if member.filename == _CONTENT_TYPES:
-                    content = content.replace(_TEMPLATE_MAIN, _PRESENTATION_MAIN)
+                    content = content.replace(old, new)
                 rewritten.writestr(member, content)
         return out.getvalue()

@@ -37,6 +37,7 @@ _NAMES = {
         "title and content", "titolo e contenuto", "title, content", "titel und inhalt",
         "titre et contenu", "título y objetos", "titel en object", "tytuł i zawartość",
     ),
+    CLOSING: ("closing", "chiusura", "conclusione", "fine", "end", "schluss", "fin"),
     "titleOnly": (
         "title only", "solo titolo", "nur titel", "titre seul", "solo el título",
         "alleen titel", "tylko tytuł",
@@ -115,7 +116,8 @@ def _default_roles(info: TemplateInfo) -> dict[str, Layout]:
         lambda lay: lay.type == "titleOnly",
         _named("titleOnly"),
     ) or next((lay for lay in titled if lay is not cover), cover)
-    return {COVER: cover, SECTION: section, CONTENT: content, CLOSING: cover}
+    closing = _first(titled, _named(CLOSING)) or cover  # a closing layout by name only
+    return {COVER: cover, SECTION: section, CONTENT: content, CLOSING: closing}
 
 
 Rule = Callable[[Layout], bool]

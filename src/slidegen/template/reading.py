@@ -62,8 +62,12 @@ class Layout:
     """The colour its titles are set in (the template's own styles, through its colour map)."""
     text_color: str
     """The colour of its text."""
+    footer_color: str | None = None
+    """The colour of its footer text, when it has a footer placeholder."""
     title_size: float | None = None
     """The size its titles are set at, when the template says."""
+    title_anchor: str = "t"
+    """Where its title's text sits in the title's box (``t``, ``ctr``, ``b``)."""
     graphics: tuple[Box, ...] = ()
     """Where its own and its master's pictures and shapes (not placeholders) are."""
 
@@ -230,32 +234,27 @@ def _layout(master: int, position: int, element: etree._Element, styles: _Master
     if override is not None:
         colour_map.update(override.attrib)
     ink = styles.colour(_fill_of("tx1"), colour_map) or "000000"
-    placeholders = []
-    title_color = text_color = None
-    title_size: float | None = None
+    placeholders, chains = [], {}
     for sp in element.iterfind("p:cSld/p:spTree/p:sp", _NS):
         ph = _ph(sp)
         if ph is None:
             continue
-        kind = _ph_type(sp)
-        inherited = _inherited_type(kind)
-        box = _box(sp) or styles.boxes.get(inherited)
+        kind, inherited = _ph_type(sp), _inherited_type(_ph_type(sp))
         name = sp.find("p:nvSpPr/p:cNvPr", _NS).get("name", "")
+        box = _box(sp) or styles.boxes.get(inherited)
         placeholders.append(Placeholder(kind, int(ph.get("idx", "0") or 0), name, box))
-        if kind in TITLE_TYPES and title_color is None:
-            holders = _style_chain(sp, styles.master_spans.get(inherited), styles.title_style)
-            title_color = _first_colour(styles, colour_map, *holders)
-            title_size = _first(holders, lambda rpr: _points(rpr.get("sz")))
-        elif kind in TEXT_TYPES and text_color is None:
-            holders = _style_chain(sp, styles.master_spans.get(inherited), styles.body_style)
-            text_color = _first_colour(styles, colour_map, *holders)
+        role = "title" if kind in TITLE_TYPES else "text" if kind in TEXT_TYPES else kind
+        style = {"title": styles.title_style, "text": styles.body_style}.get(role)
+        chains.setdefault(role, (sp, _style_chain(sp, styles.master_spans.get(inherited), style)))
     background = _background(element, styles, colour_map) or styles.background
-    title_color = title_color or _first_colour(styles, colour_map, styles.title_style) or ink
-    text_color = text_color or _first_colour(styles, colour_map, styles.body_style) or ink
-    if background is not None:  # text the template's own mistakes would make unreadable
-        title_color, text_color = (
-            _readable(colour, background, styles.scheme) for colour in (title_color, text_color)
-        )
+
+    def colour(role: str, fallback: etree._Element | None) -> str:
+        holders = chains[role][1] if role in chains else []
+        found = _first_colour(styles, colour_map, *holders, fallback) or ink
+        # Text the template's own mistakes would make unreadable gets its dark or light.
+        return _readable(found, background, styles.scheme) if background else found
+
+    title = chains.get("title", (None, []))
     cSld = element.find("p:cSld", _NS)
     return Layout(
         master=master,
@@ -263,12 +262,24 @@ def _layout(master: int, position: int, element: etree._Element, styles: _Master
         name=(cSld.get("name") if cSld is not None else "") or "",
         type=element.get("type") or "cust",
         placeholders=tuple(placeholders),
-        title_color=title_color,
-        text_color=text_color,
-        title_size=title_size or styles.title_size,
+        title_color=colour("title", styles.title_style),
+        text_color=colour("text", styles.body_style),
+        footer_color=colour("ftr", None) if "ftr" in chains else None,
+        title_size=_first(title[1], lambda rpr: _points(rpr.get("sz"))) or styles.title_size,
+        title_anchor=_anchor(title[0], styles.master_spans.get("title")),
         graphics=_graphics(element)
         + (styles.graphics if element.get("showMasterSp") != "0" else ()),
     )
+
+
+def _anchor(layout_sp: etree._Element | None, master_sp: etree._Element | None) -> str:
+    """Where a placeholder's text sits (``t``, ``ctr``, ``b``): its own body's, else the
+    master's, else the format's default, the top."""
+    for sp in (layout_sp, master_sp):
+        body = sp.find("p:txBody/a:bodyPr", _NS) if sp is not None else None
+        if body is not None and body.get("anchor"):
+            return body.get("anchor")
+    return "t"
 
 
 def _background(
