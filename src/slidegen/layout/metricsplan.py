@@ -53,9 +53,7 @@ def arrange_metrics(
         return MetricsArrangement(body, None, None, 4)
     candidates = [_candidate(body, gap, split, items is not None, with_chart) for split in _SPLITS]
     if not with_chart:
-        candidates = list(
-            {(c.tiles, c.list): c for c in candidates if c.tile_columns == 2}.values()
-        )
+        candidates = list({(c.tiles, c.list): c for c in candidates}.values())
     best, least = candidates[0], None
     for candidate in candidates:
         overflow = _overflow(candidate, tiles, items, faces, sizes)

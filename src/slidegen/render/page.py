@@ -300,7 +300,12 @@ def _chrome_prototypes(ctx: RenderContext, layout: SlideLayout) -> list[etree._E
 
 def _plain_run(run: Run, language: str) -> str:
     emphasis = (' b="1"' if run.bold else "") + (' i="1"' if run.italic else "")
-    return f'<a:r><a:rPr lang="{language}"{emphasis}/><a:t>{escape(run.text)}</a:t></a:r>'
+    # The theme's body font named: LibreOffice sets a footer placeholder's text that names
+    # none in a serif face.
+    return (
+        f'<a:r><a:rPr lang="{language}"{emphasis}><a:latin typeface="+mn-lt"/></a:rPr>'
+        f"<a:t>{escape(run.text)}</a:t></a:r>"
+    )
 
 
 def _slide_placeholder(
