@@ -185,6 +185,16 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "at_most": N_("must be at most {limit}; got {got}"),
     "less_than": N_("must be less than {limit}; got {got}"),
     "pattern": N_("does not have the expected form (the pattern {pattern}); got {got}"),
+    # -- themes ---------------------------------------------------------------------------
+    "margins_too_wide": N_(
+        "margins of {margin} in leave no room on a slide {width} in wide: "
+        "make the margin at most a quarter of the width"
+    ),
+    "no_room_for_body": N_(
+        "a slide {height} in high leaves {body} in for the text between the title and the "
+        "footer, and it needs at least {needed} in: make the slide taller, or the margin or "
+        "the title size smaller"
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .errors import Location, Problem, ThemeError
 from .loader import Loaded, load_yaml
@@ -120,7 +121,7 @@ class Geometry(StrictModel):
     def _room_for_content(self) -> Geometry:
         if self.margin * 4 > self.width:
             raise ValueError(
-                f"margins of {self.margin} in leave no room on a slide {self.width} in wide"
+                say("margins_too_wide", margin=f"{self.margin:g}", width=f"{self.width:g}")
             )
         return self
 
@@ -144,6 +145,28 @@ class Theme(StrictModel):
     """Footer text on every content slide (e.g. ``COMUNE DI CREMONA``)."""
     slide_numbers: Flag = True
     """Show the slide number in the footer."""
+
+    @model_validator(mode="after")
+    def _room_for_the_body(self) -> Theme:
+        """The height the slide, its margin and the title size leave for a content slide's
+        body; refused, at ``geometry.height``, when too little (negative boxes otherwise)."""
+        from .layout.geometry import body_shortfall  # the layout imports this module
+
+        shortfall = body_shortfall(self)
+        if shortfall is None:
+            return self
+        body, needed = shortfall
+        message = say(
+            "no_room_for_body",
+            height=f"{self.geometry.height:g}",
+            body=f"{max(body, 0):.2f}",
+            needed=f"{needed:g}",
+        )
+        error = PydanticCustomError("no_room", "{message}", {"message": message})
+        details = InitErrorDetails(
+            type=error, loc=("geometry", "height"), input=self.geometry.height
+        )
+        raise ValidationError.from_exception_data(type(self).__name__, [details])
 
 
 def find_theme(name: str, project_dir: Path, where: Location | None = None) -> Path:
