@@ -12,7 +12,7 @@ from ..figures import FigureFormat, word
 from ..layout import Box, inches
 from ..layout.paras import Para
 from ..markup import plain_text
-from ..model import Flag, ShortText, StrictModel, Text, TitledSlide, _as_text
+from ..model import MAX_TEXT, Flag, ShortText, StrictModel, Text, TitledSlide, _as_text
 from ..render.context import RenderContext
 from ..render.page import content_slide
 from ..render.table import add_table
@@ -33,7 +33,9 @@ def _cell(value: Any) -> Any:
     return _as_text(value) if value is not None else None
 
 
-Cell = Annotated[float | str | None, BeforeValidator(_cell)]
+Cell = Annotated[
+    float | Annotated[str, Field(max_length=MAX_TEXT)] | None, BeforeValidator(_cell)
+]
 """A number (formatted as the column says), a text, or empty."""
 
 
