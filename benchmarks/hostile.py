@@ -33,14 +33,16 @@ def timed_build(folder: Path, deck: str) -> float:
     return time.perf_counter() - started
 
 
-def many_slides(count: int) -> str:
-    slides = "".join(
-        f"      - {{kind: bullets, title: Slide {i}, items: [one, two], notes: N{i}}}\n"
-        for i in range(count)
-    )
-    return "deck: {title: Many, date: 2014-12-31}\nsections:\n  - divider: false\n    slides:\n" + (
-        slides
-    )
+def many_slides(count: int, per_section: int = 1_000) -> str:
+    """A deck of ``count`` short list slides, in sections (a section takes at most 5,000)."""
+    sections = []
+    for first in range(0, count, per_section):
+        slides = "".join(
+            f"      - {{kind: bullets, title: Slide {i}, items: [one, two], notes: N{i}}}\n"
+            for i in range(first, min(count, first + per_section))
+        )
+        sections.append(f"  - divider: false\n    slides:\n{slides}")
+    return "deck: {title: Many, date: 2014-12-31}\nsections:\n" + "".join(sections)
 
 
 def text_at_the_caps() -> str:

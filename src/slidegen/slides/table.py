@@ -33,9 +33,7 @@ def _cell(value: Any) -> Any:
     return _as_text(value) if value is not None else None
 
 
-Cell = Annotated[
-    float | Annotated[str, Field(max_length=MAX_TEXT)] | None, BeforeValidator(_cell)
-]
+Cell = Annotated[float | Annotated[str, Field(max_length=MAX_TEXT)] | None, BeforeValidator(_cell)]
 """A number (formatted as the column says), a text, or empty."""
 
 
