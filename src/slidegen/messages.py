@@ -185,6 +185,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "at_most": N_("must be at most {limit}; got {got}"),
     "less_than": N_("must be less than {limit}; got {got}"),
     "pattern": N_("does not have the expected form (the pattern {pattern}); got {got}"),
+    # -- findings about a built deck -------------------------------------------------------
+    "glyphs_missing": N_(
+        "the font {font} has no glyph for {chars}: the chart shows an empty box instead; "
+        "write another character, or use a theme font that has it"
+    ),
     # -- themes ---------------------------------------------------------------------------
     "margins_too_wide": N_(
         "margins of {margin} in leave no room on a slide {width} in wide: "
