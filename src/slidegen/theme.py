@@ -39,7 +39,9 @@ def as_hex_colour(value: Any) -> Any:
 HexColor = Annotated[str, BeforeValidator(as_hex_colour)]
 """A colour, ``RRGGBB`` hex once validated; written with or without ``#``, in any case, or
 with three digits."""
-FontName = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
+FontName = Annotated[Text, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
+"""A font's name; text, so a character XML cannot hold (U+FFFE, written as an escape) is a
+located error, not a crash when the name is written into the deck."""
 
 
 class Colors(StrictModel):
