@@ -98,3 +98,10 @@ def test_paragraphs_and_line_breaks_of_notes() -> None:
         [Run("Cinque "), Run("sei", italic=True, link="https://a.it"), Run("\nsette")],
     ]
     assert parse_paragraphs("\n\n") == []
+
+
+def test_a_stray_percent_and_a_second_hash_are_escaped() -> None:
+    """A URI holds only %XX escapes and one fragment (RFC 3986): ISO 29500 needs a URI."""
+    assert link_target("https://a.it/100%/x#/route#b") == "https://a.it/100%25/x#/route%23b"
+    assert link_target("https://a.it/%C3%A0%2") == "https://a.it/%C3%A0%252"
+    assert link_target("https://a.it/?q=1#top") == "https://a.it/?q=1#top"

@@ -105,10 +105,20 @@ in CommonMark.)"""
 _URI_SAFE = "".join(chr(c) for c in range(33, 127) if chr(c) not in '<>"{}|\\^`')
 
 
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 def link_target(url: str) -> str:
     """``url`` as a hyperlink's relationship target: an IRI's non-ASCII characters (and the
-    few ASCII ones a URI cannot hold) percent-encoded as UTF-8 (RFC 3987 §3.1)."""
-    return quote(url, safe=_URI_SAFE)
+    few ASCII ones a URI cannot hold) percent-encoded as UTF-8 (RFC 3987 §3.1).
+
+    A ``%`` that starts no escape (``100%``) becomes ``%25``, and a ``#`` after the first
+    (hash-routed sites: ``#/route#part``) ``%23``: a URI holds one fragment and only
+    ``%XX`` escapes (RFC 3986 §2.1, §3.5), and ISO 29500 requires a valid URI.
+    """
+    before, hash_mark, fragment = url.partition("#")
+    escaped = before + hash_mark + fragment.replace("#", "%23")
+    return quote(_STRAY_PERCENT.sub("%25", escaped), safe=_URI_SAFE)
 
 
 def parse_inline(
