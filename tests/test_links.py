@@ -46,13 +46,13 @@ def test_links_become_hyperlinks(project: Project) -> None:
 
 
 def test_over_long_and_unsafe_links_are_located_errors(project: Project) -> None:
-    long_url = "https://a.it/" + "a" * 2100
+    long_url = "https://a.it/" + "à" * 400  # 413 characters, 2,413 percent-encoded
     items = f'"[x]({long_url})", "[y](javascript:alert)"'
     project.write_deck(DECK.format(items=items))
     result = run_cli("check", cwd=project.root)
     assert_clean_exit(result, 1)
     assert error_lines(result) == [
-        "deck.yaml:7:17: section 1, slide 1 «Link», item 1: link is 2,113 characters long; "
+        "deck.yaml:7:17: section 1, slide 1 «Link», item 1: link is 2,413 characters long; "
         "PowerPoint accepts at most 2,000",
         f"deck.yaml:7:{17 + len(long_url) + 9}: section 1, slide 1 «Link», item 2: link "
         "'javascript:alert' must start with https://, http:// or mailto:",
@@ -98,3 +98,10 @@ def test_paragraphs_and_line_breaks_of_notes() -> None:
         [Run("Cinque "), Run("sei", italic=True, link="https://a.it"), Run("\nsette")],
     ]
     assert parse_paragraphs("\n\n") == []
+
+
+def test_a_stray_percent_and_a_second_hash_are_escaped() -> None:
+    """A URI holds only %XX escapes and one fragment (RFC 3986): ISO 29500 needs a URI."""
+    assert link_target("https://a.it/100%/x#/route#b") == "https://a.it/100%25/x#/route%23b"
+    assert link_target("https://a.it/%C3%A0%2") == "https://a.it/%C3%A0%252"
+    assert link_target("https://a.it/?q=1#top") == "https://a.it/?q=1#top"

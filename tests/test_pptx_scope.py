@@ -7,15 +7,28 @@ import io
 import json
 import zipfile
 
+import pytest
 from pptx import Presentation
 from pptx.chart.xlsx import _BaseWorkbookWriter
 from pptx.opc.serialized import _ZipPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
+from pptx.parts.presentation import PresentationPart
 
 from helpers import Project, build
 from slidegen.render.package import scoped_pptx_patches
 
-ORIGINAL = CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet
+
+def patched() -> tuple[object, ...]:
+    """What :func:`scoped_pptx_patches` changes on python-pptx's classes."""
+    return (
+        CT_SlideIdList._next_id,
+        PresentationPart._next_slide_partname,
+        _ZipPkgWriter.write,
+        _BaseWorkbookWriter._open_worksheet,
+    )
+
+
+ORIGINAL = patched()
 
 
 def plain_save_times() -> set[tuple[int, ...]]:
@@ -36,9 +49,7 @@ def test_patches_are_undone_after_a_build_even_a_failed_one(project: Project) ->
     assert {i.date_time for i in zipfile.ZipFile(built.output).infolist()} == {
         (1980, 1, 1, 0, 0, 0)
     }
-    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet) == (
-        ORIGINAL
-    )
+    assert patched() == ORIGINAL
     assert (1980, 1, 1, 0, 0, 0) not in plain_save_times()
     try:
         with scoped_pptx_patches():
@@ -46,9 +57,7 @@ def test_patches_are_undone_after_a_build_even_a_failed_one(project: Project) ->
             raise KeyboardInterrupt
     except KeyboardInterrupt:
         pass
-    assert (CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet) == (
-        ORIGINAL
-    )
+    assert patched() == ORIGINAL
 
 
 def test_a_picture_used_on_many_slides_is_stored_once(project: Project) -> None:
@@ -102,3 +111,27 @@ def test_chart_workbooks_keep_formula_like_text_as_text(project: Project) -> Non
     for name in [*HOSTILE_NAMES, "=1+1"]:
         escaped = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
         assert escaped in strings or name in strings, name
+
+
+def test_adding_a_slide_never_walks_the_slide_list(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slide's name and id come from the end of the list, not from a walk over it: lxml's
+    ``len()`` and an XPath visit every slide, and 20,000 slides made that quadratic."""
+    walks: list[str] = []
+    real_len, real_xpath = CT_SlideIdList.__len__, CT_SlideIdList.xpath
+
+    def counted_len(self: CT_SlideIdList) -> int:
+        walks.append("len")
+        return real_len(self)
+
+    def counted_xpath(self: CT_SlideIdList, *args: object, **kwargs: object) -> object:
+        walks.append("xpath")
+        return real_xpath(self, *args, **kwargs)
+
+    monkeypatch.setattr(CT_SlideIdList, "__len__", counted_len)
+    monkeypatch.setattr(CT_SlideIdList, "xpath", counted_xpath)
+    project.write_slides(*[f"- {{kind: statement, title: S{i}, text: T}}" for i in range(30)])
+    built = build(project.deck, output=project.root / "out.pptx")
+    assert len(Presentation(str(built.output)).slides) == 30
+    assert len(walks) < 30, walks  # a few for the whole deck, none per slide

@@ -222,7 +222,7 @@ def build_deck(
     store_cache(compiled)
     result = BuildResult(output, compiled.slides, compiled.findings)
     if pdf or png or handout:
-        from .export import ExportError, export
+        from .export import export
 
         try:
             exported = export(
@@ -232,8 +232,8 @@ def build_deck(
                 png_dir=output.with_name(f"{output.stem}-png") if png else None,
                 handout=output.with_name(f"{output.stem}-handout.pdf") if handout else None,
             )
-        except ExportError as error:
-            error.after_output = output  # the .pptx is written and stays
+        except SlidegenError as error:  # LibreOffice's, or a target it cannot be written to
+            error.after_output = output  # type: ignore[attr-defined]  # the .pptx stays
             raise
         result.pdf, result.pngs, result.contact_sheet = (
             exported.pdf,

@@ -35,7 +35,7 @@ class DataSource(StrictModel):
 
     periods: str = Field("data/periods", min_length=1, max_length=200)
     """Folder of period files (``<period id>.yaml``), relative to the deck."""
-    period: str | None = None
+    period: str | None = Field(None, max_length=200)
     """The period built by default (``--period`` overrides); the latest one when omitted."""
 
 

@@ -9,9 +9,11 @@ and moved into place only when every export succeeded.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -150,9 +152,7 @@ def _to_pdf(soffice: str, pptx: Path, scratch: Path, options: str) -> Path:
         str(pptx),
     ]
     try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-        )
+        done = run_as_group(command, TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         raise ExportError(f"LibreOffice did not finish in {TIMEOUT_SECONDS} s") from None
     result = scratch / f"{pptx.stem}.pdf"
@@ -160,6 +160,38 @@ def _to_pdf(soffice: str, pptx: Path, scratch: Path, options: str) -> Path:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
         raise ExportError(f"LibreOffice could not convert {pptx.name}: {detail[0]}")
     return result
+
+
+def run_as_group(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in a process group of its own; on a timeout (or Ctrl-C) kill the whole
+    group, not only the program started.
+
+    ``soffice`` is a launcher: it starts ``soffice.bin``, which does the work, and
+    ``subprocess.run``'s timeout kills only the launcher, leaving the converter running (and
+    holding its profile) after slidegen has given up on it.
+    """
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own session, so its own process group (POSIX)
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except BaseException:
+            _kill_group(process)
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    if hasattr(os, "killpg"):
+        # The group's id is the leader's pid; no such group: every process in it has ended.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
+    process.wait()
 
 
 def _to_pngs(pdf: Path, scratch: Path, target: Path, stem: str) -> tuple[list[Path], Path]:

@@ -220,6 +220,21 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "the layout '{name}' has no title placeholder, where slidegen puts the slide's "
         "title: choose a layout with a title"
     ),
+    # -- findings about a built deck -------------------------------------------------------
+    "glyphs_missing": N_(
+        "the font {font} has no glyph for {chars}: the chart shows an empty box instead; "
+        "write another character, or use a theme font that has it"
+    ),
+    # -- themes ---------------------------------------------------------------------------
+    "margins_too_wide": N_(
+        "margins of {margin} in leave no room on a slide {width} in wide: "
+        "make the margin at most a quarter of the width"
+    ),
+    "no_room_for_body": N_(
+        "a slide {height} in high leaves {body} in for the text between the title and the "
+        "footer, and it needs at least {needed} in: make the slide taller, or the margin or "
+        "the title size smaller"
+    ),
 }
 
 

@@ -6,6 +6,7 @@ field's docstring is its documentation in the JSON Schema (and so in the user's 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Annotated, Any, Literal
@@ -23,17 +24,29 @@ from pydantic import (
 from .dates import Date
 from .figures import FigureFormat
 from .markup import LINK, link_target
+from .messages import say
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-def _as_text(value: Any) -> Any:
-    """Numbers and booleans in text fields become exactly the text the user wrote."""
+MAX_TEXT = 2_000
+"""The most characters of any text set on a slide: more cannot be set legibly, and fitting
+text costs time with its length (a 1 MB subtitle took 88 s)."""
+MAX_NOTES = 20_000
+"""The most characters of a slide's speaker notes: some 3,000 words, a long talk per slide."""
+
+
+def _as_text(value: Any, limit: int = MAX_TEXT) -> Any:
+    """Numbers and booleans in text fields become exactly the text the user wrote. Text
+    longer than ``limit`` is refused before anything else reads it, so that no check on it
+    costs more than its cap."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return getattr(value, "source", str(value))
     if isinstance(value, str):
+        if len(value) > limit:
+            raise ValueError(say("at_most_characters", count=limit, actual=len(value)))
         bad = _CONTROL.search(value)
         if bad:
             raise ValueError(f"contains the control character U+{ord(bad.group()):04X}")
@@ -56,10 +69,17 @@ def _check_link(url: str) -> None:
         raise ValueError(f"link '{url[:60]}' must start with https://, http:// or mailto:")
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
-"""Text with optional inline markup: ``**bold**`` and ``*italic*``."""
+Text = Annotated[str, BeforeValidator(_as_text), Field(max_length=MAX_TEXT)]
+"""Text with optional inline markup: ``**bold**`` and ``*italic*``; at most
+:data:`MAX_TEXT` characters."""
 
-ShortText = Annotated[Text, Field(min_length=1, max_length=2000)]
+ShortText = Annotated[Text, Field(min_length=1)]
+"""Text that may not be empty."""
+
+NotesText = Annotated[
+    str, BeforeValidator(functools.partial(_as_text, limit=MAX_NOTES)), Field(max_length=MAX_NOTES)
+]
+"""Speaker notes: text, at most :data:`MAX_NOTES` characters."""
 
 _TRUE, _FALSE = ("true", "True", "TRUE"), ("false", "False", "FALSE")
 
@@ -92,7 +112,9 @@ def _as_number_or_text(value: Any) -> Any:
     return _as_text(value)
 
 
-NumberOrText = Annotated[int | float | str, BeforeValidator(_as_number_or_text)]
+NumberOrText = Annotated[
+    int | float | Annotated[str, Field(max_length=MAX_TEXT)], BeforeValidator(_as_number_or_text)
+]
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
 
 
@@ -103,10 +125,8 @@ def short_form_schema(description: str) -> Any:
     def schema(cls: type, core_schema: Any, handler: Any) -> dict[str, Any]:
         full = handler.resolve_ref_schema(handler(core_schema))
         mapping = {key: value for key, value in full.items() if key != "description"}
-        return {
-            "description": full.get("description", ""),
-            "anyOf": [{"type": "string", "description": description}, mapping],
-        }
+        short = {"type": "string", "description": description, "maxLength": MAX_TEXT}
+        return {"description": full.get("description", ""), "anyOf": [short, mapping]}
 
     return classmethod(schema)
 
@@ -157,7 +177,7 @@ class DeckInfo(StrictModel):
     date: Date | None = None
     """The period's end or the presentation date (``2014-12-31``): the file's creation date,
     unless ``SOURCE_DATE_EPOCH`` is set. Builds never stamp the current time."""
-    theme: str = "cremona"
+    theme: str = Field("cremona", max_length=64)
     """Name of a folder in ``themes/``; ``slidegen themes`` lists them."""
 
 
@@ -320,7 +340,7 @@ class Column(StrictModel):
 class SlideBase(StrictModel):
     """Fields every slide has."""
 
-    notes: Text | None = None
+    notes: NotesText | None = None
     """Speaker notes for the presenter."""
 
 

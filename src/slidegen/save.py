@@ -123,7 +123,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise OutputError(Problem(where, f"cannot create folder: {exc.strerror}")) from None
     if path.is_dir():
-        raise OutputError(Problem(where, "is a folder; give a file name ending in .pptx"))
+        kind = path.suffix.lstrip(".").upper() or "output"  # PPTX, PDF, PNG: not only .pptx
+        raise OutputError(Problem(where, f"is a folder; choose another name for the {kind} file"))
     temporary: str | None = None
     try:
         handle, temporary = _temporary_for(path)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .assets import project_file
 from .build import load_deck
 from .errors import DeckError, OutputError, Problem
 from .periods import PERIOD_ID, load_period, period_files, scaffold
+from .places import key_of
 from .save import create_new
 
 
@@ -30,7 +32,13 @@ def new_period_file(deck_path: Path, period_id: str) -> Path:
             )
         )
     project = deck_path.resolve().parent
-    folder = project / deck.data.periods
+    where = loaded.locate(("data", "periods"))
+    # Inside the project, like every source a build reads (and no link leading out of it).
+    folder = project_file(deck.data.periods, project, where, key_of(("data", "periods"), None))
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            Problem(where, f"{deck.data.periods} is a file; the period files need a folder here")
+        )
     target = folder / f"{period_id}.yaml"
     if target.exists():
         raise OutputError(
@@ -42,5 +50,9 @@ def new_period_file(deck_path: Path, period_id: str) -> Path:
     files = period_files(folder)
     latest = load_period(files[list(files)[-1]], project) if files else None
     text = scaffold(period_id, latest, deck.metrics, deck.deck.language)
-    create_new(target, text.encode("utf-8"))
+    try:
+        create_new(target, text.encode("utf-8"))
+    except OSError as error:  # a read-only folder, a full disk
+        reason = error.strerror or str(error)
+        raise OutputError(Problem(where, f"cannot write {target.name}: {reason}")) from None
     return target

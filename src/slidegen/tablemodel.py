@@ -15,7 +15,7 @@ from pydantic import BeforeValidator, Field, InstanceOf, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from .changes import PeriodChange, change_header
-from .model import Flag, ShortText, StrictModel, _as_text
+from .model import MAX_TEXT, Flag, ShortText, StrictModel, _as_text
 from .tableplan import CellFormat, Figure, TableInput
 
 MAX_COLUMNS = 8
@@ -34,7 +34,7 @@ def _cell(value: Any) -> Any:
 
 Cell = Annotated[
     float
-    | str
+    | Annotated[str, Field(max_length=MAX_TEXT)]
     | SkipJsonSchema[InstanceOf[PeriodChange]]
     | SkipJsonSchema[InstanceOf[Figure]]
     | None,

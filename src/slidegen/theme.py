@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .errors import Location, Problem, ThemeError
 from .loader import Loaded, load_yaml
@@ -42,7 +43,9 @@ def as_hex_colour(value: Any) -> Any:
 HexColor = Annotated[str, BeforeValidator(as_hex_colour)]
 """A colour, ``RRGGBB`` hex once validated; written with or without ``#``, in any case, or
 with three digits."""
-FontName = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
+FontName = Annotated[Text, Field(pattern=r"^[^\x00-\x1f\x7f]{1,64}$")]
+"""A font's name; text, so a character XML cannot hold (U+FFFE, written as an escape) is a
+located error, not a crash when the name is written into the deck."""
 
 
 class Colors(StrictModel):
@@ -124,7 +127,7 @@ class Geometry(StrictModel):
     def _room_for_content(self) -> Geometry:
         if self.margin * 4 > self.width:
             raise ValueError(
-                f"margins of {self.margin} in leave no room on a slide {self.width} in wide"
+                say("margins_too_wide", margin=f"{self.margin:g}", width=f"{self.width:g}")
             )
         return self
 
@@ -156,6 +159,28 @@ class Theme(StrictModel):
     """With a template: the layout (by name) for a role (``title``, ``section``, ``content``,
     ``closing``) or a slide kind (``bullets``, ``chart`` …), e.g. ``bullets: "Titolo e
     contenuto"``; the others are found by their placeholders."""
+
+    @model_validator(mode="after")
+    def _room_for_the_body(self) -> Theme:
+        """The height the slide, its margin and the title size leave for a content slide's
+        body; refused, at ``geometry.height``, when too little (negative boxes otherwise)."""
+        from .layout.geometry import body_shortfall  # the layout imports this module
+
+        shortfall = body_shortfall(self)
+        if shortfall is None:
+            return self
+        body, needed = shortfall
+        message = say(
+            "no_room_for_body",
+            height=f"{self.geometry.height:g}",
+            body=f"{max(body, 0):.2f}",
+            needed=f"{needed:g}",
+        )
+        error = PydanticCustomError("no_room", "{message}", {"message": message})
+        details = InitErrorDetails(
+            type=error, loc=("geometry", "height"), input=self.geometry.height
+        )
+        raise ValidationError.from_exception_data(type(self).__name__, [details])
 
 
 def find_theme(name: str, project_dir: Path, where: Location | None = None) -> Path:

@@ -15,6 +15,9 @@ TITLE_LINES = 2
 
 EMU_PER_INCH = 914400
 EMU_PER_PT = 12700
+MIN_BODY_INCHES = 1.5
+"""The least height a content slide's body may have: room for a chart, a table's rows or two
+tiles. A theme whose slide height, margin and title size leave less is refused."""
 
 
 def inches(value: float) -> int:
@@ -177,3 +180,17 @@ def _frame(content: Box, title_share: float, *, inset: int = 0, gap_above: int =
     from above and below, or ``gap_above`` below the title only)."""
     title, rest = content.take_top(round(content.height * title_share), gap_above)
     return Frame(title, rest.inset(0, inset))
+
+
+def body_shortfall(theme: Theme) -> tuple[float, float] | None:
+    """(the body's height, the least it needs) in inches when ``theme`` leaves a content
+    slide's body less than :data:`MIN_BODY_INCHES` under a two-line title; ``None`` when
+    there is room. A short slide with a wide margin or a large title gives a body of no
+    height, or of a negative one, which PowerPoint repairs and matplotlib cannot draw."""
+    page = PageGeometry.from_theme(theme)
+    frames = (page.cover, page.section, page.closing)
+    if page.body.height >= inches(MIN_BODY_INCHES) and all(
+        box.width > 0 and box.height > 0 for frame in frames for box in (frame.title, frame.body)
+    ):
+        return None
+    return page.body.height / EMU_PER_INCH, MIN_BODY_INCHES

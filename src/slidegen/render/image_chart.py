@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import math
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +18,26 @@ from pptx.slide import Slide
 from pptx.util import Emu
 
 from ..gaugeplan import RING_OUTER, RING_WIDTH, X_RANGE, Y_RANGE, GaugePlan, plan_gauges
+from ..glyphs import missing_characters
 from ..layout import EMU_PER_INCH, Box
 from ..markup import plain_text
+from ..messages import say
 from ..model import Chart
 from ..textfit import face, find_font
 from .chart_env import drawing_environment
 from .context import RenderContext
 
 DPI = 220
+_TITLE_SPACE = 0.12  # of the picture's height, above the gauges, when the chart has a title
 _RENDERER_VERSION = "target-gauge-3"  # bump when the drawing code changes, to refresh caches
 
 
 def add_target_chart(ctx: RenderContext, slide: Slide, box: Box, chart: Chart, alt: str) -> None:
-    """Gauges, one per target, as a PNG picture with alt text."""
-    png = _cached_png(ctx, box, chart)
+    """Gauges, one per target, as a PNG picture with alt text; characters its font cannot
+    draw are findings (on every build, whether or not the picture comes from the cache)."""
+    plans = _plans(ctx, box, chart)
+    _report_missing_glyphs(ctx, chart, plans)
+    png = _cached_png(ctx, box, chart, plans)
     picture = slide.shapes.add_picture(
         io.BytesIO(png), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
     )
@@ -38,7 +45,40 @@ def add_target_chart(ctx: RenderContext, slide: Slide, box: Box, chart: Chart, a
     picture._element.nvPicPr.cNvPr.set("descr", alt)
 
 
-def _cached_png(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
+def _plans(ctx: RenderContext, box: Box, chart: Chart) -> tuple[GaugePlan, ...]:
+    width, height = box.width / EMU_PER_INCH, box.height / EMU_PER_INCH
+    family = ctx.measure_family()
+    return plan_gauges(
+        list(chart.targets or []),
+        ctx.language,
+        (width, height),
+        _TITLE_SPACE if chart.title else 0.0,
+        lambda text, bold: face(family, bold).advance(text),
+        ctx.theme.colors,
+    )
+
+
+def _report_missing_glyphs(ctx: RenderContext, chart: Chart, plans: tuple[GaugePlan, ...]) -> None:
+    """A finding for each text of the picture with characters its font has no glyph for,
+    at the key the text comes from (matplotlib would draw a box and warn on stderr)."""
+    drawn: list[tuple[tuple[str | int, ...], str, bool]] = []
+    if chart.title:
+        drawn.append((("chart", "title"), plain_text(chart.title), True))
+    for index, plan in enumerate(plans):
+        where: tuple[str | int, ...] = ("chart", "targets", index)
+        drawn.append(((*where, "label"), plan.label, True))
+        for text, bold in ((plan.figure, True), (plan.caption, False), (plan.status, False)):
+            if text is not None:
+                drawn.append((where, text.text, bold))
+    for where, text, bold in drawn:
+        path = _font_file(ctx, bold)
+        missing = missing_characters(path, text) if path else []
+        if path and missing:
+            listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            ctx.warn_at(where, say("glyphs_missing", font=path.stem, chars=listed))
+
+
+def _cached_png(ctx: RenderContext, box: Box, chart: Chart, plans: tuple[GaugePlan, ...]) -> bytes:
     key_data = {
         "v": _RENDERER_VERSION,
         "chart": chart.model_dump(mode="json"),
@@ -54,7 +94,7 @@ def _cached_png(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
         data = cached.read_bytes()
         if _whole_png(data):
             return data  # else drawn again: a cut or empty cache file is never embedded
-    png = _draw(ctx, box, chart)
+    png = _draw(ctx, box, chart, plans)
     if cached:
         ctx.new_cache_entries[cached] = png  # written by the build once it has succeeded
     return png
@@ -67,6 +107,17 @@ def _font(ctx: RenderContext, bold: bool, size: float) -> Any:
     if path:
         return FontProperties(fname=path, size=size)
     return FontProperties(family="sans-serif", weight="bold" if bold else "normal", size=size)
+
+
+def _font_file(ctx: RenderContext, bold: bool) -> Path | None:
+    """The file :func:`_font` draws with: the theme's font, or matplotlib's own sans-serif
+    when the theme's is not installed (only then is matplotlib imported to ask it)."""
+    path = find_font(ctx.measure_family(), bold, False)
+    if path:
+        return path
+    from matplotlib.font_manager import FontProperties, findfont
+
+    return Path(findfont(FontProperties(family="sans-serif", weight="bold" if bold else "normal")))
 
 
 def _whole_png(data: bytes) -> bool:
@@ -82,7 +133,14 @@ def _whole_png(data: bytes) -> bool:
         return False
 
 
-def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
+def _draw(ctx: RenderContext, box: Box, chart: Chart, plans: tuple[GaugePlan, ...]) -> bytes:
+    # The glyphs it lacks are findings already (_report_missing_glyphs): not raw warnings.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", r"Glyph \d+ .*missing from", UserWarning)
+        return _drawn(ctx, box, chart, plans)
+
+
+def _drawn(ctx: RenderContext, box: Box, chart: Chart, plans: tuple[GaugePlan, ...]) -> bytes:
     # matplotlib costs ~0.3 s to import: only a build that draws a new image pays it.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -90,7 +148,7 @@ def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
     width, height = box.width / EMU_PER_INCH, box.height / EMU_PER_INCH
     figure = Figure(figsize=(width, height), dpi=DPI)
     FigureCanvasAgg(figure)
-    title_space = 0.12 if chart.title else 0.0
+    title_space = _TITLE_SPACE if chart.title else 0.0
     colors = ctx.theme.colors
     if chart.title:
         figure.text(
@@ -103,15 +161,6 @@ def _draw(ctx: RenderContext, box: Box, chart: Chart) -> bytes:
             fontproperties=_font(ctx, True, 18),
             parse_math=False,  # text is text: '$5M of $10M' is not TeX
         )
-    family = ctx.measure_family()
-    plans = plan_gauges(
-        list(chart.targets or []),
-        ctx.language,
-        (width, height),
-        title_space,
-        lambda text, bold: face(family, bold).advance(text),
-        colors,
-    )
     for index, plan in enumerate(plans):
         axes = figure.add_axes((index / len(plans), 0.0, 1 / len(plans), 1 - title_space))
         _gauge(ctx, axes, plan)

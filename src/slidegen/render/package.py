@@ -1,7 +1,8 @@
 """python-pptx, made linear-time and deterministic for building decks.
 
 * python-pptx names each new part (slide, notes slide, chart, workbook) by walking every part
-  of the package, picks each slide id by reading every slide id, checks each new slide's
+  of the package, counts the slides for each slide's name and picks each slide id by reading
+  every slide id (lxml's ``len()`` and ``[last()]`` walk every child), checks each new slide's
   relationship against every existing one, and looks for an existing copy of each new picture
   by walking every relationship of the package: building an n-slide deck costs O(n²)
   (python-pptx issue #644, PR #646). A build only ever adds parts, so a counter per name
@@ -37,6 +38,7 @@ from pptx.oxml.ns import qn
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
+from pptx.parts.presentation import PresentationPart
 from pptx.presentation import Presentation
 
 P = ParamSpec("P")
@@ -66,10 +68,25 @@ _ORIGINAL_WRITE = _ZipPkgWriter.write
 
 
 def _next_slide_id(self: Any) -> int:
-    """One more than the last slide id: slides are only appended, so it is the largest."""
-    last = self.xpath("./p:sldId[last()]/@id")
-    candidate = int(last[0]) + 1 if last else 256
+    """One more than the last slide id: slides are only appended, so it is the largest.
+
+    The last child is reached from the end (lxml's ``[-1]``, O(1)); an XPath ``[last()]``
+    or ``len()`` walks every child, and 20,000 slides made that quadratic.
+    """
+    try:
+        last = self[-1]
+    except IndexError:
+        return 256
+    if last.tag != qn("p:sldId"):
+        return _ORIGINAL_NEXT_ID.fget(self)
+    candidate = int(last.get("id")) + 1
     return candidate if candidate <= 2147483647 else _ORIGINAL_NEXT_ID.fget(self)
+
+
+def _next_slide_partname(self: Any) -> PackURI:
+    """The next free ``slideN.xml`` from the package's part namer (O(1) once
+    :func:`make_linear` gave it one); python-pptx counts the slide list with ``len()``."""
+    return self.package.next_partname("/ppt/slides/slide%d.xml")
 
 
 def _write_entry(self: Any, pack_uri: PackURI, blob: bytes) -> None:
@@ -100,7 +117,9 @@ def scoped_pptx_patches() -> Iterator[None]:
     workbooks keep text as text; python-pptx is as it was outside it (other code in the
     process is not affected)."""
     saved = CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet
+    saved_partname = PresentationPart._next_slide_partname
     CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
+    PresentationPart._next_slide_partname = property(_next_slide_partname)  # type: ignore[method-assign]
     _ZipPkgWriter.write = _write_entry  # type: ignore[method-assign]
     _BaseWorkbookWriter._open_worksheet = _text_only_worksheet  # type: ignore[method-assign]
     try:
@@ -111,6 +130,7 @@ def scoped_pptx_patches() -> Iterator[None]:
             _ZipPkgWriter.write,
             _BaseWorkbookWriter._open_worksheet,
         ) = saved
+        PresentationPart._next_slide_partname = saved_partname  # type: ignore[method-assign]
 
 
 def in_scoped_pptx(function: Callable[P, R]) -> Callable[P, R]:

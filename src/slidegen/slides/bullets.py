@@ -9,6 +9,7 @@ from pptx.slide import Slide
 from pydantic import Field, field_validator, model_validator
 
 from ..layout import inches
+from ..layout.geometry import Box
 from ..layout.paras import bullet_paras
 from ..layout.textplan import plan_text
 from ..markup import plain_text
@@ -23,6 +24,12 @@ from ..render.tiles import add_metric_tiles
 from ..tablemodel import Table
 
 STRIP_HEIGHT = inches(1.55)
+
+
+def strip_height(body: Box) -> int:
+    """The height of the metric strip under a list or columns: :data:`STRIP_HEIGHT`, or less
+    on a short slide, so that the text above it keeps at least as much room as the strip."""
+    return min(STRIP_HEIGHT, body.height // 2)
 
 
 class BulletsSlide(TitledSlide):
@@ -147,7 +154,7 @@ def _render_page(
     # Geometry first, then shapes in reading order: list, chart or table beside it, strip
     # under both.
     if spec.metrics:
-        body, strip = body.take_bottom(STRIP_HEIGHT, gap)
+        body, strip = body.take_bottom(strip_height(body), gap)
     if spec.chart:
         body, chart_box = body.split_columns(2, gap * 2, weights=[1.1, 1])
     if spec.table:

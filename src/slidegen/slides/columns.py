@@ -15,7 +15,7 @@ from ..render.context import RenderContext
 from ..render.page import content_slide
 from ..render.text import add_text, fit_set
 from ..render.tiles import add_metric_tiles
-from .bullets import STRIP_HEIGHT
+from .bullets import strip_height
 
 
 class ColumnsSlide(TitledSlide):
@@ -51,7 +51,7 @@ def render(spec: ColumnsSlide, ctx: RenderContext) -> Slide:
     body, gap = ctx.page.body, ctx.page.gap
     strip = None
     if spec.metrics:
-        body, strip = body.take_bottom(STRIP_HEIGHT, gap)
+        body, strip = body.take_bottom(strip_height(body), gap)
     boxes = body.split_columns(len(spec.columns), gap * 2)
     contents = [column_paras(ctx, column) for column in spec.columns]
     names = [f"Column {i}" for i in range(1, len(boxes) + 1)]

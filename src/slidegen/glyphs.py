@@ -1,0 +1,38 @@
+"""Which characters of a text a font file cannot draw.
+
+matplotlib draws a character its font lacks as an empty box and says so with a "Glyph …
+missing" warning, on stderr, naming slidegen's own source line, and only when it draws: a
+build that takes the picture from the cache says nothing. Asking the font's character map
+instead gives the same answer on every build, before anything is drawn, so it can be a
+located finding.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from fontTools.ttLib import TTFont, TTLibError
+
+
+@functools.cache
+def _characters(path: Path) -> frozenset[int] | None:
+    """The code points the font at ``path`` maps to a glyph; ``None`` if it cannot be read."""
+    try:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return frozenset(font.getBestCmap() or {})
+    except (OSError, TTLibError, KeyError, AssertionError):
+        return None
+
+
+def missing_characters(path: Path, text: str) -> list[str]:
+    """The characters of ``text``, in order and once each, the font at ``path`` has no glyph
+    for (white space is never drawn, so never missing)."""
+    known = _characters(path)
+    if known is None:
+        return []
+    missing: dict[str, None] = {}
+    for character in text:
+        if not character.isspace() and ord(character) not in known:
+            missing[character] = None
+    return list(missing)
