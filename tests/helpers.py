@@ -175,6 +175,30 @@ def need_soffice() -> str:
         raise  # unreachable: require() skipped or failed
 
 
+def convert_to_pdf(decks: list[Path], folder: Path) -> dict[Path, Path]:
+    """Every deck converted to PDF in ``folder`` in one LibreOffice run; each deck's PDF."""
+    soffice = need_soffice()
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, decks),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {deck: folder / f"{deck.stem}.pdf" for deck in decks}
+
+
 def pdf_pages(pdf: Path) -> int:
     """Pages of ``pdf``: slidegen's own count, cross-checked with pdfinfo when installed."""
     counted = pdf_page_count(pdf)

@@ -13,7 +13,6 @@ import io
 import json
 import queue
 import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,8 +34,8 @@ from helpers import (
     Project,
     assert_clean_exit,
     build,
+    convert_to_pdf,
     error_lines,
-    need_soffice,
     ooxml_check,
     require,
     run_cli,
@@ -481,28 +480,9 @@ def example_pdfs(
     example_builds: dict[tuple[str, str], ExampleBuild], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[tuple[str, str], Path]:
     """All example decks converted to PDF in one LibreOffice run."""
-    soffice = need_soffice()
-    folder = tmp_path_factory.mktemp("example-pdfs")
     decks = {key: b.pptx for key, b in example_builds.items() if b.pptx is not None}
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *map(str, decks.values()),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return {key: folder / f"{pptx.stem}.pdf" for key, pptx in decks.items()}
+    pdfs = convert_to_pdf(list(decks.values()), tmp_path_factory.mktemp("example-pdfs"))
+    return {key: pdfs[pptx] for key, pptx in decks.items()}
 
 
 def example_params() -> list[object]:

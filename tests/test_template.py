@@ -26,7 +26,7 @@ from click.testing import Result
 from PIL import Image, ImageChops
 from pptx import Presentation
 
-from helpers import DEFAULT_DECK, REPO, TESTS, build, need_soffice, ooxml_check
+from helpers import DEFAULT_DECK, REPO, TESTS, build, convert_to_pdf, ooxml_check
 from pagecheck import words_outside_boxes
 from slidegen.build import compile_deck
 from slidegen.errors import Location, SlidegenError
@@ -107,27 +107,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
 @pytest.fixture(scope="module")
 def pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every deck converted to PDF in one LibreOffice run."""
-    soffice = need_soffice()
     folder = tmp_path_factory.mktemp("template-pdfs")
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *(str(b.pptx) for b in built.values()),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return {name: folder / f"{b.pptx.stem}.pdf" for name, b in built.items()}
+    pdfs = convert_to_pdf([b.pptx for b in built.values()], folder)
+    return {name: pdfs[b.pptx] for name, b in built.items()}
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -460,22 +442,14 @@ def test_export_writes_a_template_that_builds_the_same_deck(
 
 
 def rendered_pages(folder: Path, decks: list[Path]) -> list[list[Image.Image]]:
-    soffice = need_soffice()
-    out = folder / "rendered"
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-         "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, decks)],
-        capture_output=True, check=True, timeout=600,
-    )  # fmt: skip
+    """Each deck's pages, drawn by LibreOffice and poppler at 30 dpi."""
+    pdfs = convert_to_pdf(decks, folder / "rendered")
     pages = []
-    for deck in decks:
-        prefix = out / deck.stem
-        subprocess.run(
-            ["pdftoppm", "-r", "30", "-png", str(out / f"{deck.stem}.pdf"), str(prefix)],
-            check=True,
-            timeout=120,
-        )
-        pages.append([Image.open(p).convert("RGB") for p in sorted(out.glob(f"{deck.stem}-*.png"))])
+    for deck, pdf in pdfs.items():
+        prefix = pdf.with_suffix("")
+        subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(prefix)], check=True)
+        pngs = sorted(pdf.parent.glob(f"{deck.stem}-*.png"))
+        pages.append([Image.open(png).convert("RGB") for png in pngs])
     return pages
 
 

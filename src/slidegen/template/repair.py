@@ -17,7 +17,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 
-from .reading import text_defaults
+from .styles import text_defaults
 
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
        "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}  # fmt: skip
