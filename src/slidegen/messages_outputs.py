@@ -7,4 +7,77 @@ for the catalogue, translated where the message is made.
 
 from __future__ import annotations
 
-OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {}
+from .i18n import N_
+
+OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
+    # -- PDF and PNG export (LibreOffice, poppler) -------------------------------------------
+    "libreoffice_install": N_(
+        "LibreOffice is needed for PDF and PNG export. Install it: Debian/Ubuntu "
+        "'sudo apt-get install libreoffice-impress poppler-utils'; macOS "
+        "'brew install --cask libreoffice'; Windows: the installer from libreoffice.org. "
+        "Or point {variable} at the soffice program."
+    ),
+    "soffice_not_a_program": N_("{variable}={value} is not a program. {hint}"),
+    "export_page_count": N_(
+        "LibreOffice made {pages} pages from {slides} slides; every slide must be exactly one page"
+    ),
+    "export_timeout": N_("LibreOffice did not finish in {seconds} s"),
+    # TRANSLATORS: in place of LibreOffice's last words, when it said nothing.
+    "no_output": N_("no output"),
+    "export_failed": N_("LibreOffice could not convert {name}: {detail}"),
+    "pdftoppm_install": N_(
+        "pdftoppm (poppler) is needed for PNG export: Debian/Ubuntu "
+        "'sudo apt-get install poppler-utils', macOS 'brew install poppler'"
+    ),
+    "png_target_is_file": N_("is a file; the PNGs need a folder here"),
+    "png_folder_failed": N_("cannot make the PNG folder: {reason}"),
+    "no_pages_for_sheet": N_("no pages to put on a contact sheet"),
+    # -- layout findings: what does not fit, what is hard to read ---------------------------
+    "text_overflow": N_(
+        "text in '{name}' overflows its box by {overflow} pt at {size} pt "
+        "(box {height} pt high); shorten it or split the slide"
+    ),
+    "tiles_overflow": N_(
+        "the metric tiles overflow by {overflow} pt even with their text at {size} pt; "
+        "shorten the labels and notes, or show fewer tiles"
+    ),
+    "title_too_long": N_(
+        "the title takes {lines} lines at {size} pt, more than the {allowed} its box holds; "
+        "shorten it"
+    ),
+    "title_shrinks_layout": N_(
+        "the title takes {lines} lines at the theme's {theme_size} pt, so every title of its "
+        "layout is set at {size} pt (one size per layout); shorten it to keep the theme's size"
+    ),
+    "table_overflow": N_(
+        "the table runs {overflow} pt past the slide at {size} pt; remove 'continue: false' "
+        "to continue it on the next slide, or shorten it"
+    ),
+    "attached_table_overflow": N_(
+        "the table runs {overflow} pt past its room at {size} pt, the theme's minimum; "
+        "shorten it, or give it a slide of its own (kind: table), where it continues on the "
+        "next slide"
+    ),
+    "agenda_empty": N_("an agenda lists the sections that have a title, and this deck has none"),
+    "chart_mixed_formats": N_(
+        "the chart draws metrics written in different formats (e.g. counts and percentages) "
+        "on one axis; chart metrics of one format, or give 'format'"
+    ),
+    "chart_too_many_slices": N_(
+        "a {type} with {count} slices is hard to read: more than {limit} cannot be told "
+        "apart; a bar chart shows them better"
+    ),
+    "chart_negative_slices": N_("a {type} cannot show negative values; use a bar chart"),
+    "chart_pie_series": N_("a pie shows one series; the others are not drawn"),
+    "chart_series_colours": N_(
+        "{count} series but only {distinct} colours of the theme can be told apart; split the chart"
+    ),
+    "chart_slice_colours": N_("only {distinct} of {count} slice colours can be told apart"),
+    "low_contrast": N_(
+        "contrast of {foreground} #{foreground_colour} on {background} #{background_colour} "
+        "is {ratio}:1, below {needed}:1 ({use})"
+    ),
+    "duplicate_title": N_(
+        "slide title '{title}' is also used on line {line}; titles should be unique"
+    ),
+}
