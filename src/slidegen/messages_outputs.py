@@ -80,4 +80,49 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "duplicate_title": N_(
         "slide title '{title}' is also used on line {line}; titles should be unique"
     ),
+    # -- the archive and its verification ---------------------------------------------------
+    "archive_in_output": N_(
+        "the archive cannot live in output/: it holds throw-away builds that 'make clean' "
+        "removes; choose another folder (default: archive/)"
+    ),
+    "archive_cannot_create": N_("cannot create the archive: {reason}"),
+    "archive_outside_project": N_("is outside the project; it cannot be archived"),
+    "archive_cannot_bag": N_("cannot make the bag: {reason}"),
+    "archive_exists": N_("already exists; a version is never overwritten"),
+    "archive_log_unreadable": N_("cannot read the log: {reason}"),
+    "archive_log_damaged": N_("damaged log line (not a version record)"),
+    "archive_other_deck": N_(
+        "this sequence belongs to deck {other}, not {deck}; give one of them another title "
+        "or file name"
+    ),
+    "archive_restore_hint": N_("; restore it from a copy ('slidegen verify' names what differs)"),
+    "archive_damaged": N_("damaged: {details}{hint}"),
+    "archive_not_a_bag": N_("not a valid bag: {reason}"),
+    "verify_not_a_folder": N_("is not a folder"),
+    "verify_no_version": N_("holds no archived version"),
+    "verify_bag_valid": N_("{path}: bag valid, every sha256 matches ({count} files)"),
+    "verify_no_record": N_("bag-info.txt lacks slidegen's record"),
+    "verify_changed": N_("{path}: {algorithm} differs from the manifest (changed)"),
+    "verify_deleted": N_("{path}: listed in the manifest but missing (deleted)"),
+    "verify_added": N_("{path}: not in the manifest (added, or the manifest was cut short)"),
+    "verify_rewritten_after": N_(
+        "was rewritten after version {number} was archived (its tag manifest no longer has "
+        "the sha256 {name} recorded)"
+    ),
+    "verify_no_log": N_("{path}: no sequence log beside it; its chain is not checked"),
+    "verify_not_in_log": N_("version {number} is not in the log {log}"),
+    "verify_rewritten": N_("was rewritten: its tag manifest differs from the one in {log}"),
+    "verify_chain_matches": N_("{path}: chain matches {log}"),
+    "verify_version_missing": N_("version {number} is in {log} but missing (deleted)"),
+    "verify_broken_chain": N_("version {number} does not chain to version {before}"),
+    "verify_chained": N_("{log}: {count} versions chained"),
+    "verify_no_pptx": N_("data/output/ holds no single .pptx"),
+    "verify_no_longer_builds": N_("its sources no longer build (see above)"),
+    "verify_not_reproduced": N_("rebuilding its sources does not reproduce {name} byte for byte"),
+    "verify_reproduced": N_("{path}: rebuild reproduces {name} byte for byte"),
+    "verify_environment_note": N_("{path}: environment differs: {line}"),
+    "verify_pdf_not_rebuilt": N_("{path}: PDF not rebuilt ({reason})"),
+    "verify_pdf_not_reproduced": N_("exporting the rebuilt .pptx does not reproduce {name}"),
+    "verify_same_environment": N_("the environment is the recorded one"),
+    "verify_environment": N_("environment differs: {line}"),
 }
