@@ -98,7 +98,7 @@ def _check_cells(numbered: list[tuple[int, list[str]]], name: str) -> None:
             column = sum(len(c) + 1 for c in row[:index]) + 1
             bad = _CONTROL.search(cell)
             if bad:
-                message = say("csv_control_character", code=ord(bad.group()))
+                message = say("contains_control_character", code=ord(bad.group()))
                 problems.append(Problem(Location(name, line, column), message))
     header_line, header = numbered[0]
     for index, cell in enumerate(header):

@@ -46,7 +46,7 @@ INPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "csv_too_many_rows": N_("more than {limit} rows"),
     "csv_cell_too_long": N_("a cell is longer than {limit} characters"),
     "csv_unreadable_row": N_("cannot read this row: {reason}"),
-    "csv_control_character": N_("contains the control character U+{code:04X}"),
+    "contains_control_character": N_("contains the control character U+{code:04X}"),
     "csv_long_name": N_("a column name of {length} characters; at most {limit}"),
     "csv_not_a_number": N_("is not a number"),
     "csv_number_too_big": N_("is beyond {limit}: a typo?"),
@@ -83,4 +83,57 @@ INPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
     # TRANSLATORS: after "unknown metric id '…'", when no close id was found.
     "metrics_defined": N_("; defined: {ids}"),
     "unknown_metric_id": N_("unknown metric id '{id}'{hint}{listed}"),
+    # -- the deck's own rules (beyond keys and types) --------------------------------------
+    "link_too_long": N_("link is {length} characters long; PowerPoint accepts at most {limit}"),
+    "link_scheme": N_("link '{url}' must start with https://, http:// or mailto:"),
+    "finite_number": N_("must be a finite number"),
+    "number_too_large": N_("{value} is larger than {limit}"),
+    "unknown_language": N_("unknown language '{tag}'; use a tag such as it-IT or en-GB"),
+    "lists_too_deep": N_("lists nest at most three levels deep"),
+    "chart_data_and_more": N_("a chart with 'data' (a CSV file) takes no other data"),
+    "chart_no_csv": N_("a '{type}' chart does not read a CSV file"),
+    "trend_needs_metrics": N_("a 'trend' chart needs 'metrics' (ids of the catalogue)"),
+    "metrics_only_trend": N_("'metrics' is only for 'trend' charts"),
+    "target_needs_targets": N_("a 'target' chart needs 'targets'"),
+    "target_takes_targets": N_("a 'target' chart takes 'targets', not 'categories'/'series'"),
+    "targets_only_target": N_("'targets' is only for 'target' charts, not '{type}'"),
+    "categories_and_series": N_("give both 'categories' and 'series', or neither"),
+    "series_length": N_("series '{name}' has {values} values for {categories} categories"),
+    "metric_short_form": N_(
+        "a metric in short form needs its value in bold, e.g. '**475** comunicati stampa', "
+        "or is a metric id such as 'comunicati_stampa'"
+    ),
+    "metric_needs": N_("a metric needs a '{key}' (or an 'id' from the catalogue)"),
+    "divider_needs_title": N_("a section with a divider needs a 'title' (or 'divider: false')"),
+    "implausible_date": N_("{date} is not a plausible date (years 1900–9999)"),
+    "milestone_date": N_("'{text}' is not a date: write 2014, 2014-07 or 2014-07-15"),
+    "no_such_month": N_("'{text}': there is no month {month}"),
+    "milestones_order": N_("milestones go earliest first: {after} comes after {before}"),
+    "metrics_chart_without_data": N_(
+        "the chart has no data of its own and fewer than two metrics are numbers"
+    ),
+    "list_and_table_under_tiles": N_(
+        "a list and a table both go under the tiles: give one of them"
+    ),
+    "chart_slide_needs_data": N_(
+        "a chart slide's chart needs 'categories' and 'series' (or 'targets')"
+    ),
+    "chart_and_table_beside": N_("a chart and a table both go beside the list: give one of them"),
+    "chart_needs_own_data": N_("this chart needs its own 'categories' and 'series' (or 'targets')"),
+    # -- a new project (slidegen init) ---------------------------------------------------------
+    "no_starter": N_("no starter deck in '{language}'; available: {available}"),
+    "init_not_a_folder": N_("exists and is not a folder"),
+    "init_would_overwrite": N_(
+        "already holds {files}; 'slidegen init' never overwrites a file (choose another "
+        "folder, or move those files away)"
+    ),
+    "init_unknown_theme": N_("unknown theme '{name}'; built-in themes: {themes}"),
+    # -- themes ------------------------------------------------------------------------------
+    "unknown_theme": N_("unknown theme '{name}'; available: {available}"),
+    "sizes_order": N_(
+        "sizes need min_body ≤ body ≤ max_body; got min_body {min_body}, body {body}, "
+        "max_body {max_body}"
+    ),
+    "title_below_min": N_("the title size {title} is below min_body {min_body}"),
+    "margins_too_wide": N_("margins of {margin} in leave no room on a slide {width} in wide"),
 }

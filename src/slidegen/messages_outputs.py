@@ -125,4 +125,31 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "verify_pdf_not_reproduced": N_("exporting the rebuilt .pptx does not reproduce {name}"),
     "verify_same_environment": N_("the environment is the recorded one"),
     "verify_environment": N_("environment differs: {line}"),
+    # -- writing the output ------------------------------------------------------------------
+    "output_not_pptx": N_("the output must be a .pptx file"),
+    "output_is_source": N_("is one of the deck's sources; it would be overwritten"),
+    "output_in_archive": N_(
+        "is inside the archive {root}; archived versions are written only by "
+        "'slidegen build --archive' and never replaced"
+    ),
+    "bad_epoch": N_(
+        "'{value}' is not a usable time: give the seconds since 1970-01-01 UTC of a moment "
+        "between 1980 and 9999 (e.g. 1419984000), or unset it"
+    ),
+    "name_too_long": N_(
+        "the file name is {length} bytes long; file systems take {limit}: give a shorter name"
+    ),
+    "blocked_by_file": N_("'{path}' is a file, not a folder"),
+    "cannot_create_folder": N_("cannot create folder: {reason}"),
+    "output_is_folder": N_("is a folder; give a file name ending in .pptx"),
+    "cannot_write": N_("cannot write: {reason}"),
+    "archived_exists": N_("already exists; an archived version is never overwritten"),
+    "new_period_without_data": N_(
+        "this deck has no 'data:' section; add 'data: {{periods: data/periods}}' to make it "
+        "period-driven"
+    ),
+    "bad_period_id": N_(
+        "'{id}' is not a usable period id (letters, digits, '-', '_', '.'; e.g. 2015-H1)"
+    ),
+    "period_file_exists": N_("{path} already exists; a period file is never overwritten"),
 }

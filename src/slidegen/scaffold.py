@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .build import load_deck
 from .errors import DeckError, OutputError, Problem
+from .messages import say
 from .periods import PERIOD_ID, load_period, period_files, scaffold
 from .save import create_new
 
@@ -17,16 +18,14 @@ def new_period_file(deck_path: Path, period_id: str) -> Path:
         raise DeckError(
             Problem(
                 loaded.locate(()),
-                "this deck has no 'data:' section; add "
-                "'data: {periods: data/periods}' to make it period-driven",
+                say("new_period_without_data"),
             )
         )
     if not PERIOD_ID.match(period_id):
         raise DeckError(
             Problem(
                 loaded.locate(("data",)),
-                f"'{period_id}' is not a usable "
-                "period id (letters, digits, '-', '_', '.'; e.g. 2015-H1)",
+                say("bad_period_id", id=period_id),
             )
         )
     project = deck_path.resolve().parent
@@ -36,7 +35,7 @@ def new_period_file(deck_path: Path, period_id: str) -> Path:
         raise OutputError(
             Problem(
                 loaded.locate(("data",)),
-                f"{target.relative_to(project)} already exists; a period file is never overwritten",
+                say("period_file_exists", path=target.relative_to(project)),
             )
         )
     files = period_files(folder)
