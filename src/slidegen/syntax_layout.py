@@ -132,8 +132,11 @@ def _first_item_unlisted(source: Source, number: int, dash: int) -> Diagnosis | 
     if not parent or not opens or first == number or text[start:].startswith("- "):
         return None
     content = text[start:].lstrip("- ")
+    opens_block = content.rstrip().endswith(":") and source.block_end(first) > first
+    if not content or not (text[start] == "-" or opens_block):
+        return None
     mended = " " * dash + "- " + content
-    if not content or not source.confirms({first: mended}, source.block_end(number)):
+    if not source.confirms({first: mended}, source.block_end(number)):
         return None
     if text[start : start + 1] != "-":
         fix = shortened(mended.strip())
