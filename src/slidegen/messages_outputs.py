@@ -152,4 +152,13 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
         "'{id}' is not a usable period id (letters, digits, '-', '_', '.'; e.g. 2015-H1)"
     ),
     "period_file_exists": N_("{path} already exists; a period file is never overwritten"),
+    # -- the preview and batch builds ---------------------------------------------------------
+    "preview_render_failed": N_("LibreOffice could not render the changed slides: {detail}"),
+    "preview_png_failed": N_("pdftoppm could not render the slides: {detail}"),
+    "program_timeout": N_("{name} did not finish in {seconds} s"),
+    "cannot_listen": N_(
+        "cannot listen on {address}: {reason}; close the program using it, or choose "
+        "another port with --port"
+    ),
+    "internal_error": N_("internal error (a bug in slidegen, please report it): {error}"),
 }
