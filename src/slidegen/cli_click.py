@@ -58,8 +58,17 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(regex + r"\Z", re.DOTALL)
 
 
+_SINGULAR_NAMES = {"possibilities": "possibility", "choices": "choice"}
+"""A translation may name the value of a singular form as the plural does (gettext wants
+the same placeholders in every form)."""
+
+
 def _filled(template: str, values: dict[str, str]) -> str:
     """``template`` (translated) with the values click filled in, already quoted by it."""
+    values = {"nargs": "1", **values}
+    for plural, singular in _SINGULAR_NAMES.items():
+        if singular in values:
+            values.setdefault(plural, values[singular])
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
@@ -74,7 +83,7 @@ def translated(text: str) -> str:
             values = {k: translated_value(k, v) for k, v in found.groupdict().items()}
             return _filled(_(template), values)
     for singular, plural in PLURALS:
-        for count, template in ((1, singular), (2, plural)):
+        for count, template in ((2, plural), (1, singular)):
             found = _pattern(template).match(text)
             if found:
                 values = {k: translated_value(k, v) for k, v in found.groupdict().items()}
