@@ -69,7 +69,10 @@ def test_bad_cell_is_located_once(project: Project) -> None:
     project.write_deck(deck)
     result = run_cli("check", cwd=project.root)
     assert_clean_exit(result, 1)
-    assert error_lines(result) == ["t.csv:2:8: '7x' in column 'a' is not a number"]
+    assert error_lines(result) == [
+        "t.csv:2:8: '7x' in column 'a' is not a number: write it in digits (e.g. 12 or 2,5), "
+        "or leave the cell empty"
+    ]
 
 
 @pytest.mark.parametrize(

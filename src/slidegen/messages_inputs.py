@@ -48,10 +48,15 @@ INPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "csv_unreadable_row": N_("cannot read this row: {reason}"),
     "contains_control_character": N_("contains the control character U+{code:04X}"),
     "csv_long_name": N_("a column name of {length} characters; at most {limit}"),
-    "csv_not_a_number": N_("is not a number"),
+    "csv_not_a_number": N_(
+        "is not a number: write it in digits (e.g. 12 or 2,5), or leave the cell empty"
+    ),
     "csv_number_too_big": N_("is beyond {limit}: a typo?"),
     "csv_columns_given": N_("{given} columns given; the CSV file has {count}"),
-    "csv_cells": N_("{cells} cells; the header has {count}"),
+    "csv_cells": N_(
+        "{cells} cells; the header has {count}: give every row one cell per column (a cell "
+        "with a separator in it goes in quotes)"
+    ),
     "csv_bad_cell": N_("'{cell}' in column '{column}' {reason}"),
     # -- period files ------------------------------------------------------------------------
     "period_no_value": N_("no value for '{id}' (add it to the file)"),
