@@ -123,7 +123,10 @@ def test_mac_line_endings_and_tabs_read_as_spreadsheets_save(project: Project) -
         }
 
 
-NOT_A_NUMBER = "in column 'valore' is not a number"
+NOT_A_NUMBER = (
+    "in column 'valore' is not a number: write it in digits (e.g. 12 or 2,5), or leave the "
+    "cell empty"
+)
 HOSTILE_CSV = {
     "escape": ("mese,valore\nlu\x1bglio,1\n", "s.csv:2:1: contains the control character U+001B"),
     "huge": (
