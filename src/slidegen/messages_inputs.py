@@ -141,4 +141,14 @@ INPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "title_below_min": N_("the title size {title} is below min_body {min_body}"),
     "margins_too_wide": N_("margins of {margin} in leave no room on a slide {width} in wide"),
+    # -- tables written in the deck -----------------------------------------------------------
+    "column_needs_name": N_("a column needs a 'name' (its header)"),
+    "change_column_format": N_("a change column is written in its metrics' format: drop 'format'"),
+    "rows_or_data": N_("give either 'rows' or 'data' (a CSV file), not both"),
+    "change_column_csv": N_(
+        "a change column reads the period's figures: give its rows in the deck ('rows:'), "
+        "not in a CSV file"
+    ),
+    "table_needs_rows": N_("a table needs 'columns' and 'rows' (or 'data: file.csv')"),
+    "row_cells": N_("row {row} has {cells} cells; the table has {columns} columns"),
 }

@@ -161,4 +161,8 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
         "another port with --port"
     ),
     "internal_error": N_("internal error (a bug in slidegen, please report it): {error}"),
+    "pdftoppm_for_preview": N_(
+        "pdftoppm (poppler) is needed for the preview: Debian/Ubuntu "
+        "'sudo apt-get install poppler-utils', macOS 'brew install poppler'"
+    ),
 }

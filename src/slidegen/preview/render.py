@@ -32,10 +32,7 @@ class SlideRenderer:
         self.soffice = find_soffice()
         pdftoppm = shutil.which("pdftoppm")
         if not pdftoppm:
-            raise ExportError(
-                "pdftoppm (poppler) is needed for the preview: Debian/Ubuntu "
-                "'sudo apt-get install poppler-utils', macOS 'brew install poppler'"
-            )
+            raise ExportError(say("pdftoppm_for_preview"))
         self.pdftoppm = pdftoppm
         self.profile = folder / "profile"
         self.images = folder / "slides"
