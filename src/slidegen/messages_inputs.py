@@ -140,7 +140,6 @@ INPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
         "max_body {max_body}"
     ),
     "title_below_min": N_("the title size {title} is below min_body {min_body}"),
-    "margins_too_wide": N_("margins of {margin} in leave no room on a slide {width} in wide"),
     # -- tables written in the deck -----------------------------------------------------------
     "column_needs_name": N_("a column needs a 'name' (its header)"),
     "change_column_format": N_("a change column is written in its metrics' format: drop 'format'"),

@@ -141,7 +141,6 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "blocked_by_file": N_("'{path}' is a file, not a folder"),
     "cannot_create_folder": N_("cannot create folder: {reason}"),
-    "output_is_folder": N_("is a folder; give a file name ending in .pptx"),
     "cannot_write": N_("cannot write: {reason}"),
     "archived_exists": N_("already exists; an archived version is never overwritten"),
     "new_period_without_data": N_(

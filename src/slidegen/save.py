@@ -125,7 +125,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             Problem(where, say("cannot_create_folder", reason=exc.strerror))
         ) from None
     if path.is_dir():
-        raise OutputError(Problem(where, say("output_is_folder")))
+        raise OutputError(Problem(where, "is a folder; give a file name ending in .pptx"))
     temporary: str | None = None
     try:
         handle, temporary = _temporary_for(path)

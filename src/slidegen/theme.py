@@ -129,7 +129,9 @@ class Geometry(StrictModel):
     @model_validator(mode="after")
     def _room_for_content(self) -> Geometry:
         if self.margin * 4 > self.width:
-            raise ValueError(say("margins_too_wide", margin=self.margin, width=self.width))
+            raise ValueError(
+                f"margins of {self.margin} in leave no room on a slide {self.width} in wide"
+            )
         return self
 
 
