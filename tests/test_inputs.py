@@ -29,8 +29,8 @@ def test_a_deck_that_is_a_named_pipe_is_refused_not_waited_for(tmp_path: Path) -
     done = check(tmp_path)
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
-        "deck.yaml: is not a regular file (a named pipe); YAML files are read from ordinary "
-        "files only"
+        "deck.yaml: is not a regular file (a named pipe); a YAML file is read from an ordinary "
+        "file only"
     )
 
 

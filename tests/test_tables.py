@@ -69,7 +69,10 @@ def test_bad_cell_is_located_once(project: Project) -> None:
     project.write_deck(deck)
     result = run_cli("check", cwd=project.root)
     assert_clean_exit(result, 1)
-    assert error_lines(result) == ["t.csv:2:8: '7x' in column 'a' is not a number"]
+    assert error_lines(result) == [
+        "t.csv:2:8: '7x' in column 'a' is not a number: write it in digits (e.g. 12 or 2,5), "
+        "or leave the cell empty"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -120,7 +123,10 @@ def test_mac_line_endings_and_tabs_read_as_spreadsheets_save(project: Project) -
         }
 
 
-NOT_A_NUMBER = "in column 'valore' is not a number"
+NOT_A_NUMBER = (
+    "in column 'valore' is not a number: write it in digits (e.g. 12 or 2,5), or leave the "
+    "cell empty"
+)
 HOSTILE_CSV = {
     "escape": ("mese,valore\nlu\x1bglio,1\n", "s.csv:2:1: contains the control character U+001B"),
     "huge": (

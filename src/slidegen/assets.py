@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from .errors import AssetError, Location, Problem
+from .messages import say
 from .places import NO_KEY, Key
 
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
@@ -25,7 +26,7 @@ def project_file(relative: str, project_dir: Path, where: Location, key: Key = N
         raise AssetError(
             Problem(
                 where,
-                f"'{relative}' must be a path inside the project (relative, without '..')",
+                say("asset_outside_path", name=relative),
                 *key,
             )
         )
@@ -33,10 +34,11 @@ def project_file(relative: str, project_dir: Path, where: Location, key: Key = N
         full = (project_dir / candidate).resolve()
         full.is_file()  # NUL bytes and over-long names fail here, not later
     except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or "not a usable file name"
-        raise AssetError(Problem(where, f"'{relative[:80]}': {reason}", *key)) from None
+        reason = getattr(exc, "strerror", None) or say("asset_bad_name")
+        message = say("asset_unusable", name=relative[:80], reason=reason)
+        raise AssetError(Problem(where, message, *key)) from None
     if not full.is_relative_to(project_dir.resolve()):
-        raise AssetError(Problem(where, f"'{relative}' points outside the project", *key))
+        raise AssetError(Problem(where, say("asset_link_outside", name=relative), *key))
     return full
 
 
@@ -49,7 +51,7 @@ def resolve_image(relative: str, project_dir: Path, where: Location, key: Key = 
     root = project_dir.resolve()
     is_folder, is_file = full.is_dir(), full.is_file()
     if is_folder:
-        raise AssetError(Problem(where, f"'{relative}' is a folder, not an image", *key))
+        raise AssetError(Problem(where, say("image_is_folder", name=relative), *key))
     if not is_file:
         folder = full.parent
         existing = (
@@ -57,17 +59,17 @@ def resolve_image(relative: str, project_dir: Path, where: Location, key: Key = 
             if folder.is_dir()
             else []
         )
-        listed = ", ".join(existing[:12]) if existing else "none"
+        listed = ", ".join(existing[:12]) if existing else say("none")
         shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
         raise AssetError(
-            Problem(where, f"image '{relative}' not found; files in {shown}/: {listed}", *key)
+            Problem(where, say("image_not_found", name=relative, folder=shown, files=listed), *key)
         )
     size = full.stat().st_size
     if size > MAX_IMAGE_BYTES:
         raise AssetError(
             Problem(
                 where,
-                f"image '{relative}' is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}",
+                say("image_too_big", name=relative, size=f"{size:,}", limit=f"{MAX_IMAGE_BYTES:,}"),
                 *key,
             )
         )
@@ -79,8 +81,13 @@ def resolve_image(relative: str, project_dir: Path, where: Location, key: Key = 
                 raise AssetError(
                     Problem(
                         where,
-                        f"image '{relative}' is {width}×{height} pixels; "
-                        f"the limit is {MAX_IMAGE_PIXELS:,} pixels",
+                        say(
+                            "image_too_many_pixels",
+                            name=relative,
+                            width=width,
+                            height=height,
+                            limit=f"{MAX_IMAGE_PIXELS:,}",
+                        ),
                         *key,
                     )
                 )
@@ -88,8 +95,13 @@ def resolve_image(relative: str, project_dir: Path, where: Location, key: Key = 
                 raise AssetError(
                     Problem(
                         where,
-                        f"image '{relative}' is {width}×{height} pixels: too thin to place "
-                        f"(a side at most {MAX_ASPECT} times the other)",
+                        say(
+                            "image_too_thin",
+                            name=relative,
+                            width=width,
+                            height=height,
+                            limit=MAX_ASPECT,
+                        ),
                         *key,
                     )
                 )
@@ -98,14 +110,16 @@ def resolve_image(relative: str, project_dir: Path, where: Location, key: Key = 
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise AssetError(
             Problem(
-                where, f"'{relative}' is not a readable image ({', '.join(IMAGE_FORMATS)})", *key
+                where,
+                say("image_unreadable", name=relative, formats=", ".join(IMAGE_FORMATS)),
+                *key,
             )
         ) from None
     if kind not in IMAGE_FORMATS:
         raise AssetError(
             Problem(
                 where,
-                f"'{relative}' is in {kind} format; use one of {', '.join(IMAGE_FORMATS)}",
+                say("image_format", name=relative, kind=kind, formats=", ".join(IMAGE_FORMATS)),
                 *key,
             )
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .build import build_deck, load_deck
 from .i18n import current_language, use_language
+from .messages import say
 from .resolve import deck_period_files
 
 
@@ -68,7 +69,7 @@ def _build_one(deck_path: Path, period: str, options: BatchOptions, language: st
             period, None, time.perf_counter() - started, tuple(str(p) for p in error.problems)
         )
     except Exception as error:  # a bug: report it for this period, keep building the others
-        message = f"internal error (a bug in slidegen, please report it): {error!r}"
+        message = say("internal_error", error=repr(error))
         return PeriodOutcome(period, None, time.perf_counter() - started, (message,))
     return PeriodOutcome(
         period, result.output, time.perf_counter() - started, tuple(str(p) for p in result.findings)

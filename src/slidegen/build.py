@@ -248,9 +248,9 @@ def _check_output(output: Path, sources: list[Path]) -> None:
     """An output is a .pptx and never one of the files it is built from."""
     where = Location(str(output))
     if output.suffix.lower() != ".pptx":
-        raise OutputError(Problem(where, "the output must be a .pptx file"))
+        raise OutputError(Problem(where, say("output_not_pptx")))
     if output.resolve() in {source.resolve() for source in sources}:
-        raise OutputError(Problem(where, "is one of the deck's sources; it would be overwritten"))
+        raise OutputError(Problem(where, say("output_is_source")))
     from .archive.root import archive_root_of  # the archive package imports this module
 
     root = archive_root_of(output)
@@ -258,8 +258,7 @@ def _check_output(output: Path, sources: list[Path]) -> None:
         raise OutputError(
             Problem(
                 where,
-                f"is inside the archive {root}; archived versions are written only by "
-                "'slidegen build --archive' and never replaced",
+                say("output_in_archive", root=root),
             )
         )
 
@@ -305,8 +304,7 @@ def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:
             raise DeckError(
                 Problem(
                     Location("SOURCE_DATE_EPOCH"),
-                    f"'{epoch[:40]}' is not a usable time: give the seconds since 1970-01-01 "
-                    "UTC of a moment between 1980 and 9999 (e.g. 1419984000), or unset it",
+                    say("bad_epoch", value=epoch[:40]),
                 )
             )
         return datetime.fromtimestamp(seconds, UTC), {

@@ -28,6 +28,7 @@ from .chartdata import ChartData, resolve_data
 from .chartlabels import PlotArea, place_line_labels
 from .figures import format_figure
 from .markup import plain_text
+from .messages import say
 from .model import Chart, ChartType
 from .numformat import number_format_code
 from .textfit import face
@@ -174,8 +175,7 @@ def _data_findings(chart: Chart, data: ChartData) -> list[Finding]:
         findings.append(
             Finding(
                 ("type",),
-                "the chart draws metrics written in different formats (e.g. counts and "
-                "percentages) on one axis; chart metrics of one format, or give 'format'",
+                say("chart_mixed_formats"),
             )
         )
     if chart.type in ("pie", "doughnut"):
@@ -184,18 +184,13 @@ def _data_findings(chart: Chart, data: ChartData) -> list[Finding]:
             findings.append(
                 Finding(
                     ("categories",),
-                    f"a {chart.type} with {count} slices is hard to read: more than "
-                    f"{MAX_SLICES} cannot be told apart; a bar chart shows them better",
+                    say("chart_too_many_slices", type=chart.type, count=count, limit=MAX_SLICES),
                 )
             )
         if any(v is not None and v < 0 for _, s in data.series for v in s):
-            findings.append(
-                Finding(("series",), f"a {chart.type} cannot show negative values; use a bar chart")
-            )
+            findings.append(Finding(("series",), say("chart_negative_slices", type=chart.type)))
         if len(data.series) > 1 and chart.type == "pie":
-            findings.append(
-                Finding(("series",), "a pie shows one series; the others are not drawn")
-            )
+            findings.append(Finding(("series",), say("chart_pie_series")))
     return findings
 
 
@@ -213,8 +208,7 @@ def _series_colours(count: int, theme: Theme) -> tuple[list[str], list[Finding]]
     return fills, [
         Finding(
             ("series",),
-            f"{count} series but only {distinct} colours of the theme can be told apart; "
-            "split the chart",
+            say("chart_series_colours", count=count, distinct=distinct),
         )
     ]
 
@@ -230,7 +224,7 @@ def _round_series(
     findings = []
     if distinct < count and count <= MAX_SLICES:
         findings.append(
-            Finding(("categories",), f"only {distinct} of {count} slice colours can be told apart")
+            Finding(("categories",), say("chart_slice_colours", count=count, distinct=distinct))
         )
     on_background = label_colour(theme.colors.background, [theme.colors.text])
     plans = []

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import Problem
+from .i18n import N_, _
 from .loader import Loaded
+from .messages import say
 from .theme import Theme
 
 NORMAL_TEXT_RATIO = 4.5
@@ -29,15 +31,15 @@ class ColourPair:
 
 # (foreground key, background key, what uses it, large text?)
 PAIRS_IN_USE = (
-    ColourPair("text", "background", "body text", False),
-    ColourPair("muted", "background", "subtitles, notes and footer", False),
-    ColourPair("primary", "background", "bold words, bullets and numbers", False),
-    ColourPair("on_primary", "primary", "text on cover, dividers and closing", False),
-    ColourPair("primary", "surface", "metric figures", True),
-    ColourPair("text", "surface", "metric labels", False),
-    ColourPair("muted", "surface", "metric notes", False),
-    ColourPair("positive", "surface", "changes for the better", False),
-    ColourPair("negative", "surface", "changes for the worse, missing values", False),
+    ColourPair("text", "background", N_("body text"), False),
+    ColourPair("muted", "background", N_("subtitles, notes and footer"), False),
+    ColourPair("primary", "background", N_("bold words, bullets and numbers"), False),
+    ColourPair("on_primary", "primary", N_("text on cover, dividers and closing"), False),
+    ColourPair("primary", "surface", N_("metric figures"), True),
+    ColourPair("text", "surface", N_("metric labels"), False),
+    ColourPair("muted", "surface", N_("metric notes"), False),
+    ColourPair("positive", "surface", N_("changes for the better"), False),
+    ColourPair("negative", "surface", N_("changes for the worse, missing values"), False),
 )
 
 
@@ -68,9 +70,16 @@ def theme_contrast_findings(theme: Theme, loaded: Loaded) -> list[Problem]:
             findings.append(
                 Problem(
                     loaded.locate(("colors", pair.foreground)),
-                    f"contrast of {pair.foreground} #{colours[pair.foreground]} on "
-                    f"{pair.background} #{colours[pair.background]} is {ratio:.2f}:1, below "
-                    f"{needed:g}:1 ({pair.use})",
+                    say(
+                        "low_contrast",
+                        foreground=pair.foreground,
+                        foreground_colour=colours[pair.foreground],
+                        background=pair.background,
+                        background_colour=colours[pair.background],
+                        ratio=f"{ratio:.2f}",
+                        needed=f"{needed:g}",
+                        use=_(pair.use),
+                    ),
                     f"colors.{pair.foreground}",
                     severity="warning",
                 )

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from .cli_click import localized_errors
 from .i18n import N_, _, choose_language, use_language
 
 LANG_OPTION = "--lang"
@@ -83,6 +84,14 @@ class LocalizedGroup(click.Group):
         if option is not None:
             option.help = _(HELP_OPTION_HELP)
         return option
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with localized_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with localized_errors():
+            return super().invoke(ctx)
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         arguments = list(sys.argv[1:] if args is None else args)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DeckError, Location, Problem
+from .i18n import N_
 from .inputs import decode_utf8, read_input
+from .messages import say
 from .model import MAX_NUMBER
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
@@ -43,8 +45,8 @@ def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
     """The rows of a CSV file; a located error for anything unreadable, for control
     characters, over-long names, and fewer than a header row and one row of data."""
     name = str(file.resolve().relative_to(project.resolve()))
-    data = read_input(file, Location(name), MAX_CSV_BYTES, "CSV file")
-    text = decode_utf8(data, name, "CSV")
+    data = read_input(file, Location(name), MAX_CSV_BYTES, N_("CSV file"))
+    text = decode_utf8(data, name, N_("CSV"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _delimiter(text)
     numbered = _parse(text, delimiter, name)
@@ -52,14 +54,11 @@ def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
         raise DeckError(
             Problem(
                 Location(name, 1, 1),
-                "needs a header row and at least one row "
-                "of data, with categories first and one column per series"
-                if min_columns > 1
-                else "needs a header row and at least one row of data",
+                say("csv_too_short_chart" if min_columns > 1 else "csv_too_short"),
             )
         )
     if len(numbered) - 1 > MAX_ROWS:
-        raise DeckError(Problem(Location(name), f"more than {MAX_ROWS} rows"))
+        raise DeckError(Problem(Location(name), say("csv_too_many_rows", limit=f"{MAX_ROWS:,}")))
     _check_cells(numbered, name)
     return CsvRows(name, delimiter, numbered)
 
@@ -86,9 +85,9 @@ def _parse(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
     except csv.Error as error:
         reason = str(error)
         if "field larger than field limit" in reason:
-            reason = f"a cell is longer than {csv.field_size_limit():,} characters"
+            reason = say("csv_cell_too_long", limit=f"{csv.field_size_limit():,}")
         where = Location(name, start, 1)
-        raise DeckError(Problem(where, f"cannot read this row: {reason}")) from None
+        raise DeckError(Problem(where, say("csv_unreadable_row", reason=reason))) from None
     return numbered
 
 
@@ -99,10 +98,8 @@ def _check_cells(numbered: list[tuple[int, list[str]]], name: str) -> None:
             column = sum(len(c) + 1 for c in row[:index]) + 1
             bad = _CONTROL.search(cell)
             if bad:
-                code = f"U+{ord(bad.group()):04X}"
-                problems.append(
-                    Problem(Location(name, line, column), f"contains the control character {code}")
-                )
+                message = say("contains_control_character", code=ord(bad.group()))
+                problems.append(Problem(Location(name, line, column), message))
     header_line, header = numbered[0]
     for index, cell in enumerate(header):
         if len(cell.strip()) > MAX_NAME:
@@ -110,7 +107,7 @@ def _check_cells(numbered: list[tuple[int, list[str]]], name: str) -> None:
             problems.append(
                 Problem(
                     Location(name, header_line, column),
-                    f"a column name of {len(cell.strip()):,} characters; at most {MAX_NAME}",
+                    say("csv_long_name", length=f"{len(cell.strip()):,}", limit=MAX_NAME),
                 )
             )
     if problems:
@@ -124,8 +121,8 @@ def csv_number(cell: str, delimiter: str) -> float | NotANumber | None:
         return None
     text = cell.replace(",", ".") if delimiter == ";" and cell.count(",") == 1 else cell
     if not _NUMBER.fullmatch(text):
-        return NotANumber("is not a number")
+        return NotANumber(say("csv_not_a_number"))
     value = float(text)
     if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-        return NotANumber(f"is beyond {MAX_NUMBER:.0e}: a typo?")
+        return NotANumber(say("csv_number_too_big", limit=f"{MAX_NUMBER:.0e}"))
     return value

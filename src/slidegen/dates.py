@@ -45,7 +45,7 @@ EXAMPLE = datetime.date(2026, 3, 31)
 def check_year(day: datetime.date) -> datetime.date:
     """Dates a document can carry (W3CDTF in the file's properties needs four digits)."""
     if not 1900 <= day.year <= 9999:
-        raise ValueError(f"{day.isoformat()} is not a plausible date (years 1900–9999)")
+        raise ValueError(say("implausible_date", date=day.isoformat()))
     return day
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from .messages import say
 from .metric import MetricDefinition, MetricId
 from .model import DeckInfo, Flag, ShortText, StrictModel, Text
 from .slides import AnySlide
@@ -26,7 +27,7 @@ class Section(StrictModel):
     @model_validator(mode="after")
     def _divider_needs_title(self) -> Section:
         if self.divider and not self.title:
-            raise ValueError("a section with a divider needs a 'title' (or 'divider: false')")
+            raise ValueError(say("divider_needs_title"))
         return self
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Location, Problem, SlidegenError
+from .messages import say
 from .pdfmeta import finish_pdf, read_pptx_metadata
 from .save import atomic_write
 
@@ -37,12 +38,6 @@ _PDFA2B = (
 _NOTES_ONLY = (
     '"ExportNotesPages":{"type":"boolean","value":"true"},'
     '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}'
-)
-_INSTALL_HINT = (
-    "LibreOffice is needed for PDF and PNG export. Install it: Debian/Ubuntu "
-    "'sudo apt-get install libreoffice-impress poppler-utils'; macOS "
-    "'brew install --cask libreoffice'; Windows: the installer from libreoffice.org. "
-    f"Or point {SOFFICE_ENV} at the soffice program."
 )
 
 
@@ -68,7 +63,9 @@ def find_soffice() -> str:
     if configured:
         if Path(configured).is_file() or shutil.which(configured):
             return configured
-        raise ExportError(f"{SOFFICE_ENV}={configured} is not a program. {_INSTALL_HINT}")
+        hint = say("libreoffice_install", variable=SOFFICE_ENV)
+        message = say("soffice_not_a_program", variable=SOFFICE_ENV, value=configured, hint=hint)
+        raise ExportError(message)
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
@@ -83,7 +80,7 @@ def find_soffice() -> str:
     for candidate in candidates:
         if Path(candidate).is_file():
             return candidate
-    raise ExportError(_INSTALL_HINT)
+    raise ExportError(say("libreoffice_install", variable=SOFFICE_ENV))
 
 
 def pdf_page_count(pdf: Path) -> int:
@@ -131,8 +128,7 @@ def _check_pages(pptx: Path, rendered: Path, slides: int) -> None:
         raise ExportError(
             Problem(
                 Location(str(pptx)),
-                f"LibreOffice made {pages} pages from {slides} "
-                "slides; every slide must be exactly one page",
+                say("export_page_count", pages=pages, slides=slides),
             )
         )
 
@@ -154,11 +150,11 @@ def _to_pdf(soffice: str, pptx: Path, scratch: Path, options: str) -> Path:
     try:
         done = run_as_group(command, TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
-        raise ExportError(f"LibreOffice did not finish in {TIMEOUT_SECONDS} s") from None
+        raise ExportError(say("export_timeout", seconds=TIMEOUT_SECONDS)) from None
     result = scratch / f"{pptx.stem}.pdf"
     if done.returncode != 0 or not result.is_file():
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise ExportError(f"LibreOffice could not convert {pptx.name}: {detail[0]}")
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [say("no_output")]
+        raise ExportError(say("export_failed", name=pptx.name, detail=detail[0]))
     return result
 
 
@@ -197,10 +193,7 @@ def _kill_group(process: subprocess.Popen[str]) -> None:
 def _to_pngs(pdf: Path, scratch: Path, target: Path, stem: str) -> tuple[list[Path], Path]:
     pdftoppm = shutil.which("pdftoppm")
     if not pdftoppm:
-        raise ExportError(
-            "pdftoppm (poppler) is needed for PNG export: Debian/Ubuntu "
-            "'sudo apt-get install poppler-utils', macOS 'brew install poppler'"
-        )
+        raise ExportError(say("pdftoppm_install"))
     scratch.mkdir()
     subprocess.run(
         [pdftoppm, "-r", str(PNG_DPI), "-png", str(pdf), str(scratch / "slide")],
@@ -212,12 +205,13 @@ def _to_pngs(pdf: Path, scratch: Path, target: Path, stem: str) -> tuple[list[Pa
     sheet = scratch / "contact-sheet.png"
     contact_sheet(pages, sheet)
     if target.exists() and not target.is_dir():
-        raise ExportError(Problem(Location(str(target)), "is a file; the PNGs need a folder here"))
+        raise ExportError(Problem(Location(str(target)), say("png_target_is_file")))
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         where = Location(str(target))
-        raise ExportError(Problem(where, f"cannot make the PNG folder: {error.strerror}")) from None
+        message = say("png_folder_failed", reason=error.strerror)
+        raise ExportError(Problem(where, message)) from None
     written = []
     for index, page in enumerate(pages, start=1):
         final = target / f"{stem}-{index:03d}.png"
@@ -238,7 +232,7 @@ def contact_sheet(pages: list[Path], out: Path, columns: int = 4, width: int = 4
             height = round(image.height * width / image.width)
             thumbs.append(image.convert("RGB").resize((width, height)))
     if not thumbs:
-        raise ExportError("no pages to put on a contact sheet")
+        raise ExportError(say("no_pages_for_sheet"))
     gap = 12
     rows = (len(thumbs) + columns - 1) // columns
     cell_height = max(t.height for t in thumbs)

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import Location, OutputError, Problem, ThemeError
+from .messages import say
 from .periods import default_dates, default_label
 from .save import create_new
 from .theme_index import MANIFEST, THEME_NAME, builtin_themes
@@ -53,7 +54,7 @@ def init_project(
     if language not in STARTER_LANGUAGES:
         listed = ", ".join(STARTER_LANGUAGES)
         raise OutputError(
-            Problem(Location("--language"), f"no starter deck in '{language}'; available: {listed}")
+            Problem(Location("--language"), say("no_starter", language=language, available=listed))
         )
     theme_folder = _builtin_theme(theme)
     period = period or current_half_year(datetime.date.today())
@@ -114,15 +115,14 @@ def _theme_files(theme_folder: Path, theme: str) -> dict[str, bytes]:
 def _refuse_existing(folder: Path, files: dict[str, bytes]) -> None:
     where = Location(str(folder.resolve()))
     if folder.exists() and not folder.is_dir():
-        raise OutputError(Problem(where, "exists and is not a folder"))
+        raise OutputError(Problem(where, say("init_not_a_folder")))
     clashes = [name for name in files if (folder / name).exists()]
     if clashes:
         listed = ", ".join(clashes)
         raise OutputError(
             Problem(
                 where,
-                f"already holds {listed}; 'slidegen init' never overwrites a file "
-                "(choose another folder, or move those files away)",
+                say("init_would_overwrite", files=listed),
             )
         )
 
@@ -134,6 +134,6 @@ def _builtin_theme(name: str) -> Path:
         names = sorted(p.name for p in builtin_themes().iterdir() if (p / MANIFEST).is_file())
         listed = ", ".join(names)
         raise ThemeError(
-            Problem(Location("--theme"), f"unknown theme '{name}'; built-in themes: {listed}")
+            Problem(Location("--theme"), say("init_unknown_theme", name=name, themes=listed))
         )
     return folder

@@ -14,26 +14,31 @@ import stat
 from pathlib import Path
 
 from .errors import DeckError, Location, Problem
+from .i18n import N_, _
+from .messages import say
 
 
-def read_input(path: Path, where: Location, cap: int, what: str = "file") -> bytes:
+def read_input(path: Path, where: Location, cap: int, what: str = N_("file")) -> bytes:
     """The bytes of ``path``; a located :class:`DeckError` for anything but a regular file of
-    at most ``cap`` bytes."""
+    at most ``cap`` bytes. ``what`` is the kind of file, marked with ``N_()``."""
+    what = _(what)
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise DeckError(Problem(where, f"{what} not found")) from None
+        raise DeckError(Problem(where, say("input_not_found", what=what))) from None
     except IsADirectoryError:
-        raise DeckError(Problem(where, f"is a folder, not a {what}")) from None
+        raise DeckError(Problem(where, say("input_is_folder", what=what))) from None
     except OSError as exc:
-        raise DeckError(Problem(where, f"cannot read: {exc.strerror or exc}")) from None
+        raise DeckError(
+            Problem(where, say("cannot_read_file", reason=exc.strerror or exc))
+        ) from None
     try:
         mode = os.fstat(handle).st_mode
         if stat.S_ISDIR(mode):
-            raise DeckError(Problem(where, f"is a folder, not a {what}"))
+            raise DeckError(Problem(where, say("input_is_folder", what=what)))
         if not stat.S_ISREG(mode):
-            raise DeckError(Problem(where, f"is not a regular file (a {_kind(mode)}); {what}s "
-                                           "are read from ordinary files only"))  # fmt: skip
+            message = say("input_not_regular", kind=_(_kind(mode)), what=what)
+            raise DeckError(Problem(where, message))
         chunks, total = [], 0
         while total <= cap:
             chunk = os.read(handle, min(1 << 20, cap + 1 - total))
@@ -42,25 +47,27 @@ def read_input(path: Path, where: Location, cap: int, what: str = "file") -> byt
             chunks.append(chunk)
             total += len(chunk)
     except OSError as exc:
-        raise DeckError(Problem(where, f"cannot read: {exc.strerror or exc}")) from None
+        raise DeckError(
+            Problem(where, say("cannot_read_file", reason=exc.strerror or exc))
+        ) from None
     finally:
         os.close(handle)
     if total > cap:
-        raise DeckError(Problem(where, f"larger than the limit of {cap:,} bytes for a {what}"))
+        raise DeckError(Problem(where, say("input_too_big", limit=f"{cap:,}", what=what)))
     return b"".join(chunks)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "named pipe"
+        return N_("named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
+        return N_("device")
     if stat.S_ISSOCK(mode):
-        return "socket"
-    return "special file"
+        return N_("socket")
+    return N_("special file")
 
 
-def decode_utf8(data: bytes, name: str, what: str = "text") -> str:
+def decode_utf8(data: bytes, name: str, what: str = N_("text")) -> str:
     """``data`` as UTF-8 (a byte-order mark allowed); a :class:`DeckError` at the line and
     column of the first byte that is not, as an editor counts them."""
     try:
@@ -73,6 +80,6 @@ def decode_utf8(data: bytes, name: str, what: str = "text") -> str:
         raise DeckError(
             Problem(
                 Location(name, line, column),
-                f"not UTF-8 {what} (Latin-1 or Windows-1252, perhaps): save it as UTF-8",
+                say("input_not_utf8", what=_(what)),
             )
         ) from None

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .errors import DeckError, Location, Problem
+from .i18n import N_
 from .inputs import decode_utf8, read_input
 from .messages import say, shortened
 from .syntax import diagnose
@@ -153,7 +154,7 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
         raise DeckError(Problem(Location(name), unreadable)) from None
     # The size above is what the file system says; the read holds to the cap whatever it
     # is, and refuses pipes and devices (a FIFO would never end).
-    raw = read_input(path, Location(name), MAX_FILE_BYTES, "YAML file")
+    raw = read_input(path, Location(name), MAX_FILE_BYTES, N_("YAML file"))
     return load_yaml_text(decode_utf8(raw, name), name)
 
 

@@ -10,6 +10,8 @@ their terms and what to do about it.
 from __future__ import annotations
 
 from .i18n import N_, NN_, _, ngettext
+from .messages_inputs import INPUT_MESSAGES
+from .messages_outputs import OUTPUT_MESSAGES
 
 MESSAGES: dict[str, str | tuple[str, str]] = {
     # -- YAML syntax: where the text cannot be read at all ------------------------------
@@ -36,6 +38,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     ),
     "missing_colon": N_("a ':' is missing after '{key}': write {fix}"),
     "dash_without_space": N_("a list item needs a space after '-': write {fix}"),
+    "item_without_dash": N_(
+        "this line is the first item of the list that goes on at line {other}: start it "
+        "with '- ' like the others: write {fix}"
+    ),
     "dash_among_keys": N_(
         "this line starts a list item ('- ') among keys ('key: value'): remove the '- ', "
         "or put the list under a key"
@@ -236,6 +242,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "the title size smaller"
     ),
 }
+
+
+MESSAGES.update(INPUT_MESSAGES)
+MESSAGES.update(OUTPUT_MESSAGES)
 
 
 def say(message_id: str, **values: object) -> str:

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from .figures import FigureFormat
+from .messages import say
 from .model import Number, NumberOrText, ShortText, StrictModel, Text, short_form_schema
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -95,10 +96,7 @@ class Metric(StrictModel):
             return {"id": text}
         match = _METRIC_SHORT.match(text)
         if not match:
-            raise ValueError(
-                "a metric in short form needs its value in bold, e.g. '**475** comunicati "
-                "stampa', or is a metric id such as 'comunicati_stampa'"
-            )
+            raise ValueError(say("metric_short_form"))
         figure: Any = match.group("value").strip()
         unit = None
         if figure.endswith("%"):
@@ -119,7 +117,7 @@ class Metric(StrictModel):
     def _complete(self) -> Metric:
         if self.id is None and (self.value is None or self.label is None):
             missing = "value" if self.value is None else "label"
-            raise ValueError(f"a metric needs a '{missing}' (or an 'id' from the catalogue)")
+            raise ValueError(say("metric_needs", key=missing))
         return self
 
     @property

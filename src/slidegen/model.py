@@ -49,7 +49,7 @@ def _as_text(value: Any, limit: int = MAX_TEXT) -> Any:
             raise ValueError(say("at_most_characters", count=limit, actual=len(value)))
         bad = _CONTROL.search(value)
         if bad:
-            raise ValueError(f"contains the control character U+{ord(bad.group()):04X}")
+            raise ValueError(say("contains_control_character", code=ord(bad.group())))
         for link in LINK.finditer(value):
             _check_link(link.group("url"))
     return value
@@ -62,11 +62,9 @@ _LINK_SCHEMES = ("https://", "http://", "mailto:")
 def _check_link(url: str) -> None:
     length = len(link_target(url))  # as written into the file, percent-encoded
     if length > MAX_LINK_LENGTH:
-        raise ValueError(
-            f"link is {length:,} characters long; PowerPoint accepts at most {MAX_LINK_LENGTH:,}"
-        )
+        raise ValueError(say("link_too_long", length=f"{length:,}", limit=f"{MAX_LINK_LENGTH:,}"))
     if not url.lower().startswith(_LINK_SCHEMES):
-        raise ValueError(f"link '{url[:60]}' must start with https://, http:// or mailto:")
+        raise ValueError(say("link_scheme", url=url[:60]))
 
 
 Text = Annotated[str, BeforeValidator(_as_text), Field(max_length=MAX_TEXT)]
@@ -105,9 +103,11 @@ def _as_number_or_text(value: Any) -> Any:
         return _as_text(value)
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise ValueError("must be a finite number")
+            raise ValueError(say("finite_number"))
         if abs(value) > MAX_NUMBER:
-            raise ValueError(f"{value:.3g} is larger than {MAX_NUMBER:.0e}")
+            raise ValueError(
+                say("number_too_large", value=f"{value:.3g}", limit=f"{MAX_NUMBER:.0e}")
+            )
         return int(value) if isinstance(value, int) else float(value)
     return _as_text(value)
 
@@ -138,7 +138,7 @@ def check_language(tag: str) -> str:
     try:
         Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError):
-        raise ValueError(f"unknown language '{tag}'; use a tag such as it-IT or en-GB") from None
+        raise ValueError(say("unknown_language", tag=tag)) from None
     return tag
 
 
@@ -214,7 +214,7 @@ BulletList = Annotated[list[Bullet], Field(min_length=1, max_length=40)]
 def check_depth(items: list[Bullet]) -> list[Bullet]:
     for item in items:
         if item.depth() > 3:
-            raise ValueError("lists nest at most three levels deep")
+            raise ValueError(say("lists_too_deep"))
     return items
 
 
@@ -286,31 +286,35 @@ class Chart(StrictModel):
     def _data_fits_type(self) -> Chart:
         if self.data is not None:
             if self.categories or self.series or self.targets or self.metrics:
-                raise ValueError("a chart with 'data' (a CSV file) takes no other data")
+                raise ValueError(say("chart_data_and_more"))
             if self.type in ("target", "trend"):
-                raise ValueError(f"a '{self.type}' chart does not read a CSV file")
+                raise ValueError(say("chart_no_csv", type=self.type))
             return self
         if self.type == "trend":
             if not self.metrics:
-                raise ValueError("a 'trend' chart needs 'metrics' (ids of the catalogue)")
+                raise ValueError(say("trend_needs_metrics"))
             return self
         if self.metrics:
-            raise ValueError("'metrics' is only for 'trend' charts")
+            raise ValueError(say("metrics_only_trend"))
         if self.type == "target":
             if not self.targets:
-                raise ValueError("a 'target' chart needs 'targets'")
+                raise ValueError(say("target_needs_targets"))
             if self.categories or self.series:
-                raise ValueError("a 'target' chart takes 'targets', not 'categories'/'series'")
+                raise ValueError(say("target_takes_targets"))
             return self
         if self.targets:
-            raise ValueError(f"'targets' is only for 'target' charts, not '{self.type}'")
+            raise ValueError(say("targets_only_target", type=self.type))
         if (self.categories is None) != (self.series is None):
-            raise ValueError("give both 'categories' and 'series', or neither")
+            raise ValueError(say("categories_and_series"))
         for series in self.series or []:
             if len(series.values) != len(self.categories or []):
                 raise ValueError(
-                    f"series '{series.name}' has {len(series.values)} values for "
-                    f"{len(self.categories or [])} categories"
+                    say(
+                        "series_length",
+                        name=series.name,
+                        values=len(series.values),
+                        categories=len(self.categories or []),
+                    )
                 )
         return self
 

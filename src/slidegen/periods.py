@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from .dates import Date
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, load_yaml
+from .messages import say
 from .metric import IDENTIFIER, MetricDefinition
 from .model import Flag, NumberOrText, ShortText, StrictModel, Text
 from .validate import problems_from_validation
@@ -100,9 +101,7 @@ def load_period(path: Path, project: Path) -> Period:
     if not path.resolve().is_relative_to(project.resolve()):
         # Like images and CSV files: what a deck is built from stays in its project.
         named = path.relative_to(project) if path.is_relative_to(project) else path
-        raise DeckError(
-            Problem(Location(str(named)), "is a link to a file outside the project; copy it in")
-        )
+        raise DeckError(Problem(Location(str(named)), say("period_link_outside")))
     loaded = load_yaml(path, display)
     try:
         data = PeriodFile.model_validate(loaded.data)
@@ -112,7 +111,7 @@ def load_period(path: Path, project: Path) -> Period:
         raise DeckError(
             Problem(
                 loaded.locate(("start",)),
-                f"'start' ({data.start}) is after 'end' ({data.end})",
+                say("period_start_after_end", start=data.start, end=data.end),
                 "start",
             )
         )
@@ -120,7 +119,7 @@ def load_period(path: Path, project: Path) -> Period:
         raise DeckError(
             Problem(
                 loaded.locate(("period",)),
-                f"period '{data.period}' does not match the file name '{path.name}'",
+                say("period_file_name", period=data.period, name=path.name),
                 "period",
             )
         )
@@ -138,39 +137,36 @@ def value_problems(
     """Every catalogued metric the deck uses that the period lacks or has mistyped, located."""
     problems = []
     for metric_id in sorted(used):
-        definition = catalogue.get(metric_id)
         entry = period.entry(metric_id)
         if metric_id not in period.data.values:
             where = period.source.locate(("values",))
-            problems.append(
-                Problem(
-                    where, f"no value for '{metric_id}' (add it to the file)", f"values.{metric_id}"
-                )
-            )
+            message = say("period_no_value", id=metric_id)
+            problems.append(Problem(where, message, f"values.{metric_id}"))
         elif entry is None or entry.value is None:
-            problems.append(
-                Problem(
-                    period.locate(metric_id),
-                    f"value of '{metric_id}' is missing (still to do)",
-                    f"values.{metric_id}",
-                )
-            )
-        elif definition and definition.type == "number" and not _is_number(entry.value):
-            problems.append(
-                Problem(
-                    period.locate(metric_id),
-                    f"'{entry.value}' is not a number "
-                    f"('{metric_id}' is a number; write e.g. 475 or 2.5)",
-                    f"values.{metric_id}",
-                )
-            )
+            message = say("period_value_missing", id=metric_id)
+            problems.append(Problem(period.locate(metric_id), message, f"values.{metric_id}"))
+        else:
+            problems += mistyped_values(period, catalogue, {metric_id})
     for field in ("start", "end"):
         if getattr(period.data, field) is None:
-            problems.append(
-                Problem(
-                    period.source.locate((field,)), f"'{field}' date is missing (YYYY-MM-DD)", field
-                )
-            )
+            where = period.source.locate((field,))
+            problems.append(Problem(where, say("period_date_missing", field=field), field))
+    return problems
+
+
+def mistyped_values(
+    period: Period, catalogue: dict[str, MetricDefinition], used: set[str]
+) -> list[Problem]:
+    """The values of catalogued numbers the deck uses that are not numbers, located."""
+    problems = []
+    for metric_id in sorted(used):
+        definition = catalogue.get(metric_id)
+        entry = period.entry(metric_id)
+        if entry is None or entry.value is None:
+            continue
+        if definition and definition.type == "number" and not _is_number(entry.value):
+            message = say("period_not_a_number", value=entry.value, id=metric_id)
+            problems.append(Problem(period.locate(metric_id), message, f"values.{metric_id}"))
     return problems
 
 

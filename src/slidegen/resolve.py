@@ -21,9 +21,10 @@ from .deck import Deck
 from .errors import DeckError, Problem
 from .figures import format_figure, missing_word
 from .loader import Loaded, Path_
+from .messages import say
 from .metric import Metric, MetricDefinition
 from .model import Chart, Series
-from .periods import Period, load_period, period_files, value_problems
+from .periods import Period, load_period, mistyped_values, period_files, value_problems
 from .places import key_of
 from .tablecells import TableFiller, cell_problems
 from .tablemodel import Table
@@ -55,9 +56,7 @@ def deck_period_files(deck: Deck, loaded: Loaded, project: Path) -> dict[str, Pa
     """Period id → file in the deck's periods folder, oldest first; a located error when the
     deck has no ``data:`` or the folder holds no period file."""
     if deck.data is None:
-        raise DeckError(
-            Problem(loaded.locate(()), "this deck has no 'data:' section naming its periods folder")
-        )
+        raise DeckError(Problem(loaded.locate(()), say("no_data_section")))
     # The periods folder is inside the project, like every other source.
     where = loaded.locate(("data", "periods"))
     folder = project_file(deck.data.periods, project, where, key_of(("data", "periods"), None))
@@ -66,8 +65,7 @@ def deck_period_files(deck: Deck, loaded: Loaded, project: Path) -> dict[str, Pa
         raise DeckError(
             Problem(
                 where,
-                f"no period files in {deck.data.periods}/ (files named like 2014-H2.yaml); "
-                "'slidegen new-period ID' makes one",
+                say("no_period_files", folder=deck.data.periods),
                 "data.periods",
             )
         )
@@ -83,21 +81,21 @@ def load_period_data(
             raise DeckError(
                 Problem(
                     loaded.locate(()),
-                    f"--period {period_id}: this deck has no "
-                    "'data:' section naming its periods folder",
+                    say("period_option_without_data", period=period_id),
                 )
             )
         return None
     files = deck_period_files(deck, loaded, project)
     wanted = period_id or deck.data.period or list(files)[-1]
     if wanted not in files:
-        listed = ", ".join(files) or "none"
+        listed = ", ".join(files) or say("none")
         where = loaded.locate(
             ("data", "period") if deck.data.period and not period_id else ("data", "periods")
         )
         raise DeckError(
             Problem(
-                where, f"period '{wanted}' not found in {deck.data.periods}/; available: {listed}"
+                where,
+                say("period_not_found", period=wanted, folder=deck.data.periods, available=listed),
             )
         )
     ids = list(files)
@@ -138,17 +136,16 @@ def resolve_deck(
         problems.append(
             Problem(
                 loaded.locate(first),
-                "this deck refers to metric ids but has no 'data:' section with period files",
+                say("metric_ids_without_data"),
                 *key_of(first, loaded.data),
             )
         )
     if data is not None:
         known = {metric_id for metric_id in used if metric_id in deck.metrics}
-        period_problems = value_problems(data.current, deck.metrics, known)
         if not allow_missing:
-            problems += period_problems
+            problems += value_problems(data.current, deck.metrics, known)
         else:
-            problems += [p for p in period_problems if "not a number" in p.message]
+            problems += mistyped_values(data.current, deck.metrics, known)
     if problems:
         raise DeckError(problems)
     if data is None:
@@ -173,16 +170,9 @@ def history_findings(deck: Deck, data: PeriodData | None) -> list[Problem]:
     used = {m for m in used_metric_ids(deck) if m in deck.metrics}
     findings = []
     for period in data.history[:-1]:
-        for problem in value_problems(period, deck.metrics, used):
-            if "not a number" in problem.message:
-                findings.append(
-                    Problem(
-                        problem.location,
-                        f"{problem.message}; left out of changes and trends",
-                        problem.path,
-                        severity="warning",
-                    )
-                )
+        for problem in mistyped_values(period, deck.metrics, used):
+            message = say("earlier_not_a_number", problem=problem.message)
+            findings.append(Problem(problem.location, message, problem.path, severity="warning"))
     return findings
 
 
@@ -199,12 +189,11 @@ def unknown_period_id_findings(deck: Deck, data: PeriodData | None) -> list[Prob
             if metric_id in deck.metrics:
                 continue
             close = difflib.get_close_matches(metric_id, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = say("did_you_mean", name=close[0]) if close else ""
             findings.append(
                 Problem(
                     period.source.locate(("values", metric_id), key=True),
-                    f"'{metric_id}' is not a metric of the deck, so this value is never "
-                    f"shown{hint}; the deck's metrics are under 'metrics:' in the deck file",
+                    say("period_unknown_id", id=metric_id, hint=hint),
                     f"values.{metric_id}",
                     severity="warning",
                 )
@@ -256,12 +245,13 @@ def _unknown_ids(deck: Deck, loaded: Loaded, used: dict[str, Path_]) -> list[Pro
     for metric_id, path in used.items():
         if metric_id not in deck.metrics:
             close = difflib.get_close_matches(metric_id, list(deck.metrics), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            listed = "" if hint else f"; defined: {', '.join(deck.metrics) or 'none'}"
+            hint = say("did_you_mean", name=close[0]) if close else ""
+            defined = ", ".join(deck.metrics) or say("none")
+            listed = "" if hint else say("metrics_defined", ids=defined)
             problems.append(
                 Problem(
                     loaded.locate(path),
-                    f"unknown metric id '{metric_id}'{hint}{listed}",
+                    say("unknown_metric_id", id=metric_id, hint=hint, listed=listed),
                     *key_of(path, loaded.data),
                 )
             )

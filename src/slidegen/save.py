@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import Location, OutputError, Problem
+from .messages import say
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 MAX_NAME_BYTES = 255  # one file name, on every common file system
@@ -111,17 +112,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(
             Problem(
                 where,
-                f"the file name is {len(path.name.encode('utf-8'))} bytes long; file systems "
-                f"take {MAX_NAME_BYTES}: give a shorter name",
+                say("name_too_long", length=len(path.name.encode("utf-8")), limit=MAX_NAME_BYTES),
             )
         )
     blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     if blocking is not None:
-        raise OutputError(Problem(where, f"'{blocking}' is a file, not a folder"))
+        raise OutputError(Problem(where, say("blocked_by_file", path=blocking)))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(Problem(where, f"cannot create folder: {exc.strerror}")) from None
+        raise OutputError(
+            Problem(where, say("cannot_create_folder", reason=exc.strerror))
+        ) from None
     if path.is_dir():
         kind = path.suffix.lstrip(".").upper() or "output"  # PPTX, PDF, PNG: not only .pptx
         raise OutputError(Problem(where, f"is a folder; choose another name for the {kind} file"))
@@ -136,7 +138,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
         temporary = None
     except OSError as exc:
-        raise OutputError(Problem(where, f"cannot write: {exc.strerror or exc}")) from None
+        raise OutputError(Problem(where, say("cannot_write", reason=exc.strerror or exc))) from None
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
@@ -154,8 +156,6 @@ def create_new(path: Path, data: bytes) -> None:
         os.chmod(temporary, _FILE_MODE)
         _publish_new(Path(temporary), path)
     except FileExistsError:
-        raise OutputError(
-            Problem(Location(str(path)), "already exists; an archived version is never overwritten")
-        ) from None
+        raise OutputError(Problem(Location(str(path)), say("archived_exists"))) from None
     finally:
         Path(temporary).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 from .assets import project_file
 from .build import load_deck
 from .errors import DeckError, OutputError, Problem
+from .messages import say
 from .periods import PERIOD_ID, load_period, period_files, scaffold
 from .places import key_of
 from .save import create_new
@@ -19,16 +20,14 @@ def new_period_file(deck_path: Path, period_id: str) -> Path:
         raise DeckError(
             Problem(
                 loaded.locate(()),
-                "this deck has no 'data:' section; add "
-                "'data: {periods: data/periods}' to make it period-driven",
+                say("new_period_without_data"),
             )
         )
     if not PERIOD_ID.match(period_id):
         raise DeckError(
             Problem(
                 loaded.locate(("data",)),
-                f"'{period_id}' is not a usable "
-                "period id (letters, digits, '-', '_', '.'; e.g. 2015-H1)",
+                say("bad_period_id", id=period_id),
             )
         )
     project = deck_path.resolve().parent
@@ -44,7 +43,7 @@ def new_period_file(deck_path: Path, period_id: str) -> Path:
         raise OutputError(
             Problem(
                 loaded.locate(("data",)),
-                f"{target.relative_to(project)} already exists; a period file is never overwritten",
+                say("period_file_exists", path=target.relative_to(project)),
             )
         )
     files = period_files(folder)

@@ -108,6 +108,9 @@ def _block(source: Source, error: SyntaxFacts) -> Diagnosis | None:
         return None
     number, text = error.line, source.line(error.line)
     if source.char(number, error.column) == "-" and "mapping" in error.context:
+        first_item = _first_item_unlisted(source, number, error.column - 1)
+        if first_item:
+            return first_item
         unlisted = text[: error.column - 1] + text[error.column :].lstrip(" ")
         if source.confirms({number: unlisted}, source.block_end(number)):
             return Diagnosis(number, error.column, say("dash_among_keys"))
@@ -115,6 +118,33 @@ def _block(source: Source, error: SyntaxFacts) -> Diagnosis | None:
     if after_brackets:
         return after_brackets
     return _reindented(source, number) or _block_fallback(source, error, number)
+
+
+def _first_item_unlisted(source: Source, number: int, dash: int) -> Diagnosis | None:
+    """A '- ' item among keys because the list's first item lost its '- ' (``-items:``,
+    ``-- items:``, ``items:`` one space in): libyaml notices at the second item, lines below.
+    The first line of the block is mended into an item like line ``number``."""
+    parent = next((a for a in source.content_above(number) if source.indent(a) < dash), 0)
+    first = next((n for n in range(parent + 1, number) if source.is_content(n)), number)
+    text = source.line(first)
+    start = source.indent(first)
+    opens = source.line(parent).split(" #")[0].rstrip().endswith(":")
+    if not parent or not opens or first == number or text[start:].startswith("- "):
+        return None
+    content = text[start:].lstrip("- ")
+    opens_block = content.rstrip().endswith(":") and source.block_end(first) > first
+    if not content or not (text[start] == "-" or opens_block):
+        return None
+    mended = " " * dash + "- " + content
+    if not source.confirms({first: mended}, source.block_end(number)):
+        return None
+    if text[start : start + 1] != "-":
+        fix = shortened(mended.strip())
+        return Diagnosis(first, start + 1, say("item_without_dash", other=number, fix=fix))
+    if text[start + 1 : start + 2] not in ("-", " "):
+        fix = shortened(mended.strip())
+        return Diagnosis(first, start + 1, say("dash_without_space", fix=fix))
+    return Diagnosis(first, start + 1, say("stray_character", char="-"))
 
 
 def _text_after_brackets(source: Source, error: SyntaxFacts) -> Diagnosis | None:

@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, Field, InstanceOf, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from .changes import PeriodChange, change_header
+from .messages import say
 from .model import MAX_TEXT, Flag, ShortText, StrictModel, _as_text
 from .tableplan import CellFormat, Figure, TableInput
 
@@ -68,9 +69,9 @@ class TableColumn(StrictModel):
     @model_validator(mode="after")
     def _named(self) -> TableColumn:
         if self.name is None and not self.change:
-            raise ValueError("a column needs a 'name' (its header)")
+            raise ValueError(say("column_needs_name"))
         if self.change and self.format is not None:
-            raise ValueError("a change column is written in its metrics' format: drop 'format'")
+            raise ValueError(say("change_column_format"))
         return self
 
 
@@ -89,19 +90,16 @@ class Table(StrictModel):
     def _rows_match_columns(self) -> Table:
         if self.data is not None:
             if self.rows is not None:
-                raise ValueError("give either 'rows' or 'data' (a CSV file), not both")
+                raise ValueError(say("rows_or_data"))
             if any(c.change for c in self.full_columns):
-                raise ValueError(
-                    "a change column reads the period's figures: give its rows in the deck "
-                    "('rows:'), not in a CSV file"
-                )
+                raise ValueError(say("change_column_csv"))
             return self
         if not self.columns or self.rows is None:
-            raise ValueError("a table needs 'columns' and 'rows' (or 'data: file.csv')")
+            raise ValueError(say("table_needs_rows"))
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
                 raise ValueError(
-                    f"row {number} has {len(row)} cells; the table has {len(self.columns)} columns"
+                    say("row_cells", row=number, cells=len(row), columns=len(self.columns))
                 )
         return self
 

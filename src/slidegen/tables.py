@@ -17,6 +17,7 @@ from .csvfile import NotANumber, csv_number, read_rows
 from .deck import Deck
 from .errors import DeckError, Location, Problem
 from .loader import Loaded, Path_
+from .messages import say
 from .model import Chart, Series
 from .places import Key, key_of
 from .tablecells import cell_problems
@@ -92,7 +93,7 @@ def _table_from_csv(
         problems.append(
             Problem(
                 loaded.locate((*path, "columns")),
-                f"{len(columns)} columns given; the CSV file has {len(header)}",
+                say("csv_columns_given", given=len(columns), count=len(header)),
                 *key_of((*path, "columns"), loaded.data),
             )
         )
@@ -109,7 +110,7 @@ def _table_from_csv(
 def _resolve(relative: str, project: Path, where: Location, key: Key) -> Path:
     file = project_file(relative, project, where, key)
     if not file.exists():
-        raise DeckError(Problem(where, f"data file '{relative}' not found", *key))
+        raise DeckError(Problem(where, say("csv_not_found", name=relative), *key))
     return file  # a folder, a pipe or a device: reading it says which
 
 
@@ -127,7 +128,8 @@ def read_table_cells(file: Path, project: Path) -> CsvCells:
         if len(row) != len(header):
             problems.append(
                 Problem(
-                    Location(rows.name, line, 1), f"{len(row)} cells; the header has {len(header)}"
+                    Location(rows.name, line, 1),
+                    say("csv_cells", cells=len(row), count=len(header)),
                 )
             )
             continue
@@ -152,7 +154,9 @@ def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
     for line, row in numbered[1:]:
         if len(row) != len(header):
             problems.append(
-                Problem(Location(name, line, 1), f"{len(row)} cells; the header has {len(header)}")
+                Problem(
+                    Location(name, line, 1), say("csv_cells", cells=len(row), count=len(header))
+                )
             )
             continue
         categories.append(row[0].strip())
@@ -160,8 +164,13 @@ def read_table(file: Path, project: Path) -> tuple[list[str], list[Series]]:
             value = csv_number(cell.strip(), delimiter)
             if isinstance(value, NotANumber):
                 column = sum(len(c) + 1 for c in row[: index + 1]) + 1
-                what = f"'{cell.strip()[:80]}' in column '{header[index + 1][:80]}'"
-                problems.append(Problem(Location(name, line, column), f"{what} {value.reason}"))
+                message = say(
+                    "csv_bad_cell",
+                    cell=cell.strip()[:80],
+                    column=header[index + 1][:80],
+                    reason=value.reason,
+                )
+                problems.append(Problem(Location(name, line, column), message))
                 value = None
             columns[index].append(value)  # type: ignore[arg-type]
     if problems:

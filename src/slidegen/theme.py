@@ -108,11 +108,17 @@ class Sizes(StrictModel):
     def _body_between_min_and_max(self) -> Sizes:
         if not self.min_body <= self.body <= self.max_body:
             raise ValueError(
-                f"sizes need min_body ≤ body ≤ max_body; got min_body {self.min_body:g}, "
-                f"body {self.body:g}, max_body {self.max_body:g}"
+                say(
+                    "sizes_order",
+                    min_body=f"{self.min_body:g}",
+                    body=f"{self.body:g}",
+                    max_body=f"{self.max_body:g}",
+                )
             )
         if self.title < self.min_body:
-            raise ValueError(f"the title size {self.title:g} is below min_body {self.min_body:g}")
+            raise ValueError(
+                say("title_below_min", title=f"{self.title:g}", min_body=f"{self.min_body:g}")
+            )
         return self
 
 
@@ -189,10 +195,9 @@ def find_theme(name: str, project_dir: Path, where: Location | None = None) -> P
         for folder, _ in theme_folders(project_dir):
             if (folder / name / MANIFEST).is_file():
                 return folder / name
-    listed = ", ".join(available_themes(project_dir)) or "none"
-    raise ThemeError(
-        Problem(where or Location("slidegen"), f"unknown theme '{name}'; available: {listed}")
-    )
+    listed = ", ".join(available_themes(project_dir)) or say("none")
+    message = say("unknown_theme", name=name, available=listed)
+    raise ThemeError(Problem(where or Location("slidegen"), message))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .layout import Box, inches
+from .messages import say
 
 DOT = inches(0.24)
 ALTERNATE_FROM = 5
@@ -35,11 +36,11 @@ class MilestoneDate:
     def parse(cls, text: str) -> MilestoneDate:
         match = _DATE.match(text.strip())
         if not match:
-            raise ValueError(f"'{text}' is not a date: write 2014, 2014-07 or 2014-07-15")
+            raise ValueError(say("milestone_date", text=text))
         year, month, day = (int(g) if g else None for g in match.group("year", "month", "day"))
         assert year is not None
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"'{text}': there is no month {month}")
+            raise ValueError(say("no_such_month", text=text, month=month))
         if day is not None and month is not None:
             datetime.date(year, month, day)  # ValueError for 2014-02-30
         return cls(year, month, day)

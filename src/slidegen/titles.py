@@ -7,6 +7,7 @@ from .deck import Deck
 from .errors import Problem
 from .loader import Loaded
 from .markup import plain_text
+from .messages import say
 from .places import key_of
 
 
@@ -26,8 +27,7 @@ def duplicate_title_findings(deck: Deck, loaded: Loaded) -> list[Problem]:
             problems.append(
                 Problem(
                     loaded.locate(place),
-                    f"slide title '{plain_text(title)}' is also used on line {first.line}; "
-                    "titles should be unique",
+                    say("duplicate_title", title=plain_text(title), line=first.line),
                     *key_of(place, loaded.data),
                     severity="warning",
                 )

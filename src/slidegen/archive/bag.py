@@ -20,6 +20,7 @@ import bagit
 from ..build import Compiled
 from ..errors import Location, OutputError, Problem
 from ..markup import plain_text
+from ..messages import say
 from ..theme import builtin_themes
 from ..version import COMMIT, VERSION
 from . import environment
@@ -66,9 +67,7 @@ def source_names(compiled: Compiled, project: Path) -> dict[str, Path]:
         elif resolved.is_relative_to(builtin):
             name = Path("themes") / resolved.relative_to(builtin)
         else:
-            raise OutputError(
-                Problem(Location(str(path)), "is outside the project; it cannot be archived")
-            )
+            raise OutputError(Problem(Location(str(path)), say("archive_outside_project")))
         if not any(part.startswith(".") or part == "__pycache__" for part in name.parts):
             named[name.as_posix()] = resolved
     return named
@@ -107,7 +106,9 @@ def stage(
     try:
         bagit.make_bag(str(staging), info, checksums=["sha256"])
     except (bagit.BagError, OSError) as exc:
-        raise OutputError(Problem(Location(str(staging)), f"cannot make the bag: {exc}")) from None
+        raise OutputError(
+            Problem(Location(str(staging)), say("archive_cannot_bag", reason=exc))
+        ) from None
     _fsync_tree(staging)
     make_read_only(staging)
 
@@ -178,9 +179,7 @@ def publish(staging: Path, target: Path) -> None:
     """One rename: the version appears whole or not at all."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
-        raise OutputError(
-            Problem(Location(str(target)), "already exists; a version is never overwritten")
-        )
+        raise OutputError(Problem(Location(str(target)), say("archive_exists")))
     os.rename(staging, target)
     os.chmod(target, 0o555)
     fsync_folder(target.parent)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Location, OutputError, Problem
+from ..messages import say
 
 MARKER = ".slidegen-archive"
 DEFAULT_FOLDER = "archive"
@@ -36,8 +37,7 @@ def choose_root(project: Path, configured: Path | None) -> Path:
         raise OutputError(
             Problem(
                 Location(str(configured or root)),
-                "the archive cannot live in output/: it holds throw-away builds that "
-                "'make clean' removes; choose another folder (default: archive/)",
+                say("archive_in_output"),
             )
         )
     return root
@@ -52,5 +52,5 @@ def mark_root(root: Path) -> None:
             marker.write_text(_MARKER_TEXT, encoding="utf-8")
     except OSError as exc:
         raise OutputError(
-            Problem(Location(str(root)), f"cannot create the archive: {exc.strerror or exc}")
+            Problem(Location(str(root)), say("archive_cannot_create", reason=exc.strerror or exc))
         ) from None

@@ -24,6 +24,7 @@ from typing import Any
 import bagit
 
 from ..errors import Location, Problem, SlidegenError
+from ..messages import say
 
 STAGING_PREFIX = ".staging-"
 LOG_SUFFIX = ".chain"
@@ -85,7 +86,9 @@ def read_log(log: Path) -> list[LogEntry]:
     try:
         text = log.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ArchiveError(Problem(Location(str(log)), f"cannot read the log: {exc}")) from None
+        raise ArchiveError(
+            Problem(Location(str(log)), say("archive_log_unreadable", reason=exc))
+        ) from None
     lines = text.split("\n")
     entries = []
     for number, line in enumerate(lines, start=1):
@@ -97,7 +100,7 @@ def read_log(log: Path) -> list[LogEntry]:
             if number == len(lines):  # no newline after it: the append never finished
                 break
             raise ArchiveError(
-                Problem(Location(str(log), number, 1), "damaged log line (not a version record)")
+                Problem(Location(str(log), number, 1), say("archive_log_damaged"))
             ) from None
     return entries
 

@@ -19,6 +19,7 @@ import bagit
 
 from ..build import compile_deck
 from ..errors import Location, Problem, SlidegenError
+from ..messages import say
 from . import environment
 from .bag import (
     DECK_KEY,
@@ -57,9 +58,9 @@ def verify_archive(folder: Path, fixity_only: bool = False) -> Report:
         bags = sorted(p.parent for p in folder.rglob("bagit.txt") if _visible(p, folder))
         logs = sorted(p for p in folder.rglob(f"*{LOG_SUFFIX}") if _visible(p, folder))
     else:
-        raise VerifyError(Problem(Location(str(folder)), "is not a folder"))
+        raise VerifyError(Problem(Location(str(folder)), say("verify_not_a_folder")))
     if not bags and not logs:
-        raise VerifyError(Problem(Location(str(folder)), "holds no archived version"))
+        raise VerifyError(Problem(Location(str(folder)), say("verify_no_version")))
     for bag in bags:
         _verify_bag(bag, fixity_only, report)
     for log in logs:
@@ -83,12 +84,12 @@ def _verify_bag(path: Path, fixity_only: bool, report: Report) -> None:
         report.problems += [Problem(where, _describe(d)) for d in details]
         return
     except (bagit.BagError, OSError, UnicodeDecodeError, ValueError) as error:
-        report.problems.append(Problem(where, f"not a valid bag: {error}"))
+        report.problems.append(Problem(where, say("archive_not_a_bag", reason=error)))
         return
-    report.checked.append(f"{path}: bag valid, every sha256 matches ({len(bag.entries)} files)")
+    report.checked.append(say("verify_bag_valid", path=path, count=len(bag.entries)))
     info = {key: str(value) for key, value in bag.info.items()}
     if DECK_KEY not in info or VERSION_KEY not in info:
-        report.problems.append(Problem(where, "bag-info.txt lacks slidegen's record"))
+        report.problems.append(Problem(where, say("verify_no_record")))
         return
     _check_chain(path, info, report)
     if not fixity_only:
@@ -97,11 +98,11 @@ def _verify_bag(path: Path, fixity_only: bool, report: Report) -> None:
 
 def _describe(detail: Any) -> str:
     if isinstance(detail, bagit.ChecksumMismatch):
-        return f"{detail.path}: {detail.algorithm} differs from the manifest (changed)"
+        return say("verify_changed", path=detail.path, algorithm=detail.algorithm)
     if isinstance(detail, bagit.FileMissing):
-        return f"{detail.path}: listed in the manifest but missing (deleted)"
+        return say("verify_deleted", path=detail.path)
     if isinstance(detail, bagit.UnexpectedFile):
-        return f"{detail.path}: not in the manifest (added, or the manifest was cut short)"
+        return say("verify_added", path=detail.path)
     return str(detail)
 
 
@@ -118,12 +119,11 @@ def _check_chain(path: Path, info: dict[str, str], report: Report) -> None:
             report.problems.append(
                 Problem(
                     Location(str(before)),
-                    f"was rewritten after version {number} was archived (its tag manifest "
-                    f"no longer has the sha256 {path.name} recorded)",
+                    say("verify_rewritten_after", number=number, name=path.name),
                 )
             )
     if not log.is_file():
-        report.notes.append(f"{path}: no sequence log beside it; its chain is not checked")
+        report.notes.append(say("verify_no_log", path=path))
         return
     try:
         entries = {e.version: e for e in read_log(log)}
@@ -132,13 +132,13 @@ def _check_chain(path: Path, info: dict[str, str], report: Report) -> None:
         return
     entry = entries.get(number)
     if entry is None:
-        report.problems.append(Problem(where, f"version {number} is not in the log {log.name}"))
-    elif entry.tagmanifest_sha256 != tagmanifest_sha256(path):
         report.problems.append(
-            Problem(where, f"was rewritten: its tag manifest differs from the one in {log.name}")
+            Problem(where, say("verify_not_in_log", number=number, log=log.name))
         )
+    elif entry.tagmanifest_sha256 != tagmanifest_sha256(path):
+        report.problems.append(Problem(where, say("verify_rewritten", log=log.name)))
     else:
-        report.checked.append(f"{path}: chain matches {log.name}")
+        report.checked.append(say("verify_chain_matches", path=path, log=log.name))
 
 
 def _verify_log(log: Path, report: Report) -> None:
@@ -156,7 +156,7 @@ def _verify_log(log: Path, report: Report) -> None:
             report.problems.append(
                 Problem(
                     Location(str(folder)),
-                    f"version {entry.version} is in {log.name} but missing (deleted)",
+                    say("verify_version_missing", number=entry.version, log=log.name),
                 )
             )
         if before is not None and (
@@ -166,40 +166,40 @@ def _verify_log(log: Path, report: Report) -> None:
             report.problems.append(
                 Problem(
                     Location(str(log)),
-                    f"version {entry.version} does not chain to version {before.version}",
+                    say("verify_broken_chain", number=entry.version, before=before.version),
                 )
             )
         before = entry
-    report.checked.append(f"{log}: {len(entries)} versions chained")
+    report.checked.append(say("verify_chained", log=log, count=len(entries)))
 
 
 def _rebuild(path: Path, info: dict[str, str], report: Report) -> None:
     where = Location(str(path))
     outputs = sorted((path / "data" / OUTPUT).glob("*.pptx"))
     if len(outputs) != 1:
-        report.problems.append(Problem(where, "data/output/ holds no single .pptx"))
+        report.problems.append(Problem(where, say("verify_no_pptx")))
         return
     pptx = outputs[0]
     try:
         data, slides = _compile(path, info)
     except SlidegenError as error:
         report.problems += error.problems
-        report.problems.append(Problem(where, "its sources no longer build (see above)"))
+        report.problems.append(Problem(where, say("verify_no_longer_builds")))
         return
     recorded = _environment(path)
     here_differs = _differences(path, info, recorded)
     if data != pptx.read_bytes():
-        report.problems.append(
-            Problem(where, f"rebuilding its sources does not reproduce {pptx.name} byte for byte")
-        )
+        report.problems.append(Problem(where, say("verify_not_reproduced", name=pptx.name)))
         _explain(path, recorded, here_differs, report)
         return
-    report.checked.append(f"{path}: rebuild reproduces {pptx.name} byte for byte")
+    report.checked.append(say("verify_reproduced", path=path, name=pptx.name))
     pdf = pptx.with_suffix(".pdf")
     if pdf.is_file():
         _rebuild_pdf(path, data, slides, pdf, recorded, here_differs, report)
     if here_differs:
-        report.notes += [f"{path}: environment differs: {line}" for line in here_differs]
+        report.notes += [
+            say("verify_environment_note", path=path, line=line) for line in here_differs
+        ]
 
 
 def _compile(path: Path, info: dict[str, str]) -> tuple[bytes, int]:
@@ -242,7 +242,9 @@ def _rebuild_pdf(
         try:
             export(pptx, slides, pdf=pptx.with_suffix(".pdf"), png_dir=None)
         except ExportError as error:
-            report.notes.append(f"{path}: PDF not rebuilt ({error.problems[0].message})")
+            report.notes.append(
+                say("verify_pdf_not_rebuilt", path=path, reason=error.problems[0].message)
+            )
             return
         rebuilt = pptx.with_suffix(".pdf")
         same = rebuilt.read_bytes() == pdf.read_bytes()
@@ -250,10 +252,10 @@ def _rebuild_pdf(
     if recorded.get("libreoffice") and producer != recorded["libreoffice"]:
         here_differs.append(f"libreoffice {recorded['libreoffice']} recorded, {producer} here")
     if same:
-        report.checked.append(f"{path}: rebuild reproduces {pdf.name} byte for byte")
+        report.checked.append(say("verify_reproduced", path=path, name=pdf.name))
         return
     report.problems.append(
-        Problem(Location(str(path)), f"exporting the rebuilt .pptx does not reproduce {pdf.name}")
+        Problem(Location(str(path)), say("verify_pdf_not_reproduced", name=pdf.name))
     )
     _explain(path, recorded, here_differs, report)
 
@@ -282,7 +284,7 @@ def _differences(path: Path, info: dict[str, str], recorded: dict[str, Any]) -> 
 def _explain(path: Path, recorded: dict[str, Any], differs: list[str], report: Report) -> None:
     where = Location(str(path))
     if not differs:
-        report.problems.append(Problem(where, "the environment is the recorded one"))
+        report.problems.append(Problem(where, say("verify_same_environment")))
         return
-    report.problems += [Problem(where, f"environment differs: {line}") for line in differs]
+    report.problems += [Problem(where, say("verify_environment", line=line)) for line in differs]
     report.problems.append(Problem(where, environment.recreate_hint(path, recorded)))

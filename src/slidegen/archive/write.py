@@ -18,6 +18,7 @@ import bagit
 from ..build import Compiled, compile_deck, slugify, store_cache
 from ..errors import DeckError, Location, Problem
 from ..markup import plain_text
+from ..messages import say
 from . import bag as bags
 from .root import choose_root, mark_root
 from .sequence import (
@@ -99,8 +100,7 @@ def _log_entries(sequence: Sequence) -> list[LogEntry]:
         raise ArchiveError(
             Problem(
                 Location(str(sequence.log)),
-                f"this sequence belongs to deck {others[0]}, not {sequence.deck}; "
-                "give one of them another title or file name",
+                say("archive_other_deck", other=others[0], deck=sequence.deck),
             )
         )
     # A version published by a run killed before its log line: record it now.
@@ -138,14 +138,16 @@ def _latest_intact(sequence: Sequence) -> tuple[int, Path] | None:
 
 def _checked_bag(folder: Path) -> bagit.Bag:
     where = Location(str(folder))
-    hint = "; restore it from a copy ('slidegen verify' names what differs)"
+    hint = say("archive_restore_hint")
     try:
         bag = validate_bag(folder)
     except bagit.BagValidationError as error:
         details = "; ".join(str(d) for d in (error.details or [])) or error.message
-        raise ArchiveError(Problem(where, f"damaged: {details}{hint}")) from None
+        raise ArchiveError(
+            Problem(where, say("archive_damaged", details=details, hint=hint))
+        ) from None
     except (bagit.BagError, OSError, UnicodeDecodeError, ValueError) as error:
-        raise ArchiveError(Problem(where, f"not a valid bag: {error}{hint}")) from None
+        raise ArchiveError(Problem(where, say("archive_not_a_bag", reason=error) + hint)) from None
     return bag
 
 

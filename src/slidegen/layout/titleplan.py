@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..markup import parse_inline
+from ..messages import say
 from ..textfit import Line, count_lines, face
 from ..theme import Theme
 from .geometry import (
@@ -150,8 +151,7 @@ def _title_findings(
             findings.append(
                 TitleFinding(
                     entry.place,
-                    f"the title takes {lines} lines at {size:g} pt, more than the "
-                    f"{allowed} its box holds; shorten it",
+                    say("title_too_long", lines=lines, size=f"{size:g}", allowed=allowed),
                 )
             )
         elif size < title.size and not _fits(entry.text, title, title.size, family):
@@ -159,9 +159,12 @@ def _title_findings(
             findings.append(
                 TitleFinding(
                     entry.place,
-                    f"the title takes {lines} lines at the theme's {title.size:g} pt, so every "
-                    f"title of its layout is set at {size:g} pt (one size per layout); "
-                    "shorten it to keep the theme's size",
+                    say(
+                        "title_shrinks_layout",
+                        lines=lines,
+                        theme_size=f"{title.size:g}",
+                        size=f"{size:g}",
+                    ),
                 )
             )
     return findings

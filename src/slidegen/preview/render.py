@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import Location, Problem
 from ..export import TIMEOUT_SECONDS, ExportError, find_soffice, pdf_page_count
+from ..messages import say
 from .slides import Slide, only_slides
 
 IMAGE_SIZE = 1280
@@ -31,10 +32,7 @@ class SlideRenderer:
         self.soffice = find_soffice()
         pdftoppm = shutil.which("pdftoppm")
         if not pdftoppm:
-            raise ExportError(
-                "pdftoppm (poppler) is needed for the preview: Debian/Ubuntu "
-                "'sudo apt-get install poppler-utils', macOS 'brew install poppler'"
-            )
+            raise ExportError(say("pdftoppm_for_preview"))
         self.pdftoppm = pdftoppm
         self.profile = folder / "profile"
         self.images = folder / "slides"
@@ -65,8 +63,7 @@ class SlideRenderer:
             raise ExportError(
                 Problem(
                     Location("preview"),
-                    f"LibreOffice made {pages} pages from {len(todo)} slides; "
-                    "every slide must be exactly one page",
+                    say("export_page_count", pages=pages, slides=len(todo)),
                 )
             )
         for slide, page in zip(todo, self._to_pngs(pdf), strict=True):
@@ -95,8 +92,8 @@ class SlideRenderer:
         )
         pdf = self.scratch / f"{_FILE_NAME}.pdf"
         if done.returncode != 0 or not pdf.is_file():
-            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise ExportError(f"LibreOffice could not render the changed slides: {detail[0]}")
+            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [say("no_output")]
+            raise ExportError(say("preview_render_failed", detail=detail[0]))
         return pdf
 
     def _to_pngs(self, pdf: Path) -> list[Path]:
@@ -105,7 +102,7 @@ class SlideRenderer:
             [self.pdftoppm, "-scale-to", str(IMAGE_SIZE), "-png", str(pdf), str(prefix)]
         )
         if done.returncode != 0:
-            raise ExportError(f"pdftoppm could not render the slides: {done.stderr.strip()}")
+            raise ExportError(say("preview_png_failed", detail=done.stderr.strip()))
         # page-1.png … or page-01.png …: the width of the number follows the page count.
         return sorted(self.scratch.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
 
@@ -126,9 +123,8 @@ def run_process_group(command: list[str]) -> subprocess.CompletedProcess[str]:
         stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         _kill_group(process)
-        raise ExportError(
-            f"{Path(command[0]).name} did not finish in {TIMEOUT_SECONDS} s"
-        ) from None
+        name = Path(command[0]).name
+        raise ExportError(say("program_timeout", name=name, seconds=TIMEOUT_SECONDS)) from None
     except BaseException:
         _kill_group(process)
         raise

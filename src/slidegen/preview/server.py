@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, Problem, SlidegenError
+from ..messages import say
 
 HOST = "127.0.0.1"
 KEEP_ALIVE_SECONDS = 15.0
@@ -85,7 +86,10 @@ class PreviewServer(ThreadingHTTPServer):
             super().__init__((HOST, port), _Handler)
         except OSError as error:
             raise PreviewError(
-                Problem(Location("--port"), f"cannot listen on {HOST}:{port}: {error.strerror}")
+                Problem(
+                    Location("--port"),
+                    say("cannot_listen", address=f"{HOST}:{port}", reason=error.strerror),
+                )
             ) from None
 
     @property

@@ -13,6 +13,7 @@ from ..figures import word
 from ..layout import Box
 from ..layout.attached import AttachedTable, TableFonts, plan_attached
 from ..layout.paras import Para
+from ..messages import say
 from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT, PagePlan, TableInput, TablePlan
 from .context import RenderContext
 from .text import write_paras
@@ -87,9 +88,9 @@ def attached_table(
     if plan.overflow_pt > 0.5:
         ctx.warn_at(
             ("table",),
-            f"the table runs {plan.overflow_pt:.0f} pt past its room at {plan.size:g} pt, "
-            "the theme's minimum; shorten it, or give it a slide of its own (kind: table), "
-            "where it continues on the next slide",
+            say(
+                "attached_table_overflow", overflow=f"{plan.overflow_pt:.0f}", size=f"{plan.size:g}"
+            ),
         )
     return attached
 

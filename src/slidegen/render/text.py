@@ -22,6 +22,7 @@ from ..layout.textplan import (
     plan_text_set,
 )
 from ..markup import link_target
+from ..messages import say
 from .context import RenderContext
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -118,8 +119,13 @@ def warn_overflow(ctx: RenderContext, name: str, plan: TextPlan, box: Box) -> No
     if plan.overflow > 0.5:
         height_pt = (box.height - 2 * INSET_Y) / EMU_PER_PT
         ctx.warn(
-            f"text in '{name}' overflows its box by {plan.overflow:.0f} pt at {plan.size:g} pt "
-            f"(box {height_pt:.0f} pt high); shorten it or split the slide"
+            say(
+                "text_overflow",
+                name=name,
+                overflow=f"{plan.overflow:.0f}",
+                size=f"{plan.size:g}",
+                height=f"{height_pt:.0f}",
+            )
         )
 
 

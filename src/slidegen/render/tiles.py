@@ -14,6 +14,7 @@ from ..layout import Box
 from ..layout.paras import Para
 from ..layout.tileplan import UNIT_SCALE, TileGridPlan, TileText, plan_tiles
 from ..markup import Run, plain_text
+from ..messages import say
 from ..metric import Metric
 from .context import RenderContext
 from .page import solid_fill
@@ -148,10 +149,8 @@ def add_metric_tiles(
     texts = [m if isinstance(m, TileText) else tile_text(ctx, m) for m in metrics]
     plan = plan_tiles(texts, box, faces(ctx), ctx.theme.sizes, max_columns=max_columns)
     if plan.overflow > 0.5:
-        ctx.warn(
-            f"the metric tiles overflow by {plan.overflow:.0f} pt even with their text at "
-            f"{plan.sizes.label:g} pt; shorten the labels and notes, or show fewer tiles"
-        )
+        overflow, size = f"{plan.overflow:.0f}", f"{plan.sizes.label:g}"
+        ctx.warn(say("tiles_overflow", overflow=overflow, size=size))
     for index, (text, tile) in enumerate(zip(texts, plan.tiles, strict=True), start=1):
         box = tile.box
         shape = slide.shapes.add_shape(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pptx.slide import Slide
 from pydantic import PrivateAttr
 
+from ..messages import say
 from ..model import Flag, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
@@ -73,7 +74,7 @@ def render(spec: AgendaSlide, ctx: RenderContext) -> Slide:
         colour = colors.text if marked is None or current else colors.muted
         paras.append(Para.of(text, color=colour, emphasis_color=colors.primary, space_before=0.6))
     if not paras:
-        ctx.warn("an agenda lists the sections that have a title, and this deck has none")
+        ctx.warn(say("agenda_empty"))
     add_text(
         ctx, ctx.page.body, paras, name="Agenda", size=sizes.body * 1.2, min_size=sizes.min_body
     )

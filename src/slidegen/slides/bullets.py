@@ -13,6 +13,7 @@ from ..layout.geometry import Box
 from ..layout.paras import bullet_paras
 from ..layout.textplan import plan_text
 from ..markup import plain_text
+from ..messages import say
 from ..metric import MetricList
 from ..model import Bullet, BulletList, Chart, Flag, TitledSlide, check_depth
 from ..render.charts import add_chart
@@ -57,14 +58,14 @@ class BulletsSlide(TitledSlide):
     @model_validator(mode="after")
     def _one_beside(self) -> BulletsSlide:
         if self.chart is not None and self.table is not None:
-            raise ValueError("a chart and a table both go beside the list: give one of them")
+            raise ValueError(say("chart_and_table_beside"))
         return self
 
     @field_validator("chart")
     @classmethod
     def _chart_has_data(cls, chart: Chart | None) -> Chart | None:
         if chart is not None and not chart.has_data:
-            raise ValueError("this chart needs its own 'categories' and 'series' (or 'targets')")
+            raise ValueError(say("chart_needs_own_data"))
         return chart
 
 

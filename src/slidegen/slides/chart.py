@@ -10,6 +10,7 @@ from pydantic import field_validator
 from ..layout import inches
 from ..layout.paras import Para, bullet_paras
 from ..markup import plain_text
+from ..messages import say
 from ..model import BulletList, Chart, Text, TitledSlide
 from ..render.charts import add_chart
 from ..render.context import RenderContext
@@ -32,7 +33,7 @@ class ChartSlide(TitledSlide):
     @classmethod
     def _needs_data(cls, chart: Chart) -> Chart:
         if not chart.has_data:
-            raise ValueError("a chart slide's chart needs 'categories' and 'series' (or 'targets')")
+            raise ValueError(say("chart_slide_needs_data"))
         return chart
 
 

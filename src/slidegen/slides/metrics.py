@@ -11,6 +11,7 @@ from pydantic import model_validator
 from ..layout.metricsplan import arrange_metrics
 from ..layout.paras import bullet_paras
 from ..markup import plain_text
+from ..messages import say
 from ..metric import MetricList
 from ..model import BulletList, Chart, TitledSlide
 from ..render.charts import add_chart
@@ -40,11 +41,9 @@ class MetricsSlide(TitledSlide):
     def _chart_has_data(self) -> MetricsSlide:
         numeric = sum(1 for m in self.metrics if m.is_numeric or m.id)
         if self.chart and not self.chart.has_data and numeric < 2:
-            raise ValueError(
-                "the chart has no data of its own and fewer than two metrics are numbers"
-            )
+            raise ValueError(say("metrics_chart_without_data"))
         if self.items and self.table:
-            raise ValueError("a list and a table both go under the tiles: give one of them")
+            raise ValueError(say("list_and_table_under_tiles"))
         return self
 
 

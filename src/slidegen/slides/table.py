@@ -12,6 +12,7 @@ from ..figures import word
 from ..layout import Box, inches
 from ..layout.paras import Para
 from ..markup import plain_text
+from ..messages import say
 from ..model import Flag, Text, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
@@ -70,10 +71,8 @@ def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
     table = spec.table.as_input(ctx.language)
     plan, body, caption_box = _plan(spec, ctx)
     if plan.overflow_pt > 0.5:
-        ctx.warn(
-            f"the table runs {plan.overflow_pt:.0f} pt past the slide at {plan.size:g} pt; "
-            "remove 'continue: false' to continue it on the next slide, or shorten it"
-        )
+        overflow, size = f"{plan.overflow_pt:.0f}", f"{plan.size:g}"
+        ctx.warn(say("table_overflow", overflow=overflow, size=size))
     slides, first_row = [], 1
     for title, page in zip(page_titles(spec, ctx), plan.pages, strict=True):
         slides.append(content_slide(ctx, title, spec.subtitle))

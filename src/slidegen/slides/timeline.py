@@ -14,6 +14,7 @@ from pptx.util import Emu, Pt
 from pydantic import Field, field_validator
 
 from ..layout.paras import Para
+from ..messages import say
 from ..model import ShortText, StrictModel, Text, TitledSlide
 from ..render.context import RenderContext
 from ..render.page import content_slide
@@ -59,9 +60,7 @@ class TimelineSlide(TitledSlide):
     def _in_order(cls, milestones: list[Milestone]) -> list[Milestone]:
         for before, after in itertools.pairwise(milestones):
             if after.when.last_day < before.when.first_day:  # "2015" may follow "2015-06"
-                raise ValueError(
-                    f"milestones go earliest first: {after.date} comes after {before.date}"
-                )
+                raise ValueError(say("milestones_order", after=after.date, before=before.date))
         return milestones
 
 

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import Location, Problem, ThemeError
+from ..i18n import N_
 from ..inputs import read_input
 from ..messages import say
 
@@ -30,7 +31,7 @@ def read_template_bytes(path: Path, where: Location) -> bytes:
     :class:`ThemeError` when the file is not a PowerPoint file or template."""
     if path.suffix.lower() not in SUFFIXES:
         raise ThemeError(Problem(where, say("template_suffix", name=path.name)))
-    data = read_input(path, where, TEMPLATE_CAP, what="template")
+    data = read_input(path, where, TEMPLATE_CAP, what=N_("template"))
     try:
         return as_presentation(data)
     except (zipfile.BadZipFile, KeyError, ValueError):
