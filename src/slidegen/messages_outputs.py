@@ -164,4 +164,18 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
         "pdftoppm (poppler) is needed for the preview: Debian/Ubuntu "
         "'sudo apt-get install poppler-utils', macOS 'brew install poppler'"
     ),
+    # -- an archive's recorded environment against this one (verify) ----------------------
+    "environment_differs": N_("{what} {recorded} recorded, {here} here"),
+    "package_missing_here": N_("package {name} {version} recorded, not installed here"),
+    "package_differs": N_("package {name} {version} recorded, {here} here"),
+    "font_missing_here": N_("font {family} {style} ({file}) not found here"),
+    "font_differs": N_("font {family} {style}: {file} recorded, a different file ({other}) here"),
+    "recreate_environment": N_(
+        "to recreate the recorded environment: Python {python}, then '{install}', then "
+        "slidegen {version}{commit} ('pip install --no-deps .' from that commit); the fonts "
+        "are listed in {record}"
+    ),
+    # TRANSLATORS: follows the slidegen version in "recreate_environment".
+    "at_commit": N_(" at commit {commit}"),
+    "output_is_folder": N_("is a folder; choose another name for the {kind} file"),
 }

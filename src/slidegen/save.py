@@ -126,7 +126,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         ) from None
     if path.is_dir():
         kind = path.suffix.lstrip(".").upper() or "output"  # PPTX, PDF, PNG: not only .pptx
-        raise OutputError(Problem(where, f"is a folder; choose another name for the {kind} file"))
+        raise OutputError(Problem(where, say("output_is_folder", kind=kind)))
     temporary: str | None = None
     try:
         handle, temporary = _temporary_for(path)

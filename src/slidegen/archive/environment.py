@@ -16,6 +16,7 @@ from importlib.metadata import distributions
 from pathlib import Path
 from typing import Any
 
+from ..messages import say
 from ..textfit import find_font
 from ..theme import Theme
 from ..version import COMMIT, VERSION
@@ -122,31 +123,37 @@ def differences(recorded: dict[str, Any], here: dict[str, Any]) -> list[str]:
     found = []
     for what in ("python", "libreoffice"):
         if recorded.get(what) and here.get(what) and recorded[what] != here[what]:
-            found.append(f"{what} {recorded[what]} recorded, {here[what]} here")
+            found.append(
+                say("environment_differs", what=what, recorded=recorded[what], here=here[what])
+            )
     if recorded.get("slidegen", {}).get("version") != here["slidegen"]["version"]:
+        version = recorded.get("slidegen", {}).get("version")
         found.append(
-            f"slidegen {recorded.get('slidegen', {}).get('version')} recorded, "
-            f"{here['slidegen']['version']} here"
-        )
+            say("environment_differs", what="slidegen", recorded=version,
+                here=here["slidegen"]["version"])
+        )  # fmt: skip
     packages = here["packages"]
     for name, version in recorded.get("packages", {}).items():
         if name == "slidegen":
             continue
         if name not in packages:
-            found.append(f"package {name} {version} recorded, not installed here")
+            found.append(say("package_missing_here", name=name, version=version))
         elif packages[name] != version:
-            found.append(f"package {name} {version} recorded, {packages[name]} here")
+            found.append(say("package_differs", name=name, version=version, here=packages[name]))
     mine = {(f["family"], f["style"], f["used_by"]): f for f in here.get("fonts", [])}
     for font in recorded.get("fonts", []):
         key = (font["family"], font["style"], font["used_by"])
         other = mine.get(key)
         if other is None:
-            found.append(f"font {font['family']} {font['style']} ({font['file']}) not found here")
+            found.append(
+                say("font_missing_here", family=font["family"], style=font["style"],
+                    file=font["file"])
+            )  # fmt: skip
         elif other["sha256"] != font["sha256"]:
             found.append(
-                f"font {font['family']} {font['style']}: {font['file']} recorded, "
-                f"a different file ({other['file']}) here"
-            )
+                say("font_differs", family=font["family"], style=font["style"],
+                    file=font["file"], other=other["file"])
+            )  # fmt: skip
     return found
 
 
@@ -159,9 +166,8 @@ def recreate_hint(bag: Path, recorded: dict[str, Any]) -> str:
     else:
         install = f"pip install -r {env / PACKAGES}"
     slidegen = recorded.get("slidegen", {})
-    commit = f" at commit {slidegen['commit']}" if slidegen.get("commit") else ""
-    return (
-        f"to recreate the recorded environment: Python {python}, then '{install}', then "
-        f"slidegen {slidegen.get('version')}{commit} ('pip install --no-deps .' from that "
-        f"commit); the fonts are listed in {env / RECORD}"
-    )
+    commit = say("at_commit", commit=slidegen["commit"]) if slidegen.get("commit") else ""
+    return say(
+        "recreate_environment", python=python, install=install,
+        version=slidegen.get("version"), commit=commit, record=env / RECORD,
+    )  # fmt: skip
