@@ -6,8 +6,6 @@ or installed (read here as a constant: importlib.metadata costs ~25 ms at every 
 
 from __future__ import annotations
 
-import re
-
 try:
     from ._version import __commit__, __version__
 except ImportError:  # a source tree that was never built or installed
@@ -21,6 +19,8 @@ def _commit() -> str | None:
         return __commit__.removeprefix("g")
     # Built from an sdist there is no git to ask: the version's local part still names the
     # commit, abbreviated (0.1.dev38+g2739dc92a.d20261201).
+    import re  # only for a version without its commit: not at every start
+
     match = re.search(r"\+g([0-9a-f]{7,40})", VERSION)
     return match.group(1) if match else None
 
