@@ -24,6 +24,7 @@ from .context import RenderContext
 from .notes import NotesWriter
 from .page import add_slide_chrome, brand_layouts
 from .template import new_presentation
+from .written import keep_as_written
 
 if TYPE_CHECKING:
     from ..template.mapping import LayoutChoice
@@ -76,6 +77,7 @@ def render_deck(
             number = len(ctx.slide_titles)
             add_slide_chrome(ctx, slide, number)
             notes.add(slide, spec.notes if index == 0 else None, number)  # type: ignore[attr-defined]
+            keep_as_written(slide, ctx.language)
     ctx.notes_pages = notes.count
     return ctx
 
