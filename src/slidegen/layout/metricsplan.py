@@ -9,13 +9,13 @@ else the one that overflows least.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..theme import Sizes
 from .geometry import Box
 from .paras import Para
 from .textplan import Faces, plan_text
-from .tileplan import TileText, plan_tiles
+from .tileplan import TileGridPlan, TileText, plan_tiles
 
 _SPLITS = (
     # (body : list rows, tiles : chart columns, tile columns)
@@ -36,6 +36,8 @@ class MetricsArrangement:
     chart: Box | None
     list: Box | None
     tile_columns: int
+    tile_plan: TileGridPlan | None = None
+    """The tiles planned in ``tiles`` when choosing the arrangement (no need to again)."""
 
 
 def arrange_metrics(
@@ -56,11 +58,12 @@ def arrange_metrics(
         candidates = list({(c.tiles, c.list): c for c in candidates}.values())
     best, least = candidates[0], None
     for candidate in candidates:
-        overflow = _overflow(candidate, tiles, items, faces, sizes)
+        plan, overflow = _overflow(candidate, tiles, items, faces, sizes)
+        planned = replace(candidate, tile_plan=plan)
         if overflow <= _FITS:
-            return candidate
+            return planned
         if least is None or overflow < least:
-            best, least = candidate, overflow
+            best, least = planned, overflow
     return best
 
 
@@ -87,7 +90,8 @@ def _overflow(
     items: list[Para] | None,
     faces: Faces,
     sizes: Sizes,
-) -> float:
+) -> tuple[TileGridPlan, float]:
+    """The tiles' plan in ``candidate``, and how far tiles and list overflow there."""
     plan = plan_tiles(tiles, candidate.tiles, faces, sizes, max_columns=candidate.tile_columns)
     overflow = plan.overflow
     if items and candidate.list is not None:
@@ -96,4 +100,4 @@ def _overflow(
             floor=sizes.min_body, grow_to=sizes.max_body, balance=True,
         )  # fmt: skip
         overflow += text.overflow
-    return overflow
+    return plan, overflow

@@ -114,19 +114,44 @@ def _fit(
     cell_height = (box.height - GAP * (len(rows) - 1)) / len(rows) / EMU_PER_PT
     top = sizes.metric * FIGURE_GROWTH.get(len(tiles), 1.0)
     floor = max(sizes.metric * FIGURE_FLOOR_SHARE, 2 * sizes.min_body)
-    figure = top
-    while True:
+    steps = [top]  # from the largest figure down, in half points, to the floor
+    while steps[-1] > floor:
+        steps.append(max(floor, steps[-1] - STEP))
+
+    def measured(figure: float) -> _Trial:
         roles = RoleSizes.at(figure, sizes)
         width = min(cell_width, _natural_width(tiles, roles, faces))
         laid = [_lay_out(t, roles, faces, width) for t in tiles]
         height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT + CORNERS_Y
         figures = max(figure_width(t, roles, faces) for t in tiles) * (1 + WIDTH_SLACK)
         fits = height * (1 + HEIGHT_SLACK) <= cell_height and figures + _padding() <= cell_width
-        if fits or figure <= floor:
-            break
-        figure = max(floor, figure - STEP)
-    overflow = max(0.0, height - cell_height)
-    return _place(box, rows, tiles, laid, roles, width, min(height, cell_height), overflow)
+        return _Trial(fits, roles, width, laid, height)
+
+    # Smaller figures only ever take less room: the largest that fits, by halving.
+    trial, low, high = measured(top), 1, len(steps) - 1
+    if not trial.fits:
+        trial = measured(steps[high])
+        while trial.fits and low < high:
+            middle = (low + high) // 2
+            probe = measured(steps[middle])
+            if probe.fits:
+                trial, high = probe, middle
+            else:
+                low = middle + 1
+    overflow = max(0.0, trial.height - cell_height)
+    height = min(trial.height, cell_height)
+    return _place(box, rows, tiles, trial.laid, trial.roles, trial.width, height, overflow)
+
+
+@dataclass(frozen=True)
+class _Trial:
+    """The tiles laid out at one figure size."""
+
+    fits: bool
+    roles: RoleSizes
+    width: float
+    laid: list[list[ParaPlan]]
+    height: float
 
 
 def figure_width(text: TileText, roles: RoleSizes, faces: Faces) -> float:

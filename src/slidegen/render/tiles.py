@@ -142,12 +142,14 @@ def add_metric_tiles(
     metrics: list[Metric] | list[TileText],
     *,
     max_columns: int = 4,
+    plan: TileGridPlan | None = None,
 ) -> TileGridPlan:
     """Tiles for ``metrics`` (or their texts, :func:`tile_text`) in ``box``, as
     :func:`plan_tiles` sets them: one size for every tile, balanced rows, figures of a row
-    on one baseline."""
+    on one baseline; ``plan``: theirs in ``box``, when made already."""
     texts = [m if isinstance(m, TileText) else tile_text(ctx, m) for m in metrics]
-    plan = plan_tiles(texts, box, faces(ctx), ctx.theme.sizes, max_columns=max_columns)
+    if plan is None:  # else planned for ``box`` already
+        plan = plan_tiles(texts, box, faces(ctx), ctx.theme.sizes, max_columns=max_columns)
     if plan.overflow > 0.5:
         overflow, size = f"{plan.overflow:.0f}", f"{plan.sizes.label:g}"
         ctx.warn(say("tiles_overflow", overflow=overflow, size=size))

@@ -60,7 +60,9 @@ def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
     place = arrange_metrics(
         body, ctx.page.gap, texts, paras, spec.chart is not None, faces(ctx), ctx.theme.sizes
     )
-    add_metric_tiles(ctx, slide, place.tiles, texts, max_columns=place.tile_columns)
+    add_metric_tiles(
+        ctx, slide, place.tiles, texts, max_columns=place.tile_columns, plan=place.tile_plan
+    )
     if spec.chart and place.chart:
         add_chart(ctx, slide, place.chart, spec.chart, spec.metrics, plain_text(spec.title))
     if paras and place.list:
