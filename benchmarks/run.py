@@ -264,25 +264,39 @@ def measure(project: Path, sizes: list[int], runs: int) -> list[Case]:
 def measure_real_content(
     project: Path, sizes: list[int], runs: int, pandoc: str | None
 ) -> list[Case]:
-    """The repository's deck scaled to each size (real text, images, target charts)."""
-    original = yaml.safe_load((project / "deck.yaml").read_text())
+    """The repository's deck and the example decks, each scaled to each size (real text,
+    images, target charts, period data and CSV tables kept)."""
+    decks = [("default deck", project / "deck.yaml")]
+    for example in sorted((ROOT / "examples").glob("*/deck.yaml")):
+        copy = project / "examples" / example.parent.name
+        shutil.copytree(example.parent, copy, dirs_exist_ok=True)
+        decks.append((f"example {example.parent.name}", copy / "deck.yaml"))
     cases = []
-    for n in sizes:
-        deck = scaled_deck(original, n)
-        name = f"real-{n}"
-        (project / f"{name}.yaml").write_text(
-            yaml.safe_dump(deck, allow_unicode=True, sort_keys=False, width=1000)
-        )
-        (project / f"{name}.md").write_text(real_markdown(deck))
-        n_runs = 1 if n >= 2000 else runs
-        seconds, rss, mpl = build(project, f"{name}.yaml", n_runs)
-        slides = count_slides(project / "output" / f"{name}.pptx")
-        case = Case(f"default deck scaled to {slides} slides", slides, n_runs, seconds, rss, mpl)
-        if pandoc:
-            cmd = [pandoc, "-o", f"output/pandoc-{name}.pptx", f"{name}.md"]
-            case.pandoc_seconds, case.pandoc_rss_mb, _ = run_child(cmd, project, n_runs)
-        cases.append(case)
+    for label, path in decks:
+        original = yaml.safe_load(path.read_text())
+        for n in sizes:
+            cases.append(_real_case(label, path.parent, original, n, runs, pandoc))
     return cases
+
+
+def _real_case(
+    label: str, folder: Path, original: dict[str, Any], n: int, runs: int, pandoc: str | None
+) -> Case:
+    deck = scaled_deck(original, n)
+    name = f"real-{n}"
+    (folder / f"{name}.yaml").write_text(
+        yaml.safe_dump(deck, allow_unicode=True, sort_keys=False, width=1000)
+    )
+    (folder / f"{name}.md").write_text(real_markdown(deck))
+    (folder / "output").mkdir(exist_ok=True)
+    n_runs = 1 if n >= 2000 else runs
+    seconds, rss, mpl = build(folder, f"{name}.yaml", n_runs)
+    slides = count_slides(folder / "output" / f"{name}.pptx")
+    case = Case(f"{label} scaled to {slides} slides", slides, n_runs, seconds, rss, mpl)
+    if pandoc:
+        cmd = [pandoc, "-o", f"output/pandoc-{name}.pptx", f"{name}.md"]
+        case.pandoc_seconds, case.pandoc_rss_mb, _ = run_child(cmd, folder, n_runs)
+    return case
 
 
 def count_slides(pptx: Path) -> int:
@@ -339,7 +353,7 @@ def report(info: dict[str, str], cases: list[Case], rows: list[Goal]) -> str:
         per = f"{c.ms_per_slide:.1f}" if c.ms_per_slide else ""
         pandoc = (
             "pandoc: not installed"
-            if c.name.startswith(("synthetic", "default deck scaled"))
+            if c.name.startswith(("synthetic", "default deck scaled", "example"))
             else ""
         )
         if c.pandoc_seconds:
