@@ -15,25 +15,60 @@ def slide_count(deck: dict[str, Any]) -> int:
     )
 
 
+MAX_SECTIONS = 500
+"""The deck format's cap on sections: a deck of short sections repeats slides inside them."""
+
+
 def scaled_deck(deck: dict[str, Any], n: int) -> dict[str, Any]:
     """``deck`` with its sections repeated until it has about ``n`` slides; every copy's
-    titles carry its round (titles stay unique), the cover only once."""
-    per_round = slide_count(deck)
-    rounds = max(1, round(n / per_round))
-    sections = []
+    titles carry its round (titles stay unique), the cover only once. Past the format's 500
+    sections, a round's slides join the same section of an earlier round."""
+    allowed = max(1, MAX_SECTIONS // max(1, len(deck["sections"])))
+    rounds = _rounds(deck, n, allowed)
+    sections: list[dict[str, Any]] = []
     for round_number in range(1, rounds + 1):
-        for section in deck["sections"]:
-            section = copy.deepcopy(section)
-            if round_number > 1:
-                section["slides"] = [s for s in section["slides"] if s.get("kind") != "title"]
-                if section.get("title"):
-                    section["title"] = f"{section['title']} ({round_number})"
-                for slide in section["slides"]:
-                    if slide.get("title"):
-                        slide["title"] = f"{slide['title']} ({round_number})"
-            if section["slides"] or section.get("title"):
-                sections.append(section)
+        copies = [_copy(section, round_number) for section in deck["sections"]]
+        if round_number <= allowed:
+            sections += [c for c in copies if c["slides"] or c.get("title")]
+            continue
+        host = (round_number - 1) % allowed  # an earlier round's sections take the slides
+        kept = [
+            c
+            for c in (_copy(s, host + 1) for s in deck["sections"])
+            if c["slides"] or c.get("title")
+        ]
+        offset = host * len(kept)
+        for index, copy_ in enumerate(c for c in copies if c["slides"] or c.get("title")):
+            sections[offset + index]["slides"] += copy_["slides"]
     return {**deck, "sections": sections}
+
+
+def _rounds(deck: dict[str, Any], n: int, allowed: int) -> int:
+    """How many rounds make closest to ``n`` slides (merged rounds add no dividers)."""
+    sections = deck["sections"]
+    dividers = sum(int(bool(s.get("title")) and s.get("divider", True)) for s in sections)
+    covers = sum(1 for s in sections for slide in s["slides"] if slide.get("kind") == "title")
+    content = sum(len(s["slides"]) for s in sections) - covers
+
+    def count(r: int) -> int:
+        return covers + r * content + min(r, allowed) * dividers
+
+    rounds = 1
+    while count(rounds + 1) <= n or abs(count(rounds + 1) - n) < abs(count(rounds) - n):
+        rounds += 1
+    return rounds
+
+
+def _copy(section: dict[str, Any], round_number: int) -> dict[str, Any]:
+    section = copy.deepcopy(section)
+    if round_number > 1:
+        section["slides"] = [s for s in section["slides"] if s.get("kind") != "title"]
+        if section.get("title"):
+            section["title"] = f"{section['title']} ({round_number})"
+        for slide in section["slides"]:
+            if slide.get("title"):
+                slide["title"] = f"{slide['title']} ({round_number})"
+    return section
 
 
 def as_markdown(deck: dict[str, Any]) -> str:
