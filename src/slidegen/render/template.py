@@ -107,10 +107,17 @@ def apply_language(prs: PresentationT, language: str) -> None:
         for node in element.iter():
             if node.get("lang") == "en-US":
                 node.set("lang", language)
-        if element.tag == qn("c:chartSpace") and element.find(qn("c:lang")) is None:
-            date1904 = element.find(qn("c:date1904"))
-            lang = etree.Element(qn("c:lang"), val=language)
-            if date1904 is not None:
-                date1904.addnext(lang)
-            else:
-                element.insert(0, lang)
+        if element.tag == qn("c:chartSpace"):
+            chart_language(element, language)
+
+
+def chart_language(chart: etree._Element, language: str) -> None:
+    """``c:lang`` on a chart (python-pptx writes none): its numbers in the deck's language."""
+    if chart.find(qn("c:lang")) is not None:
+        return
+    date1904 = chart.find(qn("c:date1904"))
+    lang = etree.Element(qn("c:lang"), val=language)
+    if date1904 is not None:
+        date1904.addnext(lang)
+    else:
+        chart.insert(0, lang)
