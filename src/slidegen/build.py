@@ -24,13 +24,11 @@ from .markup import plain_text
 from .messages import say
 from .model import DeckInfo, check_language
 from .properties import set_app_properties, set_properties, sources_digest
+from .render.context import RenderContext
 from .render.deck import render_deck
 from .render.package import drop_template_leftovers, in_scoped_pptx, list_notes_master
 from .render.template import apply_language
-from .resolve import (
-    history_findings,
-    unknown_period_id_findings,
-)
+from .resolve import PeriodData, history_findings, unknown_period_id_findings
 from .save import atomic_write
 from .stages import resolve_sources
 from .theme import LoadedTheme
@@ -115,18 +113,8 @@ def compile_deck(
     loaded_theme, logo, images = sources.theme, sources.logo, sources.images
     theme = loaded_theme.theme
     stamp, rule = _timestamp(deck)
-    base = None
-    if loaded_theme.template is not None and loaded_theme.layouts is not None:
-        base = (loaded_theme.template, loaded_theme.layouts)
-    ctx = render_deck(deck, loaded, theme, project, logo, cache_dir, stamp, base)
-    findings = _dedupe(
-        ctx.findings
-        + history_findings(deck, periods)
-        + unknown_period_id_findings(deck, periods)
-        + duplicate_title_findings(deck, loaded)
-        + theme_contrast_findings(theme, loaded_theme.source)
-        + _template_findings(loaded_theme)
-    )
+    ctx = render_deck(deck, loaded, theme, project, logo, cache_dir, stamp, loaded_theme.base)
+    findings = _findings(ctx.findings, deck, loaded, periods, loaded_theme)
     read = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
     if loaded_theme.template is not None:
         read.append(loaded_theme.template.path)
@@ -134,24 +122,8 @@ def compile_deck(
         read += [p.path for p in periods.history]
     read += tables
     digest = sources_digest(read, project)
-    set_properties(
-        ctx.prs,
-        deck.deck,
-        stamp,
-        {
-            "slidegen": f"slidegen {VERSION}",
-            "sources_sha256": digest,
-            "period": periods.current.id if periods else plain_text(deck.deck.period or ""),
-            "theme": loaded_theme.folder.name,
-        },
-    )
-    fonts = [theme.fonts.heading.name, theme.fonts.body.name]
-    set_app_properties(ctx.prs, fonts, ctx.slide_titles, ctx.notes_pages)
-    drop_template_leftovers(ctx.prs)
-    list_notes_master(ctx.prs)
-    apply_language(ctx.prs, deck.deck.language)
-    buffer = io.BytesIO()
-    ctx.prs.save(buffer)
+    period_id = periods.current.id if periods else plain_text(deck.deck.period or "")
+    buffer = _finished_package(ctx, deck, stamp, digest, period_id, loaded_theme)
     return Compiled(
         buffer.getvalue(),
         len(ctx.prs.slides),
@@ -164,6 +136,52 @@ def compile_deck(
         sources_sha256=digest,
         theme=loaded_theme,
     )
+
+
+def _findings(
+    rendered: list[Problem],
+    deck: Deck,
+    loaded: Loaded,
+    periods: PeriodData | None,
+    loaded_theme: LoadedTheme,
+) -> list[Problem]:
+    """Every finding of a build, once: the layout's, then the data's and the theme's."""
+    return _dedupe(
+        rendered
+        + history_findings(deck, periods)
+        + unknown_period_id_findings(deck, periods)
+        + duplicate_title_findings(deck, loaded)
+        + theme_contrast_findings(loaded_theme.theme, loaded_theme.source)
+        + _template_findings(loaded_theme)
+    )
+
+
+def _finished_package(
+    ctx: RenderContext,
+    deck: Deck,
+    stamp: datetime,
+    digest: str,
+    period_id: str,
+    loaded_theme: LoadedTheme,
+) -> io.BytesIO:
+    """The rendered presentation's properties and package parts finished (the slides'
+    titles and notes were counted as they were made), saved into a buffer."""
+    custom = {
+        "slidegen": f"slidegen {VERSION}",
+        "sources_sha256": digest,
+        "period": period_id,
+        "theme": loaded_theme.folder.name,
+    }
+    prs = ctx.prs
+    set_properties(prs, deck.deck, stamp, custom)
+    fonts = [loaded_theme.theme.fonts.heading.name, loaded_theme.theme.fonts.body.name]
+    set_app_properties(prs, fonts, ctx.slide_titles, ctx.notes_pages)
+    drop_template_leftovers(prs)
+    list_notes_master(prs)
+    apply_language(prs, deck.deck.language)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer
 
 
 def _template_findings(loaded_theme: LoadedTheme) -> list[Problem]:

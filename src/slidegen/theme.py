@@ -223,6 +223,13 @@ class LoadedTheme:
         return self.folder.parent == builtin_themes()
 
     @property
+    def base(self) -> tuple[TemplateInfo, LayoutChoice] | None:
+        """The template and the layouts chosen on it, when the theme is built on one."""
+        if self.template is None or self.layouts is None:
+            return None
+        return self.template, self.layouts
+
+    @property
     def asset_roots(self) -> list[Path]:
         """Where the theme's paths (``logo``) are looked up: its own folder first, then, for a
         project's theme, the project holding ``themes/`` (the older convention)."""
