@@ -63,15 +63,49 @@ def read_rows(file: Path, project: Path, min_columns: int = 2) -> CsvRows:
     return CsvRows(name, delimiter, numbered)
 
 
+_DELIMITERS = (",", ";", "\t")
+_SAMPLE_LINES = 50
+
+
 def _delimiter(text: str) -> str:
-    """The separator, as ``csv.Sniffer`` reads the start of the file; by the header row's
-    count of ``;`` and ``,`` when it cannot tell (one column, say)."""
-    sample = text[:8192]
+    """The separator: of those that split the first lines into the same number of columns
+    (two or more), the one that leaves fewest cells holding another separator (a decimal
+    comma in a semicolon file does not count); ``csv.Sniffer``'s guess among equals. A
+    semicolon file whose header says "Spesa, in euro" over cells of "1,50" splits evenly at
+    commas too, and the sniffer takes them."""
+    sample = "\n".join(text.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES])
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        sniffed = csv.Sniffer().sniff(sample[:8192], delimiters="".join(_DELIMITERS)).delimiter
     except csv.Error:
         first = text.split("\n", 1)[0]
-        return ";" if first.count(";") > first.count(",") else ","
+        sniffed = ";" if first.count(";") > first.count(",") else ","
+    scores = {d: _stray_cells(sample, d) for d in (sniffed, *_DELIMITERS)}
+    even = {d: score for d, score in scores.items() if score is not None}
+    return min(even, key=lambda d: even[d]) if even else sniffed  # min keeps the first
+
+
+def _stray_cells(sample: str, delimiter: str) -> int | None:
+    """Cells of ``sample`` split at ``delimiter`` that hold another separator; ``None`` when
+    it does not make two or more rows of the same two or more columns."""
+    try:
+        rows = [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(row)]
+    except csv.Error:
+        return None
+    # A header and a row at least (a quote misread at another separator swallows the rest
+    # of the file into one row).
+    if len(rows) < 2 or len(rows[0]) < 2 or any(len(row) != len(rows[0]) for row in rows):
+        return None
+    others = [d for d in _DELIMITERS if d != delimiter]
+    return sum(
+        1
+        for row in rows
+        for cell in row
+        if any(d in cell for d in others) and not _decimal_comma(cell, delimiter)
+    )
+
+
+def _decimal_comma(cell: str, delimiter: str) -> bool:
+    return delimiter == ";" and not isinstance(csv_number(cell.strip(), delimiter), NotANumber)
 
 
 def _parse(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
