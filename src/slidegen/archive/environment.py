@@ -119,31 +119,46 @@ def write(folder: Path, record: dict[str, Any], project: Path) -> None:
 
 
 def differences(recorded: dict[str, Any], here: dict[str, Any]) -> list[str]:
-    """What differs between the recorded environment and this one, one line each."""
+    """What differs between the recorded environment and this one, one line each. The
+    record is read as found (a hand-edited file may hold anything): what is not the shape
+    slidegen writes is left out, never a traceback."""
+    record = _mapping(recorded)
     found = []
     for what in ("python", "libreoffice"):
-        if recorded.get(what) and here.get(what) and recorded[what] != here[what]:
-            found.append(
-                say("environment_differs", what=what, recorded=recorded[what], here=here[what])
-            )
-    if recorded.get("slidegen", {}).get("version") != here["slidegen"]["version"]:
-        version = recorded.get("slidegen", {}).get("version")
+        was = _text(record.get(what))
+        if was and here.get(what) and was != here[what]:
+            found.append(say("environment_differs", what=what, recorded=was, here=here[what]))
+    version = _text(_mapping(record.get("slidegen")).get("version"))
+    if version != here["slidegen"]["version"]:
         found.append(
             say("environment_differs", what="slidegen", recorded=version,
                 here=here["slidegen"]["version"])
         )  # fmt: skip
     packages = here["packages"]
-    for name, version in recorded.get("packages", {}).items():
-        if name == "slidegen":
+    for name, version in _mapping(record.get("packages")).items():
+        version = _text(version)
+        if name == "slidegen" or version is None:
             continue
         if name not in packages:
             found.append(say("package_missing_here", name=name, version=version))
         elif packages[name] != version:
             found.append(say("package_differs", name=name, version=version, here=packages[name]))
-    mine = {(f["family"], f["style"], f["used_by"]): f for f in here.get("fonts", [])}
-    for font in recorded.get("fonts", []):
-        key = (font["family"], font["style"], font["used_by"])
-        other = mine.get(key)
+    return found + _font_differences(record.get("fonts"), here.get("fonts", []))
+
+
+_FONT_KEYS = ("family", "style", "used_by", "file", "sha256")
+
+
+def _font_differences(recorded: object, here: list[dict[str, str]]) -> list[str]:
+    mine = {(f["family"], f["style"], f["used_by"]): f for f in here}
+    fonts = [
+        font
+        for font in (recorded if isinstance(recorded, list) else [])
+        if isinstance(font, dict) and all(isinstance(font.get(k), str) for k in _FONT_KEYS)
+    ]
+    found = []
+    for font in fonts:
+        other = mine.get((font["family"], font["style"], font["used_by"]))
         if other is None:
             found.append(
                 say("font_missing_here", family=font["family"], style=font["style"],
@@ -157,17 +172,30 @@ def differences(recorded: dict[str, Any], here: dict[str, Any]) -> list[str]:
     return found
 
 
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object) -> str | None:
+    """A recorded version as text (one line); ``None`` for anything else."""
+    if isinstance(value, str):
+        return value.splitlines()[0] if value.strip() else None
+    return None
+
+
 def recreate_hint(bag: Path, recorded: dict[str, Any]) -> str:
     """How to make the recorded environment again."""
     env = bag / "data" / FOLDER
-    python = recorded.get("python", "?")
+    recorded = _mapping(recorded)
+    python = _text(recorded.get("python")) or "?"
     if (env / LOCK).is_file():
         install = f"pip install --require-hashes --no-deps -r {env / LOCK}"
     else:
         install = f"pip install -r {env / PACKAGES}"
-    slidegen = recorded.get("slidegen", {})
-    commit = say("at_commit", commit=slidegen["commit"]) if slidegen.get("commit") else ""
+    slidegen = _mapping(recorded.get("slidegen"))
+    commit = _text(slidegen.get("commit"))
+    commit = say("at_commit", commit=commit) if commit else ""
     return say(
         "recreate_environment", python=python, install=install,
-        version=slidegen.get("version"), commit=commit, record=env / RECORD,
+        version=_text(slidegen.get("version")) or "?", commit=commit, record=env / RECORD,
     )  # fmt: skip
