@@ -1,4 +1,4 @@
-"""An archive's recorded environment (``data/environment/environment.json``) mutated
+"""An archive's version log and recorded environment (``data/environment/environment.json``) mutated
 structurally, generated: any value replaced by null, a number, text, a list or a deeply
 nested mapping. ``verify`` reads it to say how the environment differs and how to recreate
 it: whatever the file holds, that is lines of text, never a traceback."""
@@ -6,12 +6,15 @@ it: whatever the file holds, that is lines of text, never a traceback."""
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
+import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
 from slidegen.archive import environment
+from slidegen.archive.sequence import ArchiveError, read_log
 from slidegen.theme import load_theme
 from test_hostile import examples
 
@@ -69,3 +72,47 @@ def test_a_mutated_environment_record_is_described_not_crashed_on(record: object
 
     hint = environment.recreate_hint(Path("bag"), record)  # type: ignore[arg-type]
     assert isinstance(hint, str) and hint
+
+
+ENTRY = {
+    "version": 2,
+    "deck": "deck.yaml",
+    "tagmanifest_sha256": "ab" * 32,
+    "previous_version": 1,
+    "previous_sha256": "cd" * 32,
+}
+
+
+@st.composite
+def log_lines(draw: st.DrawFn) -> str:
+    """A version log (JSON lines) with entries changed: a field's value, a field gone or
+    added, a line that is no mapping."""
+    lines = []
+    for _ in range(draw(st.integers(1, 4))):
+        entry: Any = dict(ENTRY)
+        choice = draw(st.integers(0, 3))
+        if choice == 0:
+            entry[draw(st.sampled_from(sorted(ENTRY)))] = draw(JSON)
+        elif choice == 1:
+            del entry[draw(st.sampled_from(sorted(ENTRY)))]
+        elif choice == 2:
+            entry = draw(JSON)
+        lines.append(json.dumps(entry))
+    return "\n".join(lines) + "\n"
+
+
+@examples(200)
+@given(text=log_lines())
+def test_a_mutated_version_log_is_read_or_refused_located(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    log = tmp_path_factory.mktemp("log") / "versions.jsonl"
+    log.write_text(text, encoding="utf-8")
+    try:
+        entries = read_log(log)
+    except ArchiveError as error:
+        assert error.problems and error.problems[0].location.line >= 1
+        return
+    for entry in entries:
+        assert isinstance(entry.version, int) and isinstance(entry.deck, str)
+        assert entry.previous_version is None or isinstance(entry.previous_version, int)

@@ -95,7 +95,7 @@ def read_log(log: Path) -> list[LogEntry]:
         if not line.strip():
             continue
         try:
-            entries.append(LogEntry(**json.loads(line)))
+            entries.append(_entry(json.loads(line)))
         except (ValueError, TypeError):
             if number == len(lines):  # no newline after it: the append never finished
                 break
@@ -103,6 +103,27 @@ def read_log(log: Path) -> list[LogEntry]:
                 Problem(Location(str(log), number, 1), say("archive_log_damaged"))
             ) from None
     return entries
+
+
+_FIELDS = {
+    "version": (int,),
+    "deck": (str,),
+    "tagmanifest_sha256": (str,),
+    "previous_version": (int, type(None)),
+    "previous_sha256": (str, type(None)),
+}
+
+
+def _entry(data: object) -> LogEntry:
+    """A log line's entry, its fields of the types slidegen writes (a hand-edited line may
+    hold anything); a :class:`TypeError` otherwise."""
+    if not isinstance(data, dict) or set(data) != set(_FIELDS):
+        raise TypeError("not a log entry")
+    for name, types in _FIELDS.items():
+        value = data[name]
+        if isinstance(value, bool) or not isinstance(value, types):
+            raise TypeError(f"{name} is not {types}")
+    return LogEntry(**data)
 
 
 def append_log(log: Path, entry: LogEntry) -> None:
