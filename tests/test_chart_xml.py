@@ -83,6 +83,13 @@ def test_bar_value_axes_start_at_zero(built: BuildResult) -> None:
         assert xml.xpath("//c:valAx/c:scaling/c:min/@val", namespaces=NS) == ["0"]
 
 
+def test_category_labels_stay_level_and_wrap(built: BuildResult) -> None:
+    """Not turned on a slant where they do not fit side by side (a narrow chart)."""
+    for slide in (0, 1, 2):
+        body = chart_xml(built.output, slide).xpath("//c:catAx/c:txPr/a:bodyPr", namespaces=NS)
+        assert [(b.get("rot"), b.get("vert")) for b in body] == [("0", "horz")]
+
+
 def test_label_formats_follow_the_data(built: BuildResult) -> None:
     whole = chart_xml(built.output, 0).xpath("//c:dLbls/c:numFmt/@formatCode", namespaces=NS)
     assert whole == ["#,##0"]

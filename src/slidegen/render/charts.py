@@ -273,6 +273,12 @@ def _write_axes(ctx: RenderContext, native: object, plan: ChartPlan) -> None:
     ticks.font.color.rgb = RGBColor.from_string(colours.muted)
     category_axis = native.category_axis  # type: ignore[attr-defined]
     category_axis.tick_labels.font.size = Pt(plan.label_size)
+    # Category labels stay level and wrap: PowerPoint and LibreOffice turn labels that do not
+    # fit side by side on a slant, and a slanted label is read with a tilted head.
+    body = category_axis._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}")
+    if body is not None:
+        body.set("rot", "0")
+        body.set("vert", "horz")
     category_axis.format.line.color.rgb = RGBColor.from_string(colours.muted)
     if plan.category_labels_low:
         category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
