@@ -287,3 +287,27 @@ def test_a_pie_with_several_series_plans_the_first_and_says_so() -> None:
     )  # fmt: skip
     assert [s.name for s in planned.series] == ["one"]
     assert any("a pie shows one series" in f.message for f in planned.findings)
+
+
+def test_gauge_labels_keep_to_their_slot_and_figures_clear_their_caption() -> None:
+    long = "Council emissions cut since 2019 across every council building"
+    plans = gauges(
+        *({"label": long, "target": 60, "value": 38},) * 3,
+        {"label": "Street lights converted", "target": 10_000, "value": 8_200, "unit": "lights"},
+        size=(6.0, 3.0),
+    )
+    per_unit = min(6.0 / 4 / 2.5, 3.0 * 0.88 / 2.65)  # inches per ring radius
+    points_per_radius = per_unit * 72
+    for gauge in plans:
+        lines = gauge.label.text.split("\n")
+        assert len(lines) <= (2 if len(gauge.label.text) < 40 else 3)
+        # Neighbouring labels never touch: each keeps to 90% of its slot.
+        assert max(width_em(line) for line in lines) * gauge.label.size <= 6.0 / 4 * 72 * 0.9
+        assert gauge.figure is not None
+        figure_lines = gauge.figure.text.count("\n") + 1
+        figure_bottom = (
+            gauge.figure.y - figure_lines * 1.2 * gauge.figure.size / points_per_radius / 2
+        )
+        caption_top = gauge.caption.y + 1.2 * gauge.caption.size / points_per_radius / 2
+        assert figure_bottom > caption_top
+        assert gauge.figure.y + figure_lines * 0.6 * gauge.figure.size / points_per_radius < 0.78

@@ -44,11 +44,24 @@ def test_outline_matches_golden(
         pytest.fail(f"outline of case {case!r} differs from its golden file:\n{diff}")
 
 
+EXPECTED_FINDINGS = {
+    # The second deck shows a pie of eight services on purpose (every slice its own
+    # colour); eight slices are more than eyes tell apart, and slidegen says so.
+    "council-en": ["a pie with 8 slices is hard to read"],
+}
+
+
 @pytest.mark.parametrize("case", case_names())
-def test_case_builds_without_findings(case: str, built_case: Callable[[str], BuiltCase]) -> None:
-    """The golden decks are well laid out: no text overflows, no duplicate titles."""
-    findings = built_case(case).findings
-    assert not findings, "\n".join(str(f) for f in findings)
+def test_case_builds_with_no_findings_but_its_known_ones(
+    case: str, built_case: Callable[[str], BuiltCase]
+) -> None:
+    """The golden decks are well laid out: no text overflows, no duplicate titles; only the
+    findings a case is written to show."""
+    findings = [f.message for f in built_case(case).findings]
+    expected = EXPECTED_FINDINGS.get(case, [])
+    assert len(findings) == len(expected), "\n".join(findings)
+    for message, wanted in zip(sorted(findings), sorted(expected), strict=True):
+        assert message.startswith(wanted), message
 
 
 @pytest.mark.parametrize("case", case_names())

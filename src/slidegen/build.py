@@ -1,4 +1,4 @@
-"""The pipeline, one call per stage: load → validate → resolve → render → save.
+"""The pipeline, one call per stage: load → validate → resolve → layout → render → save.
 
 Nothing touches the output until every stage has passed.
 """
@@ -7,34 +7,28 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from .checks import theme_contrast_findings
 from .deck import Deck
 from .errors import DeckError, Location, OutputError, Problem, SlidegenError
-from .loader import Loaded, load_yaml
 from .markup import plain_text
 from .messages import say
-from .model import DeckInfo, check_language
+from .model import DeckInfo
+from .pipeline import findings_of, lay_out, load_deck, prepare
 from .properties import set_app_properties, set_properties, sources_digest
 from .render.context import RenderContext
 from .render.deck import render_deck
 from .render.package import drop_template_leftovers, in_scoped_pptx, list_notes_master
 from .render.template import apply_language
-from .resolve import PeriodData, history_findings, unknown_period_id_findings
 from .save import atomic_write
-from .stages import resolve_sources
 from .theme import LoadedTheme
-from .titles import duplicate_title_findings
-from .validate import problems_from_validation
 from .version import VERSION
+
+__all__ = ["BuildResult", "Compiled", "build_deck", "compile_deck", "load_deck"]
 
 CACHE_FOLDER = ".cache"
 
@@ -71,17 +65,6 @@ class BuildResult:
     handout: Path | None = None
 
 
-def load_deck(path: Path) -> tuple[Deck, Loaded]:
-    """Load and validate a deck file; all schema errors at once, each located."""
-    loaded = load_yaml(path, display_name=_display(path))
-    if not isinstance(loaded.data, dict):
-        raise DeckError(Problem(loaded.locate(()), say("top_level_not_mapping")))
-    try:
-        return Deck.model_validate(loaded.data), loaded
-    except ValidationError as exc:
-        raise DeckError(problems_from_validation(exc, loaded, Deck)) from None
-
-
 @in_scoped_pptx
 def compile_deck(
     path: Path,
@@ -98,23 +81,15 @@ def compile_deck(
     ``data.period``, else the latest); ``allow_missing`` renders missing values visibly as
     missing instead of refusing; ``language`` overrides the deck's (numbers, text language).
     """
-    deck, loaded = load_deck(path)
-    project = path.resolve().parent
-    if language:
-        try:
-            check_language(language)
-        except ValueError as error:
-            raise DeckError(Problem(Location("--language"), str(error))) from None
-        deck = deck.model_copy(update={"deck": deck.deck.model_copy(update={"language": language})})
-    sources = resolve_sources(
-        deck, loaded, project, theme_name=theme_name, period=period, allow_missing=allow_missing
+    prepared = prepare(
+        path, theme_name, period=period, allow_missing=allow_missing, language=language
     )
+    sources, project = prepared.sources, prepared.project
     deck, periods, tables = sources.deck, sources.periods, sources.tables
     loaded_theme, logo, images = sources.theme, sources.logo, sources.images
-    theme = loaded_theme.theme
-    stamp, rule = _timestamp(deck)
-    ctx = render_deck(deck, loaded, theme, project, logo, cache_dir, stamp, loaded_theme.base)
-    findings = _findings(ctx.findings, deck, loaded, periods, loaded_theme)
+    plan = lay_out(prepared)
+    ctx = render_deck(plan, logo, cache_dir, prepared.stamp, loaded_theme.base)
+    findings = findings_of(plan, prepared)
     read = [path, loaded_theme.manifest, *images, *([logo] if logo else [])]
     if loaded_theme.template is not None:
         read.append(loaded_theme.template.path)
@@ -123,36 +98,18 @@ def compile_deck(
     read += tables
     digest = sources_digest(read, project)
     period_id = periods.current.id if periods else plain_text(deck.deck.period or "")
-    buffer = _finished_package(ctx, deck, stamp, digest, period_id, loaded_theme)
+    buffer = _finished_package(ctx, deck, prepared.stamp, digest, period_id, loaded_theme)
     return Compiled(
         buffer.getvalue(),
         len(ctx.prs.slides),
         deck.deck,
         findings,
         sources=[p.resolve() for p in read],
-        timestamp_rule=rule,
+        timestamp_rule=prepared.timestamp_rule,
         period=periods.current.id if periods else None,
         cache_entries=ctx.new_cache_entries,
         sources_sha256=digest,
         theme=loaded_theme,
-    )
-
-
-def _findings(
-    rendered: list[Problem],
-    deck: Deck,
-    loaded: Loaded,
-    periods: PeriodData | None,
-    loaded_theme: LoadedTheme,
-) -> list[Problem]:
-    """Every finding of a build, once: the layout's, then the data's and the theme's."""
-    return _dedupe(
-        rendered
-        + history_findings(deck, periods)
-        + unknown_period_id_findings(deck, periods)
-        + duplicate_title_findings(deck, loaded)
-        + theme_contrast_findings(loaded_theme.theme, loaded_theme.source)
-        + _template_findings(loaded_theme)
     )
 
 
@@ -182,19 +139,6 @@ def _finished_package(
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer
-
-
-def _template_findings(loaded_theme: LoadedTheme) -> list[Problem]:
-    if loaded_theme.template is None:
-        return []
-    from .template.defaults import missing_font_findings
-
-    fonts = loaded_theme.theme.fonts
-    return missing_font_findings(
-        loaded_theme.template,
-        [(font.name, font.standin) for font in (fonts.heading, fonts.body)],
-        loaded_theme.source.locate(("template",)),
-    )
 
 
 def build_deck(
@@ -295,47 +239,3 @@ def slugify(text: str) -> str:
     """``Sei mesi fuori dal Comune`` → ``sei-mesi-fuori-dal-comune``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "deck"
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-_FIRST_ZIP_SECOND = 315532800  # 1980-01-01, the first time a zip entry can hold
-_LAST_SECOND = 253402300799  # 9999-12-31 23:59:59
-
-
-def _timestamp(deck: Deck) -> tuple[datetime, dict[str, str | int]]:
-    """SOURCE_DATE_EPOCH (reproducible-builds.org), else the deck's date, else 1980-01-01.
-
-    Returns the time and the rule that gave it (recorded in archive manifests).
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and epoch.strip():  # set but empty: as good as unset
-        # reproducible-builds.org: a value that is not a number of seconds is an error, never
-        # silently ignored; zip entries and Office dates cannot go before 1980 or past 9999.
-        seconds = int(epoch) if re.fullmatch(r"[0-9]{1,12}", epoch) else None
-        if seconds is None or not _FIRST_ZIP_SECOND <= seconds <= _LAST_SECOND:
-            raise DeckError(
-                Problem(
-                    Location("SOURCE_DATE_EPOCH"),
-                    say("bad_epoch", value=epoch[:40]),
-                )
-            )
-        return datetime.fromtimestamp(seconds, UTC), {
-            "source": "SOURCE_DATE_EPOCH",
-            "epoch": seconds,
-        }
-    if deck.deck.date:
-        day = deck.deck.date
-        stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
-        return stamp, {"source": "deck.date", "epoch": int(stamp.timestamp())}
-    stamp = datetime(1980, 1, 1, tzinfo=UTC)
-    return stamp, {"source": "default (1980-01-01)", "epoch": int(stamp.timestamp())}
-
-
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=lambda p: (p.location, p.message))

@@ -246,15 +246,15 @@ def check(
     allow_missing: bool,
     output_format: str,
 ) -> None:
-    from .build import compile_deck
+    from .pipeline import check_deck
 
     errors: list[Problem] = []
     findings: list[Problem] = []
     slides = 0
     exit_code = 0
     try:
-        compiled = compile_deck(deck, theme, period=period, allow_missing=allow_missing)
-        findings, slides = compiled.findings, compiled.slides
+        checked = check_deck(deck, theme, period=period, allow_missing=allow_missing)
+        findings, slides = checked.findings, checked.slides
         if strict and findings:
             exit_code = EXIT_DECK_ERROR
     except SlidegenError as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .chartcolors import mix
 from .figures import format_figure, word
@@ -32,11 +32,14 @@ class GaugeText:
     text: str
     size: float
     """Points."""
+    y: float = 0.0
+    """The height of its centre inside the ring, in ring radii."""
 
 
 @dataclass(frozen=True)
 class GaugePlan:
-    label: str
+    label: GaugeText
+    """What the target is about, under the ring: wrapped to its slot (at most two lines)."""
     figure: GaugeText | None
     """The achieved value, large; ``None`` when there is none."""
     caption: GaugeText
@@ -48,7 +51,6 @@ class GaugePlan:
     target_at: float
     """Where the target mark sits on the ring (0–1 of the scale)."""
     scale: float
-    label_size: float
     track_colour: str
     """The empty ring: the theme's surface, darkened enough to be seen on the slide."""
 
@@ -100,6 +102,64 @@ def _fitted(
     return best
 
 
+LINE_HEIGHT = 1.2
+"""A line of gauge text, in em."""
+STACK_ROOM = 1.2
+"""The height (ring radii) the figure and its caption may take inside the ring."""
+
+
+def _stacked(figure: GaugeText, caption: GaugeText, per_unit: float) -> tuple[GaugeText, GaugeText]:
+    """The figure (one line, or two when it broke before its unit) above its caption, the
+    pair centred in the ring; a pair too tall for the ring shrinks its figure."""
+    points_per_radius = per_unit * 72
+    lines = figure.text.count("\n") + 1
+
+    def height(size: float) -> float:
+        return lines * LINE_HEIGHT * size / points_per_radius
+
+    caption_height = LINE_HEIGHT * caption.size / points_per_radius
+    gap = 0.06
+    size = figure.size
+    while height(size) + gap + caption_height > STACK_ROOM and size > 1:
+        size -= 0.5
+    top = (height(size) + gap + caption_height) / 2 + 0.05
+    figure_y = top - height(size) / 2
+    caption_y = top - height(size) - gap - caption_height / 2
+    return replace(figure, size=size, y=figure_y), replace(caption, y=caption_y)
+
+
+LABEL_LINES = 2
+"""A gauge's label takes at most two lines under its ring."""
+
+
+def wrapped_label(
+    text: str, wanted: float, room_pt: float, width_em: Callable[[str, bool], float]
+) -> GaugeText:
+    """``text`` broken between words into lines no wider than ``room_pt`` (bold), at
+    ``wanted`` points or, when it needs more than :data:`LABEL_LINES` lines or a word is
+    wider than the room, smaller (by half points, down to 60%)."""
+    size = wanted
+    while True:
+        lines = _lines(text, room_pt / size, width_em)
+        fits = len(lines) <= LABEL_LINES and all(
+            width_em(line, True) * size <= room_pt for line in lines
+        )
+        if fits or size <= wanted * 0.6:
+            return GaugeText("\n".join(lines), size)
+        size -= 0.5
+
+
+def _lines(text: str, room_em: float, width_em: Callable[[str, bool], float]) -> list[str]:
+    lines: list[str] = []
+    for piece in text.split():
+        candidate = f"{lines[-1]} {piece}" if lines else piece
+        if lines and width_em(candidate, True) <= room_em:
+            lines[-1] = candidate
+        else:
+            lines.append(piece)
+    return lines or [""]
+
+
 def plan_gauges(
     targets: list[Target],
     language: str,
@@ -115,29 +175,31 @@ def plan_gauges(
     # Inches per ring radius: each gauge's axes keep an equal aspect within its slot.
     per_unit = min(width / count / X_RANGE, height * (1 - title_share) / Y_RANGE)
     room = TEXT_WIDTH * per_unit * 72
+    # A label may use its whole slot, less a gap that keeps neighbouring labels apart.
+    label_room = min(width / count * 72 * 0.9, X_RANGE * per_unit * 72)
     big = max(14.0, min(40.0, height * 7))
     target_word = word({"it": "obiettivo", "en": "target", "fr": "objectif"}, language)
     plans = []
     for target in targets:
         scale = shared_scale(targets, target.unit)
         goal = f"{target_word} {figure_text(target.target, target.unit, language)}"
+        caption = _fitted(goal, big * 0.42, room, width_em, False)
         figure = status = None
         if target.value is not None:
-            figure = _fitted(
-                figure_text(target.value, target.unit, language), big, room, width_em, True
-            )
+            value = figure_text(target.value, target.unit, language)
+            figure, caption = _stacked(_fitted(value, big, room, width_em, True), caption, per_unit)
         else:
             status = _fitted(word(_NO_VALUE, language), big * 0.4, room, width_em, False)
+            caption, status = replace(caption, y=0.12), replace(status, y=-0.18)
         plans.append(
             GaugePlan(
-                label=plain_text(target.label),
+                label=wrapped_label(plain_text(target.label), big * 0.5, label_room, width_em),
                 figure=figure,
-                caption=_fitted(goal, big * 0.42, room, width_em, False),
+                caption=caption,
                 status=status,
                 filled=min(abs(target.value) / scale, 1.0) if target.value is not None else 0.0,
                 target_at=min(abs(target.target) / scale, 1.0),
                 scale=scale,
-                label_size=big * 0.5,
                 track_colour=mix(colours.surface, colours.muted, 0.25),
             )
         )

@@ -13,6 +13,8 @@ LEVEL_SCALES = (1.0, 0.9, 0.82)
 """Body text per nesting level (the master's body style uses the same)."""
 BULLET_CHARS = ("•", "–")
 """The bullet of the top level, and of the levels below it."""
+INHERIT = "inherit"
+"""As an alignment or anchor: what the template's placeholder says."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,4 @@
-"""Charts: native PowerPoint charts (editable, data embedded) and matplotlib images.
-
-Both get alt text; when the deck gives none it is written from the data
-("Grafico a barre: comunicati stampa 475, …").
-"""
+"""Native PowerPoint charts (editable, their data embedded), written as planned."""
 
 from __future__ import annotations
 
@@ -22,12 +18,8 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
-from ..chartplan import ChartData, ChartPlan, SeriesPlan, plan_chart, resolve_data
-from ..figures import format_figure, missing_word
-from ..layout import Box
-from ..markup import plain_text
-from ..metric import Metric
-from ..model import Chart
+from ..chartplan import ChartPlan, SeriesPlan
+from ..layout.shapes import NativeChartShape
 from ..save import deterministic_zip
 from .context import RenderContext
 
@@ -41,95 +33,11 @@ _NATIVE = {
     "doughnut": XL_CHART_TYPE.DOUGHNUT,
     "trend": XL_CHART_TYPE.LINE_MARKERS,
 }
-_KIND_NAMES = {
-    "it": {
-        "bar": "Grafico a barre",
-        "column": "Grafico a colonne",
-        "stacked-bar": "Grafico a barre in pila",
-        "stacked-column": "Grafico a colonne in pila",
-        "line": "Grafico a linee",
-        "pie": "Grafico a torta",
-        "doughnut": "Grafico ad anello",
-        "target": "Obiettivi",
-        "trend": "Andamento nei periodi",
-    },
-    "en": {
-        "bar": "Bar chart",
-        "column": "Column chart",
-        "stacked-bar": "Stacked bar chart",
-        "stacked-column": "Stacked column chart",
-        "line": "Line chart",
-        "pie": "Pie chart",
-        "doughnut": "Doughnut chart",
-        "target": "Targets",
-        "trend": "Trend over periods",
-    },
-}
-_TARGET_WORD = {"it": "obiettivo", "en": "target"}
-_NOW_WORD = {"it": "attuale", "en": "now"}
 
 
-def describe(ctx: RenderContext, chart: Chart, data: ChartData | None) -> str:
-    """Alt text: the deck's own, or the chart's kind, title and every value."""
-    if chart.alt:
-        return plain_text(chart.alt)
-    lang = ctx.language.split("-")[0]
-    names = _KIND_NAMES.get(lang, _KIND_NAMES["en"])
-    head = names[chart.type] + (f" «{plain_text(chart.title)}»" if chart.title else "")
-    if chart.targets:
-        target, now = _TARGET_WORD.get(lang, "target"), _NOW_WORD.get(lang, "now")
-        parts = []
-        for t in chart.targets:
-            text = f"{plain_text(t.label)} {target} {ctx.format_number(t.target)}{t.unit}"
-            if t.value is not None:
-                text += f" ({now} {ctx.format_number(t.value)}{t.unit})"
-            parts.append(text)
-        return f"{head}: " + "; ".join(parts)
-    assert data is not None
-    parts = []
-    for name, values in data.series:
-        pairs = ", ".join(
-            f"{c} {missing_word(ctx.language) if v is None else _figure(ctx, data, v)}"
-            for c, v in zip(data.categories, values, strict=True)
-        )
-        parts.append(f"{name}: {pairs}" if len(data.series) > 1 else pairs)
-    return f"{head}: " + "; ".join(parts)
-
-
-def _figure(ctx: RenderContext, data: ChartData, value: float) -> str:
-    return format_figure(value, ctx.language, data.format, data.currency)
-
-
-def add_chart(
-    ctx: RenderContext,
-    slide: Slide,
-    box: Box,
-    chart: Chart,
-    metrics: list[Metric] | None,
-    series_name: str,
-) -> None:
-    """A native chart, or a matplotlib picture for kinds native charts cannot draw well."""
-    if chart.type == "target":
-        from .image_chart import add_target_chart  # matplotlib only when a deck needs it
-
-        add_target_chart(ctx, slide, box, chart, describe(ctx, chart, None))
-        return
-    data = resolve_data(chart, metrics, series_name)
-    add_native_chart(ctx, slide, box, chart, data)
-
-
-def add_native_chart(
-    ctx: RenderContext, slide: Slide, box: Box, chart: Chart, data: ChartData
-) -> None:
-    """Plan the chart, report what the plan found, and write the plan."""
-    plan = plan_chart(chart, data, ctx.theme, ctx.language, (box.width, box.height))
-    for finding in plan.findings:
-        ctx.warn_at(("chart", *finding.where), finding.message)
-    write_chart(ctx, slide, box, plan, describe(ctx, chart, data))
-
-
-def write_chart(ctx: RenderContext, slide: Slide, box: Box, plan: ChartPlan, alt: str) -> None:
+def write_chart(ctx: RenderContext, slide: Slide, shape: NativeChartShape) -> None:
     """A native chart exactly as planned: nothing is decided here."""
+    box, plan, alt = shape.box, shape.plan, shape.alt
     chart_data = CategoryChartData(number_format=plan.number_format)
     chart_data.categories = list(plan.categories)
     for series in plan.series:

@@ -17,65 +17,29 @@ from typing import Any
 from pptx.slide import Slide
 from pptx.util import Emu
 
-from ..gaugeplan import RING_OUTER, RING_WIDTH, X_RANGE, Y_RANGE, GaugePlan, plan_gauges
-from ..glyphs import missing_characters
+from ..gaugeplan import RING_OUTER, RING_WIDTH, X_RANGE, Y_RANGE, GaugePlan
 from ..layout import EMU_PER_INCH, Box
+from ..layout.charts import TITLE_SPACE
+from ..layout.shapes import GaugeChartShape
 from ..markup import plain_text
-from ..messages import say
 from ..model import Chart
-from ..textfit import face, find_font
+from ..textfit import find_font
 from .chart_env import drawing_environment
 from .context import RenderContext
 
 DPI = 220
-_TITLE_SPACE = 0.12  # of the picture's height, above the gauges, when the chart has a title
-_RENDERER_VERSION = "target-gauge-3"  # bump when the drawing code changes, to refresh caches
+_RENDERER_VERSION = "target-gauge-4"  # bump when the drawing code changes, to refresh caches
 
 
-def add_target_chart(ctx: RenderContext, slide: Slide, box: Box, chart: Chart, alt: str) -> None:
-    """Gauges, one per target, as a PNG picture with alt text; characters its font cannot
-    draw are findings (on every build, whether or not the picture comes from the cache)."""
-    plans = _plans(ctx, box, chart)
-    _report_missing_glyphs(ctx, chart, plans)
-    png = _cached_png(ctx, box, chart, plans)
+def write_gauges(ctx: RenderContext, slide: Slide, shape: GaugeChartShape) -> None:
+    """The planned gauges as a PNG picture with alt text, drawn or from the cache."""
+    box, chart = shape.box, shape.chart
+    png = _cached_png(ctx, box, chart, shape.gauges)
     picture = slide.shapes.add_picture(
         io.BytesIO(png), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
     )
     picture.name = f"Chart: {plain_text(chart.title)}" if chart.title else "Chart"
-    picture._element.nvPicPr.cNvPr.set("descr", alt)
-
-
-def _plans(ctx: RenderContext, box: Box, chart: Chart) -> tuple[GaugePlan, ...]:
-    width, height = box.width / EMU_PER_INCH, box.height / EMU_PER_INCH
-    family = ctx.measure_family()
-    return plan_gauges(
-        list(chart.targets or []),
-        ctx.language,
-        (width, height),
-        _TITLE_SPACE if chart.title else 0.0,
-        lambda text, bold: face(family, bold).advance(text),
-        ctx.theme.colors,
-    )
-
-
-def _report_missing_glyphs(ctx: RenderContext, chart: Chart, plans: tuple[GaugePlan, ...]) -> None:
-    """A finding for each text of the picture with characters its font has no glyph for,
-    at the key the text comes from (matplotlib would draw a box and warn on stderr)."""
-    drawn: list[tuple[tuple[str | int, ...], str, bool]] = []
-    if chart.title:
-        drawn.append((("chart", "title"), plain_text(chart.title), True))
-    for index, plan in enumerate(plans):
-        where: tuple[str | int, ...] = ("chart", "targets", index)
-        drawn.append(((*where, "label"), plan.label, True))
-        for text, bold in ((plan.figure, True), (plan.caption, False), (plan.status, False)):
-            if text is not None:
-                drawn.append((where, text.text, bold))
-    for where, text, bold in drawn:
-        path = _font_file(ctx, bold)
-        missing = missing_characters(path, text) if path else []
-        if path and missing:
-            listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            ctx.warn_at(where, say("glyphs_missing", font=path.stem, chars=listed))
+    picture._element.nvPicPr.cNvPr.set("descr", shape.alt)
 
 
 def _cached_png(ctx: RenderContext, box: Box, chart: Chart, plans: tuple[GaugePlan, ...]) -> bytes:
@@ -109,17 +73,6 @@ def _font(ctx: RenderContext, bold: bool, size: float) -> Any:
     return FontProperties(family="sans-serif", weight="bold" if bold else "normal", size=size)
 
 
-def _font_file(ctx: RenderContext, bold: bool) -> Path | None:
-    """The file :func:`_font` draws with: the theme's font, or matplotlib's own sans-serif
-    when the theme's is not installed (only then is matplotlib imported to ask it)."""
-    path = find_font(ctx.measure_family(), bold, False)
-    if path:
-        return path
-    from matplotlib.font_manager import FontProperties, findfont
-
-    return Path(findfont(FontProperties(family="sans-serif", weight="bold" if bold else "normal")))
-
-
 def _whole_png(data: bytes) -> bool:
     """A PNG whose every pixel decodes (a build killed while writing the cache, a full disk
     or a hand-edited file leave one that does not)."""
@@ -148,7 +101,7 @@ def _drawn(ctx: RenderContext, box: Box, chart: Chart, plans: tuple[GaugePlan, .
     width, height = box.width / EMU_PER_INCH, box.height / EMU_PER_INCH
     figure = Figure(figsize=(width, height), dpi=DPI)
     FigureCanvasAgg(figure)
-    title_space = _TITLE_SPACE if chart.title else 0.0
+    title_space = TITLE_SPACE if chart.title else 0.0
     colors = ctx.theme.colors
     if chart.title:
         figure.text(
@@ -198,14 +151,14 @@ def _gauge(ctx: RenderContext, axes: Any, plan: GaugePlan) -> None:
         linewidth=2.2,
         solid_capstyle="butt",
     )
-    lines = [(plan.figure, True, colors.primary, 0.12)] if plan.figure else []
-    lines.append((plan.caption, False, colors.muted, -0.3 if plan.figure else 0.12))
+    lines = [(plan.figure, True, colors.primary)] if plan.figure else []
+    lines.append((plan.caption, False, colors.muted))
     if plan.status:
-        lines.append((plan.status, False, colors.muted, -0.18))
-    for text, bold, colour, y in lines:
+        lines.append((plan.status, False, colors.muted))
+    for text, bold, colour in lines:
         axes.text(
             0,
-            y,
+            text.y,
             text.text,
             ha="center",
             va="center",
@@ -216,22 +169,10 @@ def _gauge(ctx: RenderContext, axes: Any, plan: GaugePlan) -> None:
     axes.text(
         0,
         -1.25,
-        _wrap(plan.label, 22),
+        plan.label.text,
         ha="center",
         va="center",
         color=f"#{colors.text}",
-        fontproperties=_font(ctx, True, plan.label_size),
+        fontproperties=_font(ctx, True, plan.label.size),
         parse_math=False,
     )
-
-
-def _wrap(text: str, width: int) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines[: max(1, math.ceil(len(text) / width))])

@@ -22,21 +22,22 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
-from ..layout import Box, inches, points
-from ..layout.paras import Para
-from ..layout.titleplan import TitlePlan, plan_title
+from ..layout import Box
+from ..layout.chrome import ChromePlan
+from ..layout.paras import INHERIT, Para
+from ..layout.shapes import PlaceholderText, SlidePlan, TextShape
 from ..markup import Run, parse_inline, plain_text
-from ..textfit import face
 from .context import RenderContext
-from .master import CONTENT, COVER, FOOTER_NAMES, INSET_Y, LAYOUT_IDX, SLIDENUM_FIELD_ID
-from .text import INHERIT, add_text, fit_size, write_paras
+from .master import CONTENT, COVER, FOOTER_NAMES, LAYOUT_IDX, SLIDENUM_FIELD_ID
+from .text import add_text, write_paras
 
 
-def new_slide(ctx: RenderContext, layout: str) -> Slide:
-    """Add a slide on the named layout with its placeholders emptied (filled by the caller)."""
-    chosen = ctx.kind_layouts.get(ctx.kind) or ctx.layouts[layout]
+def new_slide(ctx: RenderContext, layout: str, kind: str) -> Slide:
+    """Add a slide on the named layout (or the kind's own, on a template) with its
+    placeholders emptied (filled by the caller)."""
+    chosen = ctx.kind_layouts.get(kind) or ctx.layouts[layout]
     ctx.slide = ctx.prs.slides.add_slide(chosen)
-    ctx.slide_layout, ctx.slide_title = layout, ""
+    ctx.slide_layout = layout
     if chosen.element is not ctx.layouts[layout].element:  # a kind's own: title as planned
         _place(slide_title(ctx.slide), ctx.title_boxes[layout].box)
     return ctx.slide
@@ -80,161 +81,85 @@ def _place(shape: object, box: Box) -> None:
     )
 
 
-def fill_placeholder(
-    ctx: RenderContext,
-    slide: Slide,
-    box: Box,
-    paras: list[Para],
-    *,
-    name: str,
-    size: float,
-    min_size: float,
-) -> None:
-    """Write ``paras`` into the slide's text placeholder, which sits at the layout's ``box``;
-    shrunk from ``size`` towards ``min_size`` until they fit."""
+def fill_placeholder(ctx: RenderContext, slide: Slide, text: PlaceholderText) -> None:
+    """Write the planned text into the slide's text placeholder, which sits at the layout's
+    ``text.box`` (a text box there when a template's layout has none)."""
     shape = text_placeholder(slide)
-    if shape is None:  # a template's layout without one: a text box in its place
-        add_text(ctx, box, paras, name=name, size=size, min_size=min_size)
+    if shape is None:
+        add_text(ctx, slide.shapes, TextShape(text.box, text.paras, text.plan, text.name))
         return
     if slide.slide_layout.element is not ctx.layouts[ctx.slide_layout].element:
-        _place(shape, box)
-    shape.name = name
-    fitted = fit_size(ctx, box, paras, name=name, size=size, min_size=min_size)
-    if ctx.on_template:  # the template's alignment and anchor
-        paras = [replace(para, align=INHERIT) for para in paras]
-        write_paras(ctx, shape.text_frame, paras, fitted, anchor=INHERIT)
+        _place(shape, text.box)
+    shape.name = text.name
+    if text.inherit:  # the template's alignment and anchor
+        paras = [replace(para, align=INHERIT) for para in text.paras]
+        write_paras(ctx, shape.text_frame, paras, text.plan, anchor=INHERIT)
         return
-    write_paras(ctx, shape.text_frame, paras, fitted)
+    write_paras(ctx, shape.text_frame, text.paras, text.plan)
 
 
-def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide:
-    """A content slide: title placeholder (at the deck's one title size), optional subtitle
-    right under the title's last line.
-
-    The accent bar, footer and slide number come from the layout (see :func:`brand_layouts`).
-    """
-    slide = new_slide(ctx, CONTENT)
-    placed = place_title(ctx, slide, title, ctx.title_colors[CONTENT], anchor="top")
-    drop_unused_placeholders(slide)
-    if subtitle:
-        room = ctx.page.subtitle
-        top = room.top if ctx.on_template else placed.text_bottom  # a template's title box
-        add_text(
-            ctx,
-            Box(room.left, top, room.width, room.bottom - top),
-            [Para.of(subtitle, color=ctx.theme.colors.muted, heading=True)],
-            name="Subtitle",
-            size=ctx.theme.sizes.subtitle,
-            min_size=ctx.theme.sizes.min_body,
-        )
-    return slide
-
-
-def place_title(
-    ctx: RenderContext,
-    slide: Slide,
-    text: str,
-    color: str,
-    align: str = "left",
-    anchor: str = "middle",
-) -> TitlePlan:
-    """Fill the title placeholder (screen readers and the outline view read it) at the size
-    planned for every title of the slide's layout (:func:`plan_title_sizes`).
-
-    Its position is the layout's.
-    """
+def write_title(ctx: RenderContext, slide: Slide, plan: SlidePlan) -> None:
+    """Fill the title placeholder at the size planned for every title of the slide's layout;
+    its position is the layout's."""
     title = slide.shapes.title
-    if ctx.on_template:  # the template's alignment and anchor
-        align = anchor = INHERIT
-    paras = [Para.of(text, color=color, heading=True, align=align, emphasis_color=color)]
-    layout = ctx.slide_layout
-    size = ctx.title_sizes[layout]
-    placed = plan_title(text, ctx.title_boxes[layout], size, ctx.measure_family(heading=True))
-    write_paras(ctx, title.text_frame, paras, size, anchor=anchor)
-    ctx.slide_title = plain_text(text)
+    color = plan.title_color
+    paras = [Para.of(plan.title, color=color, heading=True, align=plan.title_align,
+                     emphasis_color=color)]  # fmt: skip
+    size = ctx.title_sizes[plan.layout]
+    write_paras(ctx, title.text_frame, paras, size, anchor=plan.title_anchor)
     for run in title.text_frame.paragraphs[0].runs:
         run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
-    return placed
 
 
-def brand_layouts(ctx: RenderContext) -> None:
-    """Draw the brand chrome once, on the layouts: the content slides' accent bar, logo,
-    wordmark, footer text, period and slide number; the cover's wordmark.
+def brand_layouts(ctx: RenderContext, chrome: ChromePlan | None) -> None:
+    """Draw the brand chrome once, on the layouts, as planned: the content slides' accent
+    bar, logo, wordmark, footer text, period and slide number; the cover's wordmark.
 
     Every slide shows it without repeating it (smaller, faster files), the office edits it in
     one place (View › Slide Master), and screen readers do not read the shapes on every slide.
-    The slide number is a field, so each slide shows its own. On a template, the chrome is
-    the template's: slides carry its footer and slide-number placeholders, nothing more.
+    The slide number is a field, so each slide shows its own. On a template (no ``chrome``),
+    the chrome is the template's: slides carry its footer and slide-number placeholders.
     """
-    if ctx.on_template:
+    if chrome is None:
         ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx, ctx.layouts[CONTENT])
         return
     layout = ctx.layouts[CONTENT]
     shapes = SlideShapes(layout.shapes._spTree, layout)
-    # Beside the title's first line: a two-line title box is top-anchored, and a one-line
-    # title must not have a bar hanging below it.
-    line = face(ctx.measure_family(heading=True)).line_height * ctx.title_sizes[CONTENT]
+    box = chrome.accent
     accent = shapes.add_shape(
-        MSO_SHAPE.RECTANGLE,
-        Emu(0),
-        Emu(ctx.page.title.top + INSET_Y + points(line * 0.12)),
-        Emu(inches(0.18)),
-        Emu(points(line * 0.76)),
+        MSO_SHAPE.RECTANGLE, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
     )
     accent.name = "Accent bar"
     solid_fill(accent, ctx.theme.colors.primary)
-    _content_footer(ctx, layout, shapes)
+    _content_footer(ctx, layout, shapes, chrome)
     ctx.slide_chrome[CONTENT] = _chrome_prototypes(ctx, layout)
-    if ctx.theme.wordmark:
+    if chrome.cover_wordmark:
         cover = ctx.layouts[COVER]
-        _cover_wordmark(ctx, SlideShapes(cover.shapes._spTree, cover))
+        add_text(ctx, SlideShapes(cover.shapes._spTree, cover), chrome.cover_wordmark)
 
 
-def _content_footer(ctx: RenderContext, layout: SlideLayout, shapes: SlideShapes) -> None:
+def _content_footer(
+    ctx: RenderContext, layout: SlideLayout, shapes: SlideShapes, chrome: ChromePlan
+) -> None:
     """Logo, wordmark and footer text at the left, period and slide number at the right."""
-    theme = ctx.theme
-    brand, _, number = ctx.page.footer_columns
-    colors, size = theme.colors, theme.sizes.footer
-    if ctx.logo:
-        side = brand.height
-        logo = shapes.add_picture(str(ctx.logo), Emu(brand.left), Emu(brand.top), height=Emu(side))
+    if ctx.logo and chrome.logo:
+        box = chrome.logo
+        logo = shapes.add_picture(
+            str(ctx.logo), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+        )
         logo.name = "Logo"
-        logo._element.nvPicPr.cNvPr.set("descr", plain_text(theme.name))
-        brand = Box(
-            brand.left + logo.width + ctx.page.gap,
-            brand.top,
-            brand.width - logo.width - ctx.page.gap,
-            brand.height,
-        )
-    # The footer line at the bottom, the wordmark above it.
-    above, footer_box = brand.take_bottom(points(size * 1.2) + 2 * INSET_Y)
-    if theme.wordmark:
-        mark = Para(
-            tuple(parse_inline(theme.wordmark, bold=True)),
-            heading=True,
-            color=colors.primary,
-            space_before=0,
-        )
-        add_text(
-            ctx, above, [mark], name="Wordmark", size=size * 1.5, anchor="bottom", shapes=shapes
-        )
-    footer = _layout_placeholder(layout, "ftr", footer_box)
-    if theme.footer:
-        paras = [Para.of(theme.footer, color=colors.muted, space_before=0)]
-        write_paras(
-            ctx,
-            footer.text_frame,
-            paras,
-            fit_size(ctx, footer_box, paras, name="Footer", size=size),
-            anchor="bottom",
-        )
-    numbers = _layout_placeholder(layout, "sldNum", number)
-    if theme.slide_numbers:
-        label = ctx.info.period or ""
+        logo._element.nvPicPr.cNvPr.set("descr", plain_text(ctx.theme.name))
+    if chrome.wordmark:
+        add_text(ctx, shapes, chrome.wordmark)
+    footer = _layout_placeholder(layout, "ftr", chrome.footer_box)
+    if chrome.footer:
+        paras, plan = chrome.footer
+        write_paras(ctx, footer.text_frame, paras, plan, anchor="bottom")
+    numbers = _layout_placeholder(layout, "sldNum", chrome.number_box)
+    if chrome.number_label:
+        size = ctx.theme.sizes.footer
         frame = numbers.text_frame
-        write_paras(
-            ctx, frame, [Para.of(label, color=colors.muted, align="right")], size, anchor="bottom"
-        )
+        write_paras(ctx, frame, [chrome.number_label], size, anchor="bottom")
         _append_slide_number(frame.paragraphs[0], size, ctx)
 
 
@@ -248,26 +173,6 @@ def _layout_placeholder(layout: SlideLayout, kind: str, box: Box) -> object:
         Emu(box.height),
     )
     return shape
-
-
-def _cover_wordmark(ctx: RenderContext, shapes: SlideShapes) -> None:
-    colors = ctx.theme.colors
-    mark = Para.of(
-        f"**{ctx.theme.wordmark}**",
-        color=colors.on_primary,
-        emphasis_color=colors.on_primary,
-        heading=True,
-        align="right",
-    )
-    add_text(
-        ctx,
-        ctx.page.cover_footer_columns[3],
-        [mark],
-        name="Wordmark",
-        size=ctx.theme.sizes.footer * 2.2,
-        anchor="bottom",
-        shapes=shapes,
-    )
 
 
 def _chrome_prototypes(ctx: RenderContext, layout: SlideLayout) -> list[etree._Element]:

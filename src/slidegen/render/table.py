@@ -3,29 +3,26 @@ readers): brand-coloured header row, banded rows, the plan's widths, heights and
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
+from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
-from ..figures import word
-from ..layout import Box
-from ..layout.attached import AttachedTable, TableFonts, plan_attached
 from ..layout.paras import Para
-from ..messages import say
-from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT, PagePlan, TableInput, TablePlan
+from ..layout.shapes import TableShape
+from ..layout.tiletext import tone_color
+from ..tableplan import CELL_INSET_X_PT, CELL_INSET_Y_PT
 from .context import RenderContext
 from .text import write_paras
-from .tiles import tone_color
 
 
-def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt: str) -> None:
-    """The table of one slide of ``plan`` (header row and ``page``'s rows) at ``box``."""
+def write_table(ctx: RenderContext, slide: Slide, shape: TableShape) -> None:
+    """The table of one slide (the header row and the page's rows) as planned."""
+    box, plan, page = shape.box, shape.plan, shape.page
     colors = ctx.theme.colors
     rows = [tuple(c.header for c in plan.columns), *page.rows]
     height = sum(page.row_heights)
-    frame = ctx.slide.shapes.add_table(  # type: ignore[union-attr]
+    frame = slide.shapes.add_table(
         len(rows),
         len(plan.columns),
         Emu(box.left),
@@ -34,7 +31,7 @@ def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt
         Emu(height),
     )
     frame.name = "Table"
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", shape.alt)
     table = frame.table
     table.first_row, table.horz_banding = True, True  # what the rows are, for assistive tech
     for column, planned in zip(table.columns, plan.columns, strict=True):
@@ -63,40 +60,3 @@ def add_table(ctx: RenderContext, box: Box, plan: TablePlan, page: PagePlan, alt
                 align=planned.align,
             )
             write_paras(ctx, cell.text_frame, [para], plan.size, anchor="middle")
-
-
-ROWS = {"it": "righe", "en": "rows", "fr": "lignes", "de": "Zeilen"}
-"""The word for a table's rows in its alt text, by language."""
-
-
-def table_fonts(ctx: RenderContext) -> TableFonts:
-    """The theme's fonts and sizes a table is measured with."""
-    sizes = ctx.theme.sizes
-    return TableFonts(
-        ctx.language, ctx.measure_family(), ctx.measure_family(heading=True), sizes.body,
-        sizes.min_body,
-    )  # fmt: skip
-
-
-def attached_table(
-    ctx: RenderContext, body: Box, table: TableInput, where: Literal["beside", "under"]
-) -> AttachedTable:
-    """The plan of a table beside or under the slide's other content (:func:`plan_attached`);
-    what does not fit is a finding at the slide's ``table``."""
-    attached = plan_attached(table, body, ctx.page.gap, where, table_fonts(ctx))
-    plan = attached.plan
-    if plan.overflow_pt > 0.5:
-        ctx.warn_at(
-            ("table",),
-            say(
-                "attached_table_overflow", overflow=f"{plan.overflow_pt:.0f}", size=f"{plan.size:g}"
-            ),
-        )
-    return attached
-
-
-def add_attached_table(ctx: RenderContext, attached: AttachedTable, title: str) -> None:
-    """Draw a planned attached table; its alt text names the slide and the rows."""
-    rows = len(attached.plan.pages[0].rows)
-    alt = f"{title}: {rows} {word(ROWS, ctx.language)}"
-    add_table(ctx, attached.box, attached.plan, attached.plan.pages[0], alt)

@@ -3,149 +3,40 @@
 from __future__ import annotations
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu
 
-from ..layout import EMU_PER_PT, Box
-from ..layout.paras import Para
-from ..layout.textplan import (
-    INSET_X,
-    INSET_Y,
-    Faces,
-    ParaPlan,
-    TextPlan,
-    lay_out,
-    plan_text,
-    plan_text_set,
-)
+from ..layout import EMU_PER_PT
+from ..layout.paras import INHERIT, Para
+from ..layout.shapes import TextShape
+from ..layout.text import fixed_plan
+from ..layout.textplan import INSET_X, INSET_Y, ParaPlan, TextPlan
 from ..markup import link_target
-from ..messages import say
 from .context import RenderContext
 
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 
-
-def faces(ctx: RenderContext) -> Faces:
-    """The families the theme's text is measured with."""
-    return Faces(ctx.measure_family(), ctx.measure_family(heading=True))
-
-
-def add_text(
-    ctx: RenderContext,
-    box: Box,
-    paras: list[Para],
-    *,
-    name: str,
-    size: float,
-    min_size: float | None = None,
-    anchor: str = "top",
-    shapes: SlideShapes | None = None,
-    grow_to: float | None = None,
-    balance: bool = False,
-    plan: TextPlan | None = None,
-) -> TextPlan:
-    """Add a text box at ``box`` (set as ``plan`` says, when given), shrinking from ``size``
-    towards ``min_size`` until it fits (growing to ``grow_to`` first when it fits there;
-    ``balance``: short text centred, with air between its items).
-
-    The box goes on the slide being rendered unless ``shapes`` (a layout's) is given.
-
-    Reports a finding (naming the slide and ``name``) when even ``min_size`` overflows.
-    Returns the plan written.
-    """
-    if plan is None:
-        plan = fit_size(
-            ctx, box, paras, name=name, size=size, min_size=min_size, grow_to=grow_to,
-            balance=balance,
-        )  # fmt: skip
-    target = shapes if shapes is not None else ctx.slide.shapes  # type: ignore[union-attr]
-    shape = target.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-    shape.name = name
-    write_paras(ctx, shape.text_frame, paras, plan, anchor=anchor)
-    return plan
-
-
-def fit_size(
-    ctx: RenderContext,
-    box: Box,
-    paras: list[Para],
-    *,
-    name: str,
-    size: float,
-    min_size: float | None = None,
-    grow_to: float | None = None,
-    balance: bool = False,
-) -> TextPlan:
-    """The plan of ``paras`` in ``box`` at the largest size (≤ ``size``) that fits, no
-    paragraph below the theme's minimum; warns when none fits."""
-    floor = min(ctx.theme.sizes.min_body, min_size or size)
-    plan = plan_text(
-        paras, box, faces(ctx), size=size, min_size=min_size, floor=floor, grow_to=grow_to,
-        balance=balance,
-    )  # fmt: skip
-    warn_overflow(ctx, name, plan, box)
-    return plan
-
-
-def fit_set(
-    ctx: RenderContext, boxes: list[Box], texts: list[list[Para]], names: list[str]
-) -> list[TextPlan]:
-    """Lists side by side (columns) at one size, from the theme's body size (or larger, up to
-    ``max_body``, when they are short) down to ``min_body``, balanced together."""
-    sizes = ctx.theme.sizes
-    plans = plan_text_set(
-        texts, boxes, faces(ctx), size=sizes.body, min_size=sizes.min_body,
-        floor=sizes.min_body, grow_to=sizes.max_body, balance=True,
-    )  # fmt: skip
-    for name, plan, box in zip(names, plans, boxes, strict=True):
-        warn_overflow(ctx, name, plan, box)
-    return plans
-
-
-def list_plan(ctx: RenderContext, box: Box, paras: list[Para], name: str = "List") -> TextPlan:
-    """A list in ``box``: larger (up to ``max_body``) when it is short, balanced in its box,
-    shrunk towards ``min_body`` when it is long."""
-    sizes = ctx.theme.sizes
-    return fit_size(
-        ctx, box, paras, name=name, size=sizes.body, min_size=sizes.min_body,
-        grow_to=sizes.max_body, balance=True,
-    )  # fmt: skip
-
-
-def warn_overflow(ctx: RenderContext, name: str, plan: TextPlan, box: Box) -> None:
-    if plan.overflow > 0.5:
-        height_pt = (box.height - 2 * INSET_Y) / EMU_PER_PT
-        ctx.warn(
-            say(
-                "text_overflow",
-                name=name,
-                overflow=f"{plan.overflow:.0f}",
-                size=f"{plan.size:g}",
-                height=f"{height_pt:.0f}",
-            )
-        )
-
-
-def fixed_plan(ctx: RenderContext, paras: list[Para], size: float) -> TextPlan:
-    """``paras`` at ``size`` as they are (no fitting): for chrome whose size is the theme's."""
-    laid = tuple(lay_out(paras, 10_000.0, size, faces(ctx), 0.0))
-    return TextPlan(size, laid, sum(p.height for p in laid), 0.0)
+def add_text(ctx: RenderContext, shapes: SlideShapes, text: TextShape) -> None:
+    """A text box, set as planned, on ``shapes`` (a slide's or a layout's)."""
+    box = text.box
+    shape = shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    shape.name = text.name
+    write_paras(ctx, shape.text_frame, text.paras, text.plan, anchor=text.anchor)
 
 
 def write_paras(
     ctx: RenderContext,
     frame: object,
-    paras: list[Para],
+    paras: tuple[Para, ...] | list[Para],
     plan: TextPlan | float,
     anchor: str | None = None,
 ) -> None:
     """Replace the content of ``frame`` (a python-pptx TextFrame) with ``paras`` as ``plan``
     sets them (a bare size: as they are, at that size); ``anchor`` overrides the plan's."""
     if not isinstance(plan, TextPlan):
-        plan = fixed_plan(ctx, paras, plan)
+        plan = fixed_plan(ctx.faces, paras, plan)
     anchor = anchor or plan.anchor
     frame.word_wrap = True  # type: ignore[attr-defined]
     frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
@@ -173,8 +64,6 @@ _END, _FILL, _RGB, _LATIN = qn("a:endParaRPr"), qn("a:solidFill"), qn("a:srgbClr
 _SPC_BEFORE, _SPC_POINTS = qn("a:spcBef"), qn("a:spcPts")
 _LINK_CLICK, _REL_ID = qn("a:hlinkClick"), qn("r:id")
 _ALIGN_CODE = {"left": "l", "center": "ctr", "right": "r"}
-INHERIT = "inherit"
-"""As an alignment or anchor: what the placeholder's layout says."""
 
 
 def _paragraph(ctx: RenderContext, para: Para, placed: ParaPlan, first: bool) -> etree._Element:

@@ -1,8 +1,9 @@
 """Slide kinds: one module each, registered in :data:`KINDS`, the only table to extend.
 
 Each module defines the kind's model (a pydantic class with a ``kind`` literal) and its
-``render(spec, ctx) -> Slide`` (or a list of slides, for a kind that continues on the next
-slide); adding a kind is one new module and one line here.
+``plan(spec, lc) -> SlidePlan`` (or a list of plans, for a kind that continues on the next
+slide): every box, size and line break decided, without python-pptx. The writers of
+:mod:`slidegen.render` write the plans; adding a kind is one new module and one line here.
 """
 
 from __future__ import annotations
@@ -30,25 +31,25 @@ from . import (
 
 class Kind(NamedTuple):
     model: type[BaseModel]
-    render: Callable[..., Any]
+    plan: Callable[..., Any]
     titles: Callable[..., list[str]] | None = None
     """For a kind that may continue on further slides: the title of each slide it takes
-    (``titles(spec, ctx)``), so every title is planned before any slide is drawn."""
+    (``titles(spec, lc)``), so every title is planned before any slide is."""
 
 
 KINDS: dict[str, Kind] = {
-    "title": Kind(title.TitleSlide, title.render),
-    "section": Kind(section.SectionSlide, section.render),
-    "bullets": Kind(bullets.BulletsSlide, bullets.render, bullets.page_titles),
-    "columns": Kind(columns.ColumnsSlide, columns.render),
-    "metrics": Kind(metrics.MetricsSlide, metrics.render),
-    "chart": Kind(chart.ChartSlide, chart.render),
-    "table": Kind(table.TableSlide, table.render, table.page_titles),
-    "timeline": Kind(timeline.TimelineSlide, timeline.render),
-    "agenda": Kind(agenda.AgendaSlide, agenda.render),
-    "image": Kind(image.ImageSlide, image.render),
-    "statement": Kind(statement.StatementSlide, statement.render),
-    "closing": Kind(closing.ClosingSlide, closing.render),
+    "title": Kind(title.TitleSlide, title.plan),
+    "section": Kind(section.SectionSlide, section.plan),
+    "bullets": Kind(bullets.BulletsSlide, bullets.plan, bullets.page_titles),
+    "columns": Kind(columns.ColumnsSlide, columns.plan),
+    "metrics": Kind(metrics.MetricsSlide, metrics.plan),
+    "chart": Kind(chart.ChartSlide, chart.plan),
+    "table": Kind(table.TableSlide, table.plan, table.page_titles),
+    "timeline": Kind(timeline.TimelineSlide, timeline.plan),
+    "agenda": Kind(agenda.AgendaSlide, agenda.plan),
+    "image": Kind(image.ImageSlide, image.plan),
+    "statement": Kind(statement.StatementSlide, statement.plan),
+    "closing": Kind(closing.ClosingSlide, closing.plan),
 }
 
 # The discriminated union pydantic validates against; built from the table above.

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pptx.slide import Slide
 from pydantic import PrivateAttr
 
+from ..layout.context import LayoutContext
+from ..layout.paras import Para
+from ..layout.shapes import SlidePlan
+from ..layout.slideplan import content_slide
+from ..layout.text import text_shape
 from ..messages import say
 from ..model import Flag, TitledSlide
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.text import Para, add_text
 
 if TYPE_CHECKING:
     from ..deck import Deck
@@ -63,9 +64,8 @@ def expand_agendas(deck: Deck) -> tuple[dict[Place, AgendaSlide], dict[int, list
     return filled, before
 
 
-def render(spec: AgendaSlide, ctx: RenderContext) -> Slide:
-    slide = content_slide(ctx, spec.title, spec.subtitle)
-    colors, sizes = ctx.theme.colors, ctx.theme.sizes
+def plan(spec: AgendaSlide, lc: LayoutContext) -> SlidePlan:
+    colors, sizes = lc.theme.colors, lc.theme.sizes
     marked = spec._current
     paras = []
     for index, entry in enumerate(spec._entries):
@@ -74,8 +74,8 @@ def render(spec: AgendaSlide, ctx: RenderContext) -> Slide:
         colour = colors.text if marked is None or current else colors.muted
         paras.append(Para.of(text, color=colour, emphasis_color=colors.primary, space_before=0.6))
     if not paras:
-        ctx.warn(say("agenda_empty"))
-    add_text(
-        ctx, ctx.page.body, paras, name="Agenda", size=sizes.body * 1.2, min_size=sizes.min_body
+        lc.warn(say("agenda_empty"))
+    agenda = text_shape(
+        lc, lc.page.body, paras, name="Agenda", size=sizes.body * 1.2, min_size=sizes.min_body
     )
-    return slide
+    return content_slide(lc, spec.title, spec.subtitle, [agenda])

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pptx.slide import Slide
 from pydantic import Field, field_validator, model_validator
 
 from ..layout import inches
+from ..layout.charts import chart_shape
+from ..layout.context import LayoutContext
 from ..layout.geometry import Box
 from ..layout.paras import bullet_paras
+from ..layout.shapes import Shape, SlidePlan, TextShape
+from ..layout.slideplan import content_slide
+from ..layout.tables import attached_table, attached_table_shape
+from ..layout.text import fit_size, list_shape
 from ..layout.textplan import plan_text
+from ..layout.tiletext import tiles_shape
 from ..markup import plain_text
 from ..messages import say
 from ..metric import MetricList
 from ..model import Bullet, BulletList, Chart, Flag, TitledSlide, check_depth
-from ..render.charts import add_chart
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.table import add_attached_table, attached_table
-from ..render.text import add_text, faces, fit_size, list_plan
-from ..render.tiles import add_metric_tiles
 from ..tablemodel import Table
 
 STRIP_HEIGHT = inches(1.55)
@@ -69,20 +69,20 @@ class BulletsSlide(TitledSlide):
         return chart
 
 
-def list_pages(spec: BulletsSlide, ctx: RenderContext) -> list[tuple[int, list[Bullet]]]:
+def list_pages(spec: BulletsSlide, lc: LayoutContext) -> list[tuple[int, list[Bullet]]]:
     """The top-level items of each slide the list takes, with the number of the first: in
     as few slides as hold them at the theme's minimum size, shared out evenly (40 items in
     three slides are 14, 13 and 13, not 18, 18 and 4)."""
     items = list(spec.items)
-    if spec.chart or spec.table or spec.metrics or not spec.continue_ or _fits(spec, ctx, items, 1):
+    if spec.chart or spec.table or spec.metrics or not spec.continue_ or _fits(spec, lc, items, 1):
         return [(1, items)]
-    greedy = _split(spec, ctx, items, cap=len(items))
-    even = _split(spec, ctx, items, cap=-(-len(items) // len(greedy)))
+    greedy = _split(spec, lc, items, cap=len(items))
+    even = _split(spec, lc, items, cap=-(-len(items) // len(greedy)))
     return even if len(even) == len(greedy) else greedy
 
 
 def _split(
-    spec: BulletsSlide, ctx: RenderContext, items: list[Bullet], cap: int
+    spec: BulletsSlide, lc: LayoutContext, items: list[Bullet], cap: int
 ) -> list[tuple[int, list[Bullet]]]:
     pages: list[tuple[int, list[Bullet]]] = []
     start = 0
@@ -91,7 +91,7 @@ def _split(
         while (
             end < len(items)
             and end - start < cap
-            and _fits(spec, ctx, items[start : end + 1], start + 1)
+            and _fits(spec, lc, items[start : end + 1], start + 1)
         ):
             end += 1
         pages.append((start + 1, items[start:end]))
@@ -99,58 +99,65 @@ def _split(
     return pages
 
 
-def _fits(spec: BulletsSlide, ctx: RenderContext, items: list[Bullet], first: int) -> bool:
-    sizes = ctx.theme.sizes
+def _fits(spec: BulletsSlide, lc: LayoutContext, items: list[Bullet], first: int) -> bool:
+    sizes = lc.theme.sizes
     paras = bullet_paras(items, spec.numbered, number_from=first)
     plan = plan_text(
-        paras, ctx.page.body, faces(ctx), size=sizes.min_body, min_size=sizes.min_body,
+        paras,
+        lc.page.body,
+        lc.faces,
+        size=sizes.min_body,
+        min_size=sizes.min_body,
         floor=sizes.min_body,
-    )  # fmt: skip
+    )
     return plan.overflow <= 0.5
 
 
-def page_titles(spec: BulletsSlide, ctx: RenderContext) -> list[str]:
+def page_titles(spec: BulletsSlide, lc: LayoutContext) -> list[str]:
     """The title of each slide the list takes: "Title (2/3)" when it continues."""
-    total = len(list_pages(spec, ctx))
+    total = len(list_pages(spec, lc))
     if total == 1:
         return [spec.title]
     return [f"{spec.title} ({number}/{total})" for number in range(1, total + 1)]
 
 
-def render(spec: BulletsSlide, ctx: RenderContext) -> list[Slide]:
-    pages = list_pages(spec, ctx)
+def plan(spec: BulletsSlide, lc: LayoutContext) -> list[SlidePlan]:
+    pages = list_pages(spec, lc)
     if len(pages) == 1:
-        return [_render_page(spec, ctx, spec.title, pages[0][1], 1)]
+        return [_plan_page(spec, lc, spec.title, pages[0][1], 1)]
     # A continued list is one list: one size on all its slides, the largest all can take.
-    sizes = ctx.theme.sizes
+    sizes = lc.theme.sizes
     shared = min(
-        _fitted_size(spec, ctx, items, first, sizes.body, sizes.min_body) for first, items in pages
+        _fitted_size(spec, lc, items, first, sizes.body, sizes.min_body) for first, items in pages
     )
     return [
-        _render_page(spec, ctx, title, items, first, shared)
-        for title, (first, items) in zip(page_titles(spec, ctx), pages, strict=True)
+        _plan_page(spec, lc, title, items, first, shared)
+        for title, (first, items) in zip(page_titles(spec, lc), pages, strict=True)
     ]
 
 
 def _fitted_size(
-    spec: BulletsSlide, ctx: RenderContext, items: list[Bullet], first: int, size: float,
+    spec: BulletsSlide,
+    lc: LayoutContext,
+    items: list[Bullet],
+    first: int,
+    size: float,
     floor: float,
-) -> float:  # fmt: skip
+) -> float:
     paras = bullet_paras(items, spec.numbered, number_from=first)
-    plan = plan_text(paras, ctx.page.body, faces(ctx), size=size, min_size=floor, floor=floor)
+    plan = plan_text(paras, lc.page.body, lc.faces, size=size, min_size=floor, floor=floor)
     return plan.size
 
 
-def _render_page(
+def _plan_page(
     spec: BulletsSlide,
-    ctx: RenderContext,
+    lc: LayoutContext,
     title: str,
     items: list[Bullet],
     first: int,
     size: float | None = None,
-) -> Slide:
-    slide = content_slide(ctx, title, spec.subtitle)
-    body, gap = ctx.page.body, ctx.page.gap
+) -> SlidePlan:
+    body, gap = lc.page.body, lc.page.gap
     strip = chart_box = table = None
     # Geometry first, then shapes in reading order: list, chart or table beside it, strip
     # under both.
@@ -159,20 +166,21 @@ def _render_page(
     if spec.chart:
         body, chart_box = body.split_columns(2, gap * 2, weights=[1.1, 1])
     if spec.table:
-        table = attached_table(ctx, body, spec.table.as_input(ctx.language), "beside")
+        table = attached_table(lc, body, spec.table.as_input(lc.language), "beside")
         body = table.rest
     paras = bullet_paras(
-        items, spec.numbered, emphasis_color=ctx.theme.colors.primary, number_from=first
+        items, spec.numbered, emphasis_color=lc.theme.colors.primary, number_from=first
     )
+    shapes: list[Shape] = []
     if size is None:
-        plan = list_plan(ctx, body, paras)
+        shapes.append(list_shape(lc, body, paras))
     else:  # a slide of a continued list: the size all its slides share
-        plan = fit_size(ctx, body, paras, name="List", size=size, min_size=size, balance=True)
-    add_text(ctx, body, paras, name="List", size=plan.size, plan=plan)
+        fitted = fit_size(lc, body, paras, name="List", size=size, min_size=size, balance=True)
+        shapes.append(TextShape(body, tuple(paras), fitted, "List"))
     if spec.chart and chart_box:
-        add_chart(ctx, slide, chart_box, spec.chart, None, plain_text(spec.title))
+        shapes.append(chart_shape(lc, chart_box, spec.chart, None, plain_text(spec.title)))
     if table:
-        add_attached_table(ctx, table, plain_text(spec.title))
+        shapes.append(attached_table_shape(lc, table, plain_text(spec.title)))
     if spec.metrics and strip:
-        add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
-    return slide
+        shapes.append(tiles_shape(lc, strip, spec.metrics, max_columns=len(spec.metrics)))
+    return content_slide(lc, title, spec.subtitle, shapes)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pptx.slide import Slide
 from pydantic import field_validator
 
 from ..layout import inches
+from ..layout.charts import chart_shape
+from ..layout.context import LayoutContext
 from ..layout.paras import Para, bullet_paras
+from ..layout.shapes import Shape, SlidePlan
+from ..layout.slideplan import content_slide
+from ..layout.text import list_shape, text_shape
 from ..markup import plain_text
 from ..messages import say
 from ..model import BulletList, Chart, Text, TitledSlide
-from ..render.charts import add_chart
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.text import add_text, list_plan
 
 
 class ChartSlide(TitledSlide):
@@ -37,27 +37,29 @@ class ChartSlide(TitledSlide):
         return chart
 
 
-def render(spec: ChartSlide, ctx: RenderContext) -> Slide:
-    slide = content_slide(ctx, spec.title, spec.subtitle)
-    body, gap = ctx.page.body, ctx.page.gap
-    sizes, colors = ctx.theme.sizes, ctx.theme.colors
+def plan(spec: ChartSlide, lc: LayoutContext) -> SlidePlan:
+    body, gap = lc.page.body, lc.page.gap
+    sizes, colors = lc.theme.sizes, lc.theme.colors
     caption_box = None
+    shapes: list[Shape] = []
     if spec.caption:
         body, caption_box = body.take_bottom(inches(0.5), gap)
     if spec.items:
         list_box, body = body.split_columns(2, gap * 2, weights=[1, 1.5])
-        paras = bullet_paras(spec.items, emphasis_color=colors.primary)
-        plan = list_plan(ctx, list_box, paras)
-        add_text(ctx, list_box, paras, name="List", size=plan.size, plan=plan)
-    add_chart(ctx, slide, body, spec.chart, None, plain_text(spec.title))
-    if spec.caption and caption_box:
-        caption = [Para.of(spec.caption, color=colors.muted, align="center")]
-        add_text(
-            ctx,
-            caption_box,
-            caption,
-            name="Caption",
-            size=sizes.body * 0.8,
-            min_size=sizes.min_body,
+        shapes.append(
+            list_shape(lc, list_box, bullet_paras(spec.items, emphasis_color=colors.primary))
         )
-    return slide
+    shapes.append(chart_shape(lc, body, spec.chart, None, plain_text(spec.title)))
+    if spec.caption and caption_box:
+        caption = Para.of(spec.caption, color=colors.muted, align="center")
+        shapes.append(
+            text_shape(
+                lc,
+                caption_box,
+                [caption],
+                name="Caption",
+                size=sizes.body * 0.8,
+                min_size=sizes.min_body,
+            )
+        )
+    return content_slide(lc, spec.title, spec.subtitle, shapes)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pptx.slide import Slide
 from pydantic import Field
 
+from ..layout.context import LayoutContext
+from ..layout.geometry import CLOSING
 from ..layout.paras import Para
+from ..layout.shapes import Shape, SlidePlan
+from ..layout.slideplan import slide_plan
+from ..layout.text import text_shape
 from ..model import ShortText, Text, TitledSlide
-from ..render.context import RenderContext
-from ..render.master import CLOSING
-from ..render.page import drop_unused_placeholders, new_slide, place_title
-from ..render.text import add_text
 
 
 class ClosingSlide(TitledSlide):
@@ -25,16 +25,15 @@ class ClosingSlide(TitledSlide):
     """The final line, e.g. ``CREMONA SMART CITY``."""
 
 
-def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
-    theme, page = ctx.theme, ctx.page
-    sizes, ink = theme.sizes, ctx.inks[CLOSING]
-    slide = new_slide(ctx, CLOSING)  # full-bleed like the cover: no footer chrome
+def plan(spec: ClosingSlide, lc: LayoutContext) -> SlidePlan:
+    """Full-bleed like the cover: no footer chrome."""
+    theme, page = lc.theme, lc.page
+    sizes, ink = theme.sizes, lc.inks[CLOSING]
     rest = page.closing.body
-    place_title(ctx, slide, spec.title, ctx.title_colors[CLOSING])
-    drop_unused_placeholders(slide)
     tagline_box = None
     if spec.tagline:
         rest, tagline_box = rest.take_bottom(round(rest.height * 0.25), page.gap)
+    shapes: list[Shape] = []
     if spec.keywords:  # keywords before the tagline: reading order follows the eye
         half = (len(spec.keywords) + 1) // 2
         wide = len(spec.keywords) > 4
@@ -42,39 +41,33 @@ def render(spec: ClosingSlide, ctx: RenderContext) -> Slide:
         boxes = rest.split_columns(len(columns), page.gap * 2)
         for index, (box, words) in enumerate(zip(boxes, columns, strict=True), start=1):
             paras = [
-                Para.of(
-                    word,
-                    color=ink,
-                    emphasis_color=ink,
-                    heading=True,
-                    space_before=0.5,
-                )
+                Para.of(word, color=ink, emphasis_color=ink, heading=True, space_before=0.5)
                 for word in words
             ]
-            add_text(
-                ctx,
-                box,
-                paras,
-                name=f"Keywords {index}",
-                size=sizes.subtitle * 1.6,
-                min_size=sizes.min_body,
-                anchor="middle",
+            shapes.append(
+                text_shape(
+                    lc,
+                    box,
+                    paras,
+                    name=f"Keywords {index}",
+                    size=sizes.subtitle * 1.6,
+                    min_size=sizes.min_body,
+                    anchor="middle",
+                )
             )
     if spec.tagline and tagline_box:
         tagline = Para.of(
-            f"**{spec.tagline}**",
-            heading=True,
-            color=ink,
-            emphasis_color=ink,
-            align="right",
+            f"**{spec.tagline}**", heading=True, color=ink, emphasis_color=ink, align="right"
         )
-        add_text(
-            ctx,
-            tagline_box,
-            [tagline],
-            name="Tagline",
-            size=sizes.statement,
-            min_size=sizes.body,
-            anchor="bottom",
+        shapes.append(
+            text_shape(
+                lc,
+                tagline_box,
+                [tagline],
+                name="Tagline",
+                size=sizes.statement,
+                min_size=sizes.body,
+                anchor="bottom",
+            )
         )
-    return slide
+    return slide_plan(lc, CLOSING, spec.title, shapes)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pptx.slide import Slide
 from pydantic import Field
 
+from ..layout.context import LayoutContext
 from ..layout.paras import Para, bullet_paras
+from ..layout.shapes import Shape, SlidePlan
+from ..layout.slideplan import content_slide
+from ..layout.text import fit_set
+from ..layout.tiletext import tiles_shape
 from ..markup import parse_inline
 from ..metric import MetricList
 from ..model import Column, TitledSlide
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.text import add_text, fit_set
-from ..render.tiles import add_metric_tiles
 from .bullets import strip_height
 
 
@@ -28,8 +28,8 @@ class ColumnsSlide(TitledSlide):
     """Key figures shown as a strip of tiles under the columns."""
 
 
-def column_paras(ctx: RenderContext, column: Column) -> list[Para]:
-    colors = ctx.theme.colors
+def column_paras(lc: LayoutContext, column: Column) -> list[Para]:
+    colors = lc.theme.colors
     paras = []
     if column.heading:
         paras.append(
@@ -46,19 +46,16 @@ def column_paras(ctx: RenderContext, column: Column) -> list[Para]:
     return paras
 
 
-def render(spec: ColumnsSlide, ctx: RenderContext) -> Slide:
-    slide = content_slide(ctx, spec.title, spec.subtitle)
-    body, gap = ctx.page.body, ctx.page.gap
+def plan(spec: ColumnsSlide, lc: LayoutContext) -> SlidePlan:
+    body, gap = lc.page.body, lc.page.gap
     strip = None
     if spec.metrics:
         body, strip = body.take_bottom(strip_height(body), gap)
     boxes = body.split_columns(len(spec.columns), gap * 2)
-    contents = [column_paras(ctx, column) for column in spec.columns]
+    contents = [column_paras(lc, column) for column in spec.columns]
     names = [f"Column {i}" for i in range(1, len(boxes) + 1)]
     # One size for all columns, so they read as a set; they start level.
-    plans = fit_set(ctx, boxes, contents, names)
-    for name, box, paras, plan in zip(names, boxes, contents, plans, strict=True):
-        add_text(ctx, box, paras, name=name, size=plan.size, plan=plan)
+    shapes: list[Shape] = [*fit_set(lc, boxes, contents, names)]
     if spec.metrics and strip:
-        add_metric_tiles(ctx, slide, strip, spec.metrics, max_columns=len(spec.metrics))
-    return slide
+        shapes.append(tiles_shape(lc, strip, spec.metrics, max_columns=len(spec.metrics)))
+    return content_slide(lc, spec.title, spec.subtitle, shapes)

@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import Literal
 
 from PIL import Image
-from pptx.slide import Slide
-from pptx.util import Emu
 
 from ..assets import resolve_image
 from ..layout import Box, inches
+from ..layout.context import LayoutContext
 from ..layout.paras import Para
+from ..layout.shapes import PictureShape, Shape, SlidePlan
+from ..layout.slideplan import content_slide
+from ..layout.text import text_shape
 from ..markup import plain_text
 from ..model import ShortText, Text, TitledSlide
 from ..places import key_of
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.text import add_text
 
 
 class ImageSlide(TitledSlide):
@@ -40,30 +39,27 @@ def fit_picture(box: Box, width_px: int, height_px: int) -> Box:
     )
 
 
-def render(spec: ImageSlide, ctx: RenderContext) -> Slide:
-    data = ctx.source.data if ctx.source else None
-    key = key_of((*ctx.place, "image"), data)
-    path = resolve_image(spec.image, ctx.project_dir, ctx.location, key)
-    slide = content_slide(ctx, spec.title, spec.subtitle)
-    body, gap = ctx.page.body, ctx.page.gap
+def plan(spec: ImageSlide, lc: LayoutContext) -> SlidePlan:
+    data = lc.source.data if lc.source else None
+    key = key_of((*lc.place, "image"), data)
+    path = resolve_image(spec.image, lc.project_dir, lc.location, key)
+    body, gap = lc.page.body, lc.page.gap
     caption_box = None
     if spec.caption:
         body, caption_box = body.take_bottom(inches(0.5), gap)
     with Image.open(path) as image:
         box = fit_picture(body, *image.size)
-    picture = slide.shapes.add_picture(
-        str(path), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
-    )
-    picture.name = f"Picture: {path.name}"
-    picture._element.nvPicPr.cNvPr.set("descr", plain_text(spec.alt))
+    shapes: list[Shape] = [PictureShape(box, path, plain_text(spec.alt))]
     if spec.caption and caption_box:  # after the picture it describes, in reading order
-        caption = [Para.of(spec.caption, color=ctx.theme.colors.muted, align="center")]
-        add_text(
-            ctx,
-            caption_box,
-            caption,
-            name="Caption",
-            size=ctx.theme.sizes.body * 0.8,
-            min_size=ctx.theme.sizes.min_body,
+        caption = Para.of(spec.caption, color=lc.theme.colors.muted, align="center")
+        shapes.append(
+            text_shape(
+                lc,
+                caption_box,
+                [caption],
+                name="Caption",
+                size=lc.theme.sizes.body * 0.8,
+                min_size=lc.theme.sizes.min_body,
+            )
         )
-    return slide
+    return content_slide(lc, spec.title, spec.subtitle, shapes)

@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pptx.slide import Slide
 from pydantic import model_validator
 
+from ..layout.charts import chart_shape
+from ..layout.context import LayoutContext
 from ..layout.metricsplan import arrange_metrics
 from ..layout.paras import bullet_paras
+from ..layout.shapes import Shape, SlidePlan
+from ..layout.slideplan import content_slide
+from ..layout.tables import attached_table, attached_table_shape
+from ..layout.text import list_shape
+from ..layout.tiletext import tile_text, tiles_shape
 from ..markup import plain_text
 from ..messages import say
 from ..metric import MetricList
 from ..model import BulletList, Chart, TitledSlide
-from ..render.charts import add_chart
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.table import add_attached_table, attached_table
-from ..render.text import add_text, faces, list_plan
-from ..render.tiles import add_metric_tiles, tile_text
 from ..tablemodel import Table
 
 
@@ -47,27 +47,25 @@ class MetricsSlide(TitledSlide):
         return self
 
 
-def render(spec: MetricsSlide, ctx: RenderContext) -> Slide:
-    slide = content_slide(ctx, spec.title, spec.subtitle)
-    texts = [tile_text(ctx, metric) for metric in spec.metrics]
-    paras = (
-        bullet_paras(spec.items, emphasis_color=ctx.theme.colors.primary) if spec.items else None
-    )
-    body, table = ctx.page.body, None
+def plan(spec: MetricsSlide, lc: LayoutContext) -> SlidePlan:
+    texts = [tile_text(lc, metric) for metric in spec.metrics]
+    paras = bullet_paras(spec.items, emphasis_color=lc.theme.colors.primary) if spec.items else None
+    body, table = lc.page.body, None
     if spec.table:  # under the tiles (a list and a table on one slide are refused)
-        table = attached_table(ctx, body, spec.table.as_input(ctx.language), "under")
+        table = attached_table(lc, body, spec.table.as_input(lc.language), "under")
         body = table.rest
     place = arrange_metrics(
-        body, ctx.page.gap, texts, paras, spec.chart is not None, faces(ctx), ctx.theme.sizes
+        body, lc.page.gap, texts, paras, spec.chart is not None, lc.faces, lc.theme.sizes
     )
-    add_metric_tiles(
-        ctx, slide, place.tiles, texts, max_columns=place.tile_columns, plan=place.tile_plan
-    )
+    shapes: list[Shape] = [
+        tiles_shape(lc, place.tiles, texts, max_columns=place.tile_columns, plan=place.tile_plan)
+    ]
     if spec.chart and place.chart:
-        add_chart(ctx, slide, place.chart, spec.chart, spec.metrics, plain_text(spec.title))
+        shapes.append(
+            chart_shape(lc, place.chart, spec.chart, spec.metrics, plain_text(spec.title))
+        )
     if paras and place.list:
-        plan = list_plan(ctx, place.list, paras)
-        add_text(ctx, place.list, paras, name="List", size=plan.size, plan=plan)
+        shapes.append(list_shape(lc, place.list, paras))
     if table:
-        add_attached_table(ctx, table, plain_text(spec.title))
-    return slide
+        shapes.append(attached_table_shape(lc, table, plain_text(spec.title)))
+    return content_slide(lc, spec.title, spec.subtitle, shapes)

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pptx.slide import Slide
-
+from ..layout.context import LayoutContext
+from ..layout.geometry import SECTION
 from ..layout.paras import Para
+from ..layout.shapes import SlidePlan
+from ..layout.slideplan import placeholder_text, slide_plan
 from ..model import TitledSlide
-from ..render.context import RenderContext
-from ..render.master import SECTION
-from ..render.page import (
-    drop_unused_placeholders,
-    fill_placeholder,
-    new_slide,
-    place_title,
-)
 
 
 class SectionSlide(TitledSlide):
@@ -24,27 +18,19 @@ class SectionSlide(TitledSlide):
     kind: Literal["section"]
 
 
-def render(spec: SectionSlide, ctx: RenderContext) -> Slide:
-    theme, frame = ctx.theme, ctx.page.section
-    ink = ctx.inks[SECTION]
-    slide = new_slide(ctx, SECTION)
-    place_title(ctx, slide, spec.title, ctx.title_colors[SECTION], anchor="bottom")
+def plan(spec: SectionSlide, lc: LayoutContext) -> SlidePlan:
+    theme, ink = lc.theme, lc.inks[SECTION]
+    shapes = []
     if spec.subtitle:
-        fill_placeholder(
-            ctx,
-            slide,
-            frame.body,
-            [
-                Para.of(
-                    spec.subtitle,
-                    color=ink,
-                    heading=True,
-                    emphasis_color=ink,
-                )
-            ],
-            name="Subtitle",
-            size=theme.sizes.subtitle * 1.3,
-            min_size=theme.sizes.min_body,
+        subtitle = Para.of(spec.subtitle, color=ink, heading=True, emphasis_color=ink)
+        shapes.append(
+            placeholder_text(
+                lc,
+                lc.page.section.body,
+                [subtitle],
+                name="Subtitle",
+                size=theme.sizes.subtitle * 1.3,
+                min_size=theme.sizes.min_body,
+            )
         )
-    drop_unused_placeholders(slide, keep_text=bool(spec.subtitle))
-    return slide
+    return slide_plan(lc, SECTION, spec.title, shapes, anchor="bottom")

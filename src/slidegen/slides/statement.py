@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pptx.slide import Slide
-
+from ..layout.context import LayoutContext
 from ..layout.paras import Para, bullet_paras
+from ..layout.shapes import Shape, SlidePlan
+from ..layout.slideplan import content_slide
+from ..layout.text import list_shape, text_shape
 from ..model import BulletList, ShortText, TitledSlide
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.text import add_text, list_plan
 
 
 class StatementSlide(TitledSlide):
@@ -23,30 +22,27 @@ class StatementSlide(TitledSlide):
     """A short list before the statement."""
 
 
-def render(spec: StatementSlide, ctx: RenderContext) -> Slide:
-    slide = content_slide(ctx, spec.title, spec.subtitle)
-    body, gap = ctx.page.body, ctx.page.gap
-    sizes, colors = ctx.theme.sizes, ctx.theme.colors
+def plan(spec: StatementSlide, lc: LayoutContext) -> SlidePlan:
+    body, gap = lc.page.body, lc.page.gap
+    sizes, colors = lc.theme.sizes, lc.theme.colors
+    shapes: list[Shape] = []
     if spec.items:
         list_box, body = body.split_rows(2, gap, weights=[1, 1])
-        paras = bullet_paras(spec.items, emphasis_color=colors.primary)
-        plan = list_plan(ctx, list_box, paras)
-        add_text(ctx, list_box, paras, name="List", size=plan.size, plan=plan)
-    add_text(
-        ctx,
-        body,
-        [
-            Para.of(
-                spec.text,
-                heading=True,
-                color=colors.text,
-                emphasis_color=colors.primary,
-                align="center",
-            )
-        ],
-        name="Statement",
-        size=sizes.statement,
-        min_size=sizes.body,
-        anchor="middle",
+        shapes.append(
+            list_shape(lc, list_box, bullet_paras(spec.items, emphasis_color=colors.primary))
+        )
+    statement = Para.of(
+        spec.text, heading=True, color=colors.text, emphasis_color=colors.primary, align="center"
     )
-    return slide
+    shapes.append(
+        text_shape(
+            lc,
+            body,
+            [statement],
+            name="Statement",
+            size=sizes.statement,
+            min_size=sizes.body,
+            anchor="middle",
+        )
+    )
+    return content_slide(lc, spec.title, spec.subtitle, shapes)

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pptx.slide import Slide
 from pydantic import Field
 
 from ..figures import word
 from ..layout import Box, inches
+from ..layout.context import LayoutContext
 from ..layout.paras import Para
+from ..layout.shapes import Shape, SlidePlan, TableShape
+from ..layout.slideplan import content_slide
+from ..layout.tables import ROWS
+from ..layout.text import text_shape
 from ..markup import plain_text
 from ..messages import say
 from ..model import Flag, Text, TitledSlide
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.table import ROWS, add_table
-from ..render.text import add_text
 from ..tablemodel import Table
 from ..tableplan import TablePlan, plan_table
 
@@ -38,19 +38,19 @@ class TableSlide(TitledSlide):
 _OF = {"it": "di", "en": "of", "fr": "sur", "de": "von"}
 
 
-def _plan(spec: TableSlide, ctx: RenderContext) -> tuple[TablePlan, Box, Box | None]:
+def _plan(spec: TableSlide, lc: LayoutContext) -> tuple[TablePlan, Box, Box | None]:
     """The table's plan, the box it fills and the caption's box."""
-    body, gap = ctx.page.body, ctx.page.gap
-    sizes = ctx.theme.sizes
+    body, gap = lc.page.body, lc.page.gap
+    sizes = lc.theme.sizes
     caption_box = None
     if spec.caption:
         body, caption_box = body.take_bottom(inches(0.5), gap)
     plan = plan_table(
-        spec.table.as_input(ctx.language),
+        spec.table.as_input(lc.language),
         body,
-        language=ctx.language,
-        family=ctx.measure_family(),
-        heading_family=ctx.measure_family(heading=True),
+        language=lc.language,
+        family=lc.measure_family(),
+        heading_family=lc.measure_family(heading=True),
         body_size=sizes.body,
         min_size=sizes.min_body,
         paginate=spec.continue_,
@@ -58,35 +58,41 @@ def _plan(spec: TableSlide, ctx: RenderContext) -> tuple[TablePlan, Box, Box | N
     return plan, body, caption_box
 
 
-def page_titles(spec: TableSlide, ctx: RenderContext) -> list[str]:
+def page_titles(spec: TableSlide, lc: LayoutContext) -> list[str]:
     """The title of each slide the table takes: "Title (2/3)" when it continues."""
-    total = len(_plan(spec, ctx)[0].pages)
+    total = len(_plan(spec, lc)[0].pages)
     if total == 1:
         return [spec.title]
     return [f"{spec.title} ({number}/{total})" for number in range(1, total + 1)]
 
 
-def render(spec: TableSlide, ctx: RenderContext) -> list[Slide]:
-    sizes = ctx.theme.sizes
-    table = spec.table.as_input(ctx.language)
-    plan, body, caption_box = _plan(spec, ctx)
-    if plan.overflow_pt > 0.5:
-        overflow, size = f"{plan.overflow_pt:.0f}", f"{plan.size:g}"
-        ctx.warn(say("table_overflow", overflow=overflow, size=size))
+def plan(spec: TableSlide, lc: LayoutContext) -> list[SlidePlan]:
+    sizes = lc.theme.sizes
+    table = spec.table.as_input(lc.language)
+    planned, body, caption_box = _plan(spec, lc)
+    if planned.overflow_pt > 0.5:
+        overflow, size = f"{planned.overflow_pt:.0f}", f"{planned.size:g}"
+        lc.warn(say("table_overflow", overflow=overflow, size=size))
     slides, first_row = [], 1
-    for title, page in zip(page_titles(spec, ctx), plan.pages, strict=True):
-        slides.append(content_slide(ctx, title, spec.subtitle))
+    for title, page in zip(page_titles(spec, lc), planned.pages, strict=True):
         last_row = first_row + len(page.rows) - 1
         alt = (
-            f"{plain_text(spec.title)}: {word(ROWS, ctx.language)} {first_row}–{last_row} "
-            f"{word(_OF, ctx.language)} {len(table.rows)}"
+            f"{plain_text(spec.title)}: {word(ROWS, lc.language)} {first_row}–{last_row} "
+            f"{word(_OF, lc.language)} {len(table.rows)}"
         )
-        add_table(ctx, body, plan, page, alt)
+        shapes: list[Shape] = [TableShape(body, planned, page, alt)]
         if spec.caption and caption_box:
-            caption = [Para.of(spec.caption, color=ctx.theme.colors.muted, align="center")]
-            add_text(
-                ctx, caption_box, caption, name="Caption", size=sizes.body * 0.8,
-                min_size=sizes.min_body,
-            )  # fmt: skip
+            caption = Para.of(spec.caption, color=lc.theme.colors.muted, align="center")
+            shapes.append(
+                text_shape(
+                    lc,
+                    caption_box,
+                    [caption],
+                    name="Caption",
+                    size=sizes.body * 0.8,
+                    min_size=sizes.min_body,
+                )
+            )
+        slides.append(content_slide(lc, title, spec.subtitle, shapes))
         first_row = last_row + 1
     return slides

@@ -7,19 +7,16 @@ import datetime
 import itertools
 from typing import Any, Literal
 
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.slide import Slide
-from pptx.util import Emu, Pt
 from pydantic import Field, field_validator
 
+from ..layout.context import LayoutContext
 from ..layout.paras import Para
+from ..layout.shapes import DotShape, LineShape, Shape, SlidePlan
+from ..layout.slideplan import content_slide
+from ..layout.text import text_shape
 from ..messages import say
 from ..model import ShortText, StrictModel, Text, TitledSlide
-from ..render.context import RenderContext
-from ..render.page import content_slide
-from ..render.text import add_text
-from ..timelineplan import MilestoneDate, MilestonePlan, plan_timeline
+from ..timelineplan import MilestoneDate, plan_timeline
 
 
 class Milestone(StrictModel):
@@ -64,52 +61,54 @@ class TimelineSlide(TitledSlide):
         return milestones
 
 
-def render(spec: TimelineSlide, ctx: RenderContext) -> Slide:
-    slide = content_slide(ctx, spec.title, spec.subtitle)
-    colors, sizes = ctx.theme.colors, ctx.theme.sizes
-    plan = plan_timeline([m.when for m in spec.milestones], ctx.page.body, ctx.page.gap,
-                         ctx.info.date)  # fmt: skip
-    line = slide.shapes.add_connector(
-        MSO_CONNECTOR.STRAIGHT,
-        Emu(plan.line.left),
-        Emu(plan.line.top),
-        Emu(plan.line.right),
-        Emu(plan.line.top),
+def plan(spec: TimelineSlide, lc: LayoutContext) -> SlidePlan:
+    colors, sizes = lc.theme.colors, lc.theme.sizes
+    placed_line = plan_timeline(
+        [m.when for m in spec.milestones], lc.page.body, lc.page.gap, lc.info.date
     )
-    line.name = "Timeline"
-    line.line.color.rgb = RGBColor.from_string(colors.muted)
-    line.line.width = Pt(2)
+    shapes: list[Shape] = [LineShape(placed_line.line, colors.muted, 2, "Timeline")]
     # Reading order: each milestone's dot, then its label, earliest first.
-    placed_milestones = zip(spec.milestones, plan.milestones, strict=True)
+    placed_milestones = zip(spec.milestones, placed_line.milestones, strict=True)
     for number, (milestone, placed) in enumerate(placed_milestones):
-        _dot(slide, placed, colors.primary, colors.background, number)
         done = placed.past is not False
+        # Done: filled in the brand colour; still to come: outlined only.
+        fill = colors.primary if done else colors.background
+        shapes.append(DotShape(placed.dot, colors.primary, fill, 2.25, f"Dot {number + 1}"))
         paras = [
-            Para.of(f"**{milestone.when.label(ctx.language)}**", heading=True,
-                    color=colors.primary if done else colors.muted,
-                    emphasis_color=colors.primary if done else colors.muted, align="center"),
-            Para.of(milestone.text, color=colors.text if done else colors.muted, align="center",
-                    emphasis_color=colors.primary if done else colors.muted, space_before=0.2),
-        ]  # fmt: skip
+            Para.of(
+                f"**{milestone.when.label(lc.language)}**",
+                heading=True,
+                color=colors.primary if done else colors.muted,
+                emphasis_color=colors.primary if done else colors.muted,
+                align="center",
+            ),
+            Para.of(
+                milestone.text,
+                color=colors.text if done else colors.muted,
+                align="center",
+                emphasis_color=colors.primary if done else colors.muted,
+                space_before=0.2,
+            ),
+        ]
         if milestone.note:
-            paras.append(Para.of(f"*{milestone.note}*", color=colors.muted, scale=0.85,
-                                 align="center", space_before=0.2))  # fmt: skip
-        add_text(ctx, placed.label, paras, name=f"Milestone {number + 1}",
-                 size=sizes.body * 0.9, min_size=sizes.min_body,
-                 anchor="bottom" if placed.above else "top")  # fmt: skip
-    return slide
-
-
-def _dot(slide: Slide, placed: MilestonePlan, primary: str, background: str, number: int) -> None:
-    box = placed.dot
-    dot = slide.shapes.add_shape(
-        MSO_SHAPE.OVAL, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
-    )
-    dot.name = f"Dot {number + 1}"
-    dot.shadow.inherit = False
-    dot.line.color.rgb = RGBColor.from_string(primary)
-    dot.line.width = Pt(2.25)
-    dot.fill.solid()
-    # Done: filled in the brand colour; still to come: outlined only.
-    fill = primary if placed.past is not False else background
-    dot.fill.fore_color.rgb = RGBColor.from_string(fill)
+            paras.append(
+                Para.of(
+                    f"*{milestone.note}*",
+                    color=colors.muted,
+                    scale=0.85,
+                    align="center",
+                    space_before=0.2,
+                )
+            )
+        shapes.append(
+            text_shape(
+                lc,
+                placed.label,
+                paras,
+                name=f"Milestone {number + 1}",
+                size=sizes.body * 0.9,
+                min_size=sizes.min_body,
+                anchor="bottom" if placed.above else "top",
+            )
+        )
+    return content_slide(lc, spec.title, spec.subtitle, shapes)

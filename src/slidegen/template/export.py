@@ -42,6 +42,8 @@ def export_template(loaded: LoadedTheme, logo: Path | None, out: Path) -> Path:
 
 def template_bytes(loaded: LoadedTheme, logo: Path | None) -> bytes:
     """The theme's master as the bytes of a .potx."""
+    from ..layout.chrome import plan_chrome
+    from ..layout.context import LayoutContext
     from ..render.context import RenderContext
     from ..render.package import drop_template_leftovers, scoped_pptx_patches
     from ..render.page import brand_layouts
@@ -52,10 +54,14 @@ def template_bytes(loaded: LoadedTheme, logo: Path | None) -> bytes:
     info = DeckInfo(title=theme.name)
     with scoped_pptx_patches():
         prs, layouts, _ = new_presentation(theme, page)
-        ctx = RenderContext(prs, theme, info, page, loaded.folder, layouts, logo=logo)
-        ctx.title_boxes = title_boxes(theme, page)
-        ctx.title_sizes = {layout: box.size for layout, box in ctx.title_boxes.items()}
-        brand_layouts(ctx)
+        boxes = title_boxes(theme, page)
+        sizes = {layout: box.size for layout, box in boxes.items()}
+        lc = LayoutContext(theme, info, page, loaded.folder, title_boxes=boxes, title_sizes=sizes)
+        ctx = RenderContext(
+            theme, info, page, loaded.folder, prs=prs, layouts=layouts, logo=logo,
+            title_boxes=boxes, title_sizes=sizes,
+        )  # fmt: skip
+        brand_layouts(ctx, plan_chrome(lc, logo))
         set_properties(prs, info, _STAMP, {"slidegen": f"slidegen {VERSION}"})
         set_app_properties(prs, [theme.fonts.heading.name, theme.fonts.body.name], [], 0)
         drop_template_leftovers(prs)

@@ -1,0 +1,146 @@
+"""Charts on a slide: a native chart's plan (:func:`~slidegen.chartplan.plan_chart`) or the
+gauges of a target chart, the findings either has, and the alt text written from the data
+("Grafico a barre: comunicati stampa 475, …") when the deck gives none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..chartplan import ChartData, plan_chart, resolve_data
+from ..figures import format_figure, missing_word
+from ..gaugeplan import GaugePlan, plan_gauges
+from ..glyphs import missing_characters
+from ..markup import plain_text
+from ..messages import say
+from ..metric import Metric
+from ..model import Chart
+from ..textfit import face, find_font
+from .context import LayoutContext
+from .geometry import EMU_PER_INCH, Box
+from .shapes import GaugeChartShape, NativeChartShape
+
+TITLE_SPACE = 0.12
+"""Of a gauge picture's height, above the gauges, when the chart has a title."""
+
+
+def chart_shape(
+    lc: LayoutContext,
+    box: Box,
+    chart: Chart,
+    metrics: list[Metric] | None,
+    series_name: str,
+) -> NativeChartShape | GaugeChartShape:
+    """A native chart, or gauges (a picture) for targets, which native charts cannot draw
+    well; what either plan finds is a finding at the slide's ``chart``."""
+    if chart.type == "target":
+        gauges = gauge_plans(lc, box, chart)
+        _report_missing_glyphs(lc, chart, gauges)
+        return GaugeChartShape(box, chart, gauges, describe(lc, chart, None))
+    data = resolve_data(chart, metrics, series_name)
+    plan = plan_chart(chart, data, lc.theme, lc.language, (box.width, box.height))
+    for finding in plan.findings:
+        lc.warn_at(("chart", *finding.where), finding.message)
+    return NativeChartShape(box, plan, describe(lc, chart, data))
+
+
+_KIND_NAMES = {
+    "it": {
+        "bar": "Grafico a barre",
+        "column": "Grafico a colonne",
+        "stacked-bar": "Grafico a barre in pila",
+        "stacked-column": "Grafico a colonne in pila",
+        "line": "Grafico a linee",
+        "pie": "Grafico a torta",
+        "doughnut": "Grafico ad anello",
+        "target": "Obiettivi",
+        "trend": "Andamento nei periodi",
+    },
+    "en": {
+        "bar": "Bar chart",
+        "column": "Column chart",
+        "stacked-bar": "Stacked bar chart",
+        "stacked-column": "Stacked column chart",
+        "line": "Line chart",
+        "pie": "Pie chart",
+        "doughnut": "Doughnut chart",
+        "target": "Targets",
+        "trend": "Trend over periods",
+    },
+}
+_TARGET_WORD = {"it": "obiettivo", "en": "target"}
+_NOW_WORD = {"it": "attuale", "en": "now"}
+
+
+def describe(lc: LayoutContext, chart: Chart, data: ChartData | None) -> str:
+    """Alt text: the deck's own, or the chart's kind, title and every value."""
+    if chart.alt:
+        return plain_text(chart.alt)
+    lang = lc.language.split("-")[0]
+    names = _KIND_NAMES.get(lang, _KIND_NAMES["en"])
+    head = names[chart.type] + (f" «{plain_text(chart.title)}»" if chart.title else "")
+    if chart.targets:
+        target, now = _TARGET_WORD.get(lang, "target"), _NOW_WORD.get(lang, "now")
+        parts = []
+        for t in chart.targets:
+            text = f"{plain_text(t.label)} {target} {lc.format_number(t.target)}{t.unit}"
+            if t.value is not None:
+                text += f" ({now} {lc.format_number(t.value)}{t.unit})"
+            parts.append(text)
+        return f"{head}: " + "; ".join(parts)
+    assert data is not None
+    parts = []
+    for name, values in data.series:
+        pairs = ", ".join(
+            f"{c} {missing_word(lc.language) if v is None else _figure(lc, data, v)}"
+            for c, v in zip(data.categories, values, strict=True)
+        )
+        parts.append(f"{name}: {pairs}" if len(data.series) > 1 else pairs)
+    return f"{head}: " + "; ".join(parts)
+
+
+def _figure(lc: LayoutContext, data: ChartData, value: float) -> str:
+    return format_figure(value, lc.language, data.format, data.currency)
+
+
+def gauge_plans(lc: LayoutContext, box: Box, chart: Chart) -> tuple[GaugePlan, ...]:
+    width, height = box.width / EMU_PER_INCH, box.height / EMU_PER_INCH
+    family = lc.measure_family()
+    return plan_gauges(
+        list(chart.targets or []),
+        lc.language,
+        (width, height),
+        TITLE_SPACE if chart.title else 0.0,
+        lambda text, bold: face(family, bold).advance(text),
+        lc.theme.colors,
+    )
+
+
+def _report_missing_glyphs(lc: LayoutContext, chart: Chart, plans: tuple[GaugePlan, ...]) -> None:
+    """A finding for each text of the picture with characters its font has no glyph for,
+    at the key the text comes from (matplotlib would draw a box and warn on stderr)."""
+    drawn: list[tuple[tuple[str | int, ...], str, bool]] = []
+    if chart.title:
+        drawn.append((("chart", "title"), plain_text(chart.title), True))
+    for index, plan in enumerate(plans):
+        where: tuple[str | int, ...] = ("chart", "targets", index)
+        drawn.append(((*where, "label"), plan.label.text.replace("\n", " "), True))
+        for text, bold in ((plan.figure, True), (plan.caption, False), (plan.status, False)):
+            if text is not None:
+                drawn.append((where, text.text, bold))
+    for where, text, bold in drawn:
+        path = _font_file(lc, bold)
+        missing = missing_characters(path, text) if path else []
+        if path and missing:
+            listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            lc.warn_at(where, say("glyphs_missing", font=path.stem, chars=listed))
+
+
+def _font_file(lc: LayoutContext, bold: bool) -> Path | None:
+    """The file the gauge picture is drawn with: the theme's font, or matplotlib's own
+    sans-serif when the theme's is not installed (only then is matplotlib imported to ask)."""
+    path = find_font(lc.measure_family(), bold, False)
+    if path:
+        return path
+    from matplotlib.font_manager import FontProperties, findfont
+
+    return Path(findfont(FontProperties(family="sans-serif", weight="bold" if bold else "normal")))
