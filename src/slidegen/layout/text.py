@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..messages import say
 from .context import LayoutContext
-from .geometry import EMU_PER_PT, Box
+from .geometry import EMU_PER_PT, Box, inches
 from .paras import Para
 from .shapes import TextShape
 from .textplan import INSET_Y, Faces, TextPlan, lay_out, plan_text, plan_text_set
@@ -40,6 +40,20 @@ def text_shape(
         balance=balance,
     )
     return TextShape(box, tuple(paras), plan, name, anchor)
+
+
+CAPTION_HEIGHT = inches(0.5)
+"""The room a caption takes under a chart, a picture or a table."""
+
+
+def caption_shape(lc: LayoutContext, box: Box, text: str) -> TextShape:
+    """A line under a chart, a picture or a table (source, remark): muted, centred, a little
+    smaller than body text."""
+    sizes = lc.theme.sizes
+    caption = Para.of(text, color=lc.theme.colors.muted, align="center")
+    return text_shape(
+        lc, box, [caption], name="Caption", size=sizes.body * 0.8, min_size=sizes.min_body
+    )
 
 
 def list_shape(lc: LayoutContext, box: Box, paras: Sequence[Para], name: str = "List") -> TextShape:

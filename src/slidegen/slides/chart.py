@@ -6,13 +6,12 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from ..layout import inches
 from ..layout.charts import chart_shape
 from ..layout.context import LayoutContext
-from ..layout.paras import Para, bullet_paras
+from ..layout.paras import bullet_paras
 from ..layout.shapes import Shape, SlidePlan
 from ..layout.slideplan import content_slide
-from ..layout.text import list_shape, text_shape
+from ..layout.text import CAPTION_HEIGHT, caption_shape, list_shape
 from ..markup import plain_text
 from ..messages import say
 from ..model import BulletList, Chart, Text, TitledSlide
@@ -39,11 +38,11 @@ class ChartSlide(TitledSlide):
 
 def plan(spec: ChartSlide, lc: LayoutContext) -> SlidePlan:
     body, gap = lc.page.body, lc.page.gap
-    sizes, colors = lc.theme.sizes, lc.theme.colors
+    colors = lc.theme.colors
     caption_box = None
     shapes: list[Shape] = []
     if spec.caption:
-        body, caption_box = body.take_bottom(inches(0.5), gap)
+        body, caption_box = body.take_bottom(CAPTION_HEIGHT, gap)
     if spec.items:
         list_box, body = body.split_columns(2, gap * 2, weights=[1, 1.5])
         shapes.append(
@@ -51,15 +50,5 @@ def plan(spec: ChartSlide, lc: LayoutContext) -> SlidePlan:
         )
     shapes.append(chart_shape(lc, body, spec.chart, None, plain_text(spec.title)))
     if spec.caption and caption_box:
-        caption = Para.of(spec.caption, color=colors.muted, align="center")
-        shapes.append(
-            text_shape(
-                lc,
-                caption_box,
-                [caption],
-                name="Caption",
-                size=sizes.body * 0.8,
-                min_size=sizes.min_body,
-            )
-        )
+        shapes.append(caption_shape(lc, caption_box, spec.caption))
     return content_slide(lc, spec.title, spec.subtitle, shapes)

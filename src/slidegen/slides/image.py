@@ -7,12 +7,11 @@ from typing import Literal
 from PIL import Image
 
 from ..assets import resolve_image
-from ..layout import Box, inches
+from ..layout import Box
 from ..layout.context import LayoutContext
-from ..layout.paras import Para
 from ..layout.shapes import PictureShape, Shape, SlidePlan
 from ..layout.slideplan import content_slide
-from ..layout.text import text_shape
+from ..layout.text import CAPTION_HEIGHT, caption_shape
 from ..markup import plain_text
 from ..model import ShortText, Text, TitledSlide
 from ..places import key_of
@@ -46,20 +45,10 @@ def plan(spec: ImageSlide, lc: LayoutContext) -> SlidePlan:
     body, gap = lc.page.body, lc.page.gap
     caption_box = None
     if spec.caption:
-        body, caption_box = body.take_bottom(inches(0.5), gap)
+        body, caption_box = body.take_bottom(CAPTION_HEIGHT, gap)
     with Image.open(path) as image:
         box = fit_picture(body, *image.size)
     shapes: list[Shape] = [PictureShape(box, path, plain_text(spec.alt))]
     if spec.caption and caption_box:  # after the picture it describes, in reading order
-        caption = Para.of(spec.caption, color=lc.theme.colors.muted, align="center")
-        shapes.append(
-            text_shape(
-                lc,
-                caption_box,
-                [caption],
-                name="Caption",
-                size=lc.theme.sizes.body * 0.8,
-                min_size=lc.theme.sizes.min_body,
-            )
-        )
+        shapes.append(caption_shape(lc, caption_box, spec.caption))
     return content_slide(lc, spec.title, spec.subtitle, shapes)

@@ -8,13 +8,12 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..figures import word
-from ..layout import Box, inches
+from ..layout import Box
 from ..layout.context import LayoutContext
-from ..layout.paras import Para
 from ..layout.shapes import Shape, SlidePlan, TableShape
 from ..layout.slideplan import content_slide
 from ..layout.tables import ROWS
-from ..layout.text import text_shape
+from ..layout.text import CAPTION_HEIGHT, caption_shape
 from ..markup import plain_text
 from ..messages import say
 from ..model import Flag, Text, TitledSlide
@@ -44,7 +43,7 @@ def _plan(spec: TableSlide, lc: LayoutContext) -> tuple[TablePlan, Box, Box | No
     sizes = lc.theme.sizes
     caption_box = None
     if spec.caption:
-        body, caption_box = body.take_bottom(inches(0.5), gap)
+        body, caption_box = body.take_bottom(CAPTION_HEIGHT, gap)
     plan = plan_table(
         spec.table.as_input(lc.language),
         body,
@@ -67,7 +66,6 @@ def page_titles(spec: TableSlide, lc: LayoutContext) -> list[str]:
 
 
 def plan(spec: TableSlide, lc: LayoutContext) -> list[SlidePlan]:
-    sizes = lc.theme.sizes
     table = spec.table.as_input(lc.language)
     planned, body, caption_box = _plan(spec, lc)
     if planned.overflow_pt > 0.5:
@@ -82,17 +80,7 @@ def plan(spec: TableSlide, lc: LayoutContext) -> list[SlidePlan]:
         )
         shapes: list[Shape] = [TableShape(body, planned, page, alt)]
         if spec.caption and caption_box:
-            caption = Para.of(spec.caption, color=lc.theme.colors.muted, align="center")
-            shapes.append(
-                text_shape(
-                    lc,
-                    caption_box,
-                    [caption],
-                    name="Caption",
-                    size=sizes.body * 0.8,
-                    min_size=sizes.min_body,
-                )
-            )
+            shapes.append(caption_shape(lc, caption_box, spec.caption))
         slides.append(content_slide(lc, title, spec.subtitle, shapes))
         first_row = last_row + 1
     return slides
