@@ -234,6 +234,8 @@ def measure(project: Path, sizes: list[int], runs: int) -> list[Case]:
         cases.append(
             Case(f"default deck, {name}", 0, runs, *build(project, "deck.yaml", runs, prepare))
         )
+    seconds, rss, _ = run_child([sys.executable, "-c", CHILD, "check", "deck.yaml"], project, runs)
+    cases.append(Case("default deck, check (no rendering)", 0, runs, seconds, rss))
     before = sorted(cache.glob("*")) if cache.is_dir() else []
     (project / "edited.yaml").write_text(edit_one_bullet((project / "deck.yaml").read_text()))
     cases.append(
@@ -276,6 +278,8 @@ def measure_real_content(
         original = yaml.safe_load(path.read_text())
         for n in sizes:
             cases.append(_real_case(label, path.parent, original, n, runs, pandoc))
+            if label == "default deck" and n == 500:
+                cases.append(_real_check(path.parent, n, cases[-1].slides, runs))
     return cases
 
 
@@ -299,6 +303,13 @@ def _real_case(
     return case
 
 
+def _real_check(folder: Path, n: int, slides: int, runs: int) -> Case:
+    """``check`` of the scaled deck ``_real_case`` wrote (laid out, not rendered)."""
+    cmd = [sys.executable, "-c", CHILD, "check", f"real-{n}.yaml"]
+    seconds, rss, _ = run_child(cmd, folder, runs)
+    return Case(f"default deck scaled to {slides} slides, check", slides, runs, seconds, rss)
+
+
 def count_slides(pptx: Path) -> int:
     with zipfile.ZipFile(pptx) as archive:
         return sum(1 for n in archive.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
@@ -315,6 +326,18 @@ def goals(cases: list[Case], startup: list[Case]) -> list[Goal]:
     synth = {c.slides: c for c in cases if c.name.startswith("synthetic")}
     ratio = warm.seconds / base.seconds
     rows = [("default deck warm ≤ 2.5 × import pptx", f"{ratio:.2f} ×", ratio <= 2.5)]
+    named = {c.name: c for c in cases}
+    checks = [(named.get("default deck, check (no rendering)"), warm)]
+    checks += [
+        (c, named.get(c.name.removesuffix(", check")))
+        for c in cases
+        if c.name.startswith("default deck scaled") and c.name.endswith(", check")
+    ]
+    for check, built in checks:
+        if check and built:
+            ratio = check.seconds / built.seconds
+            where = "default deck" if built is warm else f"{built.slides} slides"
+            rows.append((f"check ≤ 0.5 × warm build ({where})", f"{ratio:.2f} ×", ratio <= 0.5))
     if (c := synth.get(500)) and c.pandoc_seconds:
         ratio = c.seconds / c.pandoc_seconds
         rows.append(("500 slides (150 charts) ≤ 1.0 × pandoc", f"{ratio:.2f} ×", ratio <= 1.0))
