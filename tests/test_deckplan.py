@@ -158,3 +158,35 @@ def test_content_titles_start_at_one_place_at_one_size() -> None:
     assert {s.title_anchor for s in content} == {"top"}
     # Where a content title starts, and its size, are the layout's: one for every slide.
     assert {plan.context.title_boxes[s.layout].box for s in content} == {plan.page.title}
+
+
+SHORT_LIST_AND_ONE_FIGURE = """\
+deck: {title: Short, language: en, date: 2025-06-30}
+sections:
+  - divider: false
+    slides:
+      - kind: bullets
+        title: Police
+        items: [New organisation, Presence in the wards, Coordination with the other forces]
+        metrics: ["**5** more officers"]
+      - kind: bullets
+        title: Police, in full
+        items:
+"""
+
+
+def test_tiles_under_a_short_list_grow_into_the_room_it_leaves(tmp_path: Path) -> None:
+    long = "\n".join(f"          - Item {n} of a long list that takes its room" for n in range(9))
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(SHORT_LIST_AND_ONE_FIGURE + long + '\n        metrics: ["**5** more"]\n')
+    short, full = (slide.plan for slide in planned(deck).slides)
+
+    def parts(plan: SlidePlan) -> tuple[TextShape, TilesShape]:
+        text = next(s for s in plan.shapes if isinstance(s, TextShape) and s.name == "List")
+        return text, next(s for s in plan.shapes if isinstance(s, TilesShape))
+
+    (short_list, short_tiles), (full_list, full_tiles) = parts(short), parts(full)
+    assert short_tiles.plan.sizes.figure > full_tiles.plan.sizes.figure
+    assert short_tiles.plan.tiles[0].box.height > full_tiles.plan.tiles[0].box.height
+    assert short_list.plan.overflow == full_list.plan.overflow == 0
+    assert short_list.plan.size >= 20  # the theme's body size: not shrunk for the tiles

@@ -10,13 +10,13 @@ from pydantic import Field, field_validator, model_validator
 from ..layout import inches
 from ..layout.charts import chart_shape
 from ..layout.context import LayoutContext
-from ..layout.geometry import Box
-from ..layout.paras import bullet_paras
+from ..layout.geometry import Box, points
+from ..layout.paras import Para, bullet_paras
 from ..layout.shapes import Shape, SlidePlan, TextShape
 from ..layout.slideplan import content_slide
 from ..layout.tables import attached_table, attached_table_shape
 from ..layout.text import fit_size, list_shape
-from ..layout.textplan import plan_text
+from ..layout.textplan import INSET_Y, plan_text
 from ..layout.tiletext import tiles_shape
 from ..markup import plain_text
 from ..messages import say
@@ -31,6 +31,17 @@ def strip_height(body: Box) -> int:
     """The height of the metric strip under a list or columns: :data:`STRIP_HEIGHT`, or less
     on a short slide, so that the text above it keeps at least as much room as the strip."""
     return min(STRIP_HEIGHT, body.height // 2)
+
+
+def tile_strip_height(lc: LayoutContext, body: Box, paras: list[Para]) -> int:
+    """The strip under a list spanning the slide: what the list leaves at the theme's body
+    size (the tiles' figures grow into it), at least :func:`strip_height`, at most half of
+    the body."""
+    sizes = lc.theme.sizes
+    natural = plan_text(paras, body, lc.faces, size=sizes.body, min_size=sizes.body,
+                        floor=sizes.min_body)  # fmt: skip
+    needed = points(natural.height) + 2 * INSET_Y + lc.page.gap
+    return min(max(strip_height(body), body.height - needed), body.height // 2)
 
 
 class BulletsSlide(TitledSlide):
@@ -161,16 +172,18 @@ def _plan_page(
     strip = chart_box = table = None
     # Geometry first, then shapes in reading order: list, chart or table beside it, strip
     # under both.
+    paras = bullet_paras(
+        items, spec.numbered, emphasis_color=lc.theme.colors.primary, number_from=first
+    )
     if spec.metrics:
-        body, strip = body.take_bottom(strip_height(body), gap)
+        alone = not (spec.chart or spec.table)  # the list spans the slide above the tiles
+        height = tile_strip_height(lc, body, paras) if alone else strip_height(body)
+        body, strip = body.take_bottom(height, gap)
     if spec.chart:
         body, chart_box = body.split_columns(2, gap * 2, weights=[1.1, 1])
     if spec.table:
         table = attached_table(lc, body, spec.table.as_input(lc.language), "beside")
         body = table.rest
-    paras = bullet_paras(
-        items, spec.numbered, emphasis_color=lc.theme.colors.primary, number_from=first
-    )
     shapes: list[Shape] = []
     if size is None:
         shapes.append(list_shape(lc, body, paras))
