@@ -7,16 +7,24 @@ import itertools
 import pytest
 from pydantic import ValidationError
 
+from helpers import breaking_at_the_hyphen, statement
 from slidegen.layout import Box, PageGeometry, inches
 from slidegen.layout.geometry import CONTENT
 from slidegen.layout.paras import Para, bullet_paras
-from slidegen.layout.textplan import MARKER_GAP_EM, Faces, plan_text
+from slidegen.layout.textplan import (
+    MARKER_GAP_EM,
+    STEP,
+    Faces,
+    inner_size,
+    plan_text,
+    text_wrap,
+)
 from slidegen.layout.tileplan import TileText, plan_tiles
 from slidegen.layout.titleplan import TitleEntry, plan_title, plan_title_sizes, title_boxes
 from slidegen.loader import load_yaml
 from slidegen.markup import Run
 from slidegen.model import Bullet
-from slidegen.textfit import Line, count_lines, face
+from slidegen.textfit import Line, count_lines, face, wrap
 from slidegen.theme import Sizes, Theme, builtin_themes
 
 THEME = Theme.model_validate(load_yaml(builtin_themes() / "neutral" / "theme.yaml").data)
@@ -225,3 +233,80 @@ def test_tiles_that_cannot_fit_at_the_minimum_overflow_instead_of_shrinking_furt
     plan = plan_tiles(crowded, Box(0, 0, inches(6), inches(2)), FACES, SIZES)
     assert plan.overflow > 0
     assert plan.sizes.label == plan.sizes.detail == SIZES.min_body
+
+
+# -- Display text: a hyphenated word is never broken at its hyphen --------------------------------
+
+CREMONA = Theme.model_validate(load_yaml(builtin_themes() / "cremona" / "theme.yaml").data)
+
+
+@pytest.mark.parametrize(
+    ("word", "theme", "faces"),
+    [
+        ("socio-sanitari", CREMONA, Faces("Carlito", "Carlito")),
+        ("half-year", THEME, FACES),
+    ],
+)
+def test_display_text_keeps_a_hyphenated_word_whole_at_its_size(
+    word: str, theme: Theme, faces: Faces
+) -> None:
+    """The statement's sentence would end a line with "socio-": the plan keeps the size and
+    sets the text to a narrower measure where the word is whole, its lines even; the
+    measure sits mid-way between the widths that wrap it so, so a renderer measuring a hair
+    differently (±2 pt) breaks its lines in the same places."""
+    sizes = theme.sizes
+    box = PageGeometry.from_theme(theme).body
+    width = inner_size(box)[0]
+    text = breaking_at_the_hyphen(word, width, sizes.statement, faces)
+    kwargs = {"size": sizes.statement, "min_size": sizes.body}
+    plain = plan_text(statement(text, display=False), box, faces, **kwargs)
+    plan = plan_text(statement(text), box, faces, **kwargs)
+    assert text_wrap(statement(text), width, plain.size, faces).hyphen_breaks  # as it was
+    assert plan.size == plain.size == sizes.statement and not plan.overflow
+    assert plan.paras[0].lines == plain.paras[0].lines  # rebalanced, not a line longer
+    assert plan.pad_x > 0
+    measure = width - 2 * plan.pad_x
+    for slack in (-2.0, 0.0, 2.0):
+        wrapped = text_wrap(statement(text), measure + slack, plan.size, faces)
+        assert wrapped.hyphen_breaks == 0
+        assert wrapped.lines == plan.paras[0].lines
+
+
+def test_display_text_is_set_smaller_when_no_measure_keeps_the_word_whole() -> None:
+    """A word that does not fit one line at the statement's size is not split at its
+    hyphen while a smaller size holds it whole."""
+    word = "socio-sanitari"
+    at = SIZES.statement * 0.75
+    need = face(FACES.heading).advance(word) * at + 2 * 4 + 1  # the word, the insets
+    box = Box(0, 0, round(need * 12700), inches(3))
+    plain = plan_text(statement(word, display=False), box, FACES, size=SIZES.statement)
+    assert plain.paras[0].lines == 2  # "socio-" / "sanitari"
+    plan = plan_text(statement(word), box, FACES, size=SIZES.statement, min_size=SIZES.body)
+    assert at - STEP <= plan.size <= at and plan.paras[0].lines == 1
+    # Wider than the box even at the smallest size: broken at its hyphen, as before.
+    narrow = Box(0, 0, inches(1), inches(3))
+    kwargs = {"size": SIZES.statement, "min_size": SIZES.body}
+    assert plan_text(statement(word), narrow, FACES, **kwargs) == plan_text(
+        statement(word, display=False), narrow, FACES, **kwargs
+    )
+
+
+def test_text_without_display_paragraphs_is_planned_as_before() -> None:
+    text = breaking_at_the_hyphen("half-year", inner_size(PAGE.body)[0], SIZES.statement, FACES)
+    plan = plan_text(statement(text, display=False), PAGE.body, FACES, size=SIZES.statement)
+    assert plan.pad_x == 0 and plan.paras[0].lines == 2
+
+
+@pytest.mark.parametrize("text", [LONG, "socio-sanitari e half-year " * 6, "a-b c-d e-f " * 9])
+def test_wrap_agrees_with_count_lines_and_names_its_widths(text: str) -> None:
+    line = Line((Run(text),), "Liberation Sans", 1.0, 0.5)
+    for tenth in range(30, 400, 7):
+        width = tenth / 10
+        wrapped = wrap(line, width)
+        assert wrapped.lines == count_lines(line, width)
+        if wrapped.broken_word:
+            continue
+        assert wrapped.narrowest <= width < wrapped.widest
+        for same in (wrapped.narrowest, (wrapped.narrowest + min(wrapped.widest, 99)) / 2):
+            assert wrap(line, same).lines == wrapped.lines
+        assert wrap(line, wrapped.narrowest - 0.01).lines >= wrapped.lines

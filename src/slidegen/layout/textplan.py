@@ -8,9 +8,10 @@ it as it is.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
-from ..textfit import Line, count_lines, face
+from ..textfit import Line, Wrap, count_lines, face, wrap
 from .geometry import EMU_PER_PT, Box, points
 from .paras import Para
 
@@ -105,30 +106,98 @@ def marker_widths(paras: list[Para], size: float, faces: Faces, floor: float) ->
     return widths
 
 
-def lay_out(
-    paras: list[Para], width: float, size: float, faces: Faces, floor: float, spacing: float = 1.0
-) -> list[ParaPlan]:
-    """Each paragraph at ``size`` (none below ``floor``) in a text ``width`` points wide;
-    ``spacing`` multiplies the space above top-level items."""
+def _measured(
+    paras: list[Para], size: float, faces: Faces, floor: float
+) -> list[tuple[Line, float, float, float]]:
+    """Each paragraph to measure at ``size``: its line, size, left margin and hanging indent
+    (points)."""
     markers = marker_widths(paras, size, faces, floor)
     text_start: dict[int, float] = {}  # where each level's text begins
-    plans = []
-    for index, para in enumerate(paras):
+    measured = []
+    for para in paras:
         pt = max(para.scale * size, floor)
         outer = text_start.get(para.level - 1, 0.0) if para.level else 0.0
         hang = markers.get(para.level, 0.0) if para.marker else 0.0
         margin = outer + hang
         if para.marker:
             text_start[para.level] = margin
-        family = faces.of(para)
-        line = Line(para.runs, family, pt / size, margin / size)
+        measured.append(
+            (Line(para.runs, faces.of(para), pt / size, margin / size), pt, margin, hang)
+        )
+    return measured
+
+
+def lay_out(
+    paras: list[Para], width: float, size: float, faces: Faces, floor: float, spacing: float = 1.0
+) -> list[ParaPlan]:
+    """Each paragraph at ``size`` (none below ``floor``) in a text ``width`` points wide;
+    ``spacing`` multiplies the space above top-level items."""
+    plans = []
+    for index, (para, (line, pt, margin, hang)) in enumerate(
+        zip(paras, _measured(paras, size, faces, floor), strict=True)
+    ):
         lines = count_lines(line, width / size) if para.runs else 1
         before = 0.0
         if index:
             grow = spacing if para.level == 0 and para.marker else 1.0
             before = para.space_before * pt * grow
-        plans.append(ParaPlan(pt, margin, hang, before, lines, face(family).line_height * pt))
+        plans.append(ParaPlan(pt, margin, hang, before, lines, face(line.family).line_height * pt))
     return plans
+
+
+def text_wrap(
+    paras: list[Para], width: float, size: float, faces: Faces, floor: float = 0.0
+) -> Wrap:
+    """How ``paras`` at ``size`` wrap in a text ``width`` points wide, all together: their
+    lines, the breaks after a hyphen inside a word of a display paragraph, and the range of
+    widths (points) that wrap them the same."""
+    lines, hyphens, narrowest, widest, broken = 0, 0, 0.0, math.inf, False
+    for para, (line, *_) in zip(paras, _measured(paras, size, faces, floor), strict=True):
+        if not para.runs:
+            lines += 1
+            continue
+        wrapped = wrap(line, width / size)
+        lines += wrapped.lines
+        hyphens += wrapped.hyphen_breaks if para.display else 0
+        narrowest = max(narrowest, wrapped.narrowest * size)
+        widest = min(widest, wrapped.widest * size)
+        broken = broken or wrapped.broken_word
+    return Wrap(lines, hyphens, narrowest, widest, broken)
+
+
+def _keeping_hyphenated_words(
+    paras: list[Para], width: float, height: float, size: float, faces: Faces, floor: float
+) -> tuple[list[ParaPlan], float] | None:
+    """``paras`` at ``size`` with no display paragraph broken after a hyphen inside a word,
+    and the space (points) to leave left and right of the text so that it wraps so; None
+    when no measure does within ``height``.
+
+    The box's full width when it breaks no such word; else, among the narrower measures
+    that break none, those with the fewest lines, and of them the narrowest: the most even
+    lines. The measure is the middle of the widths that wrap the text the same, so that a
+    renderer measuring a hair differently breaks its lines where the plan does.
+    """
+    measure, found = width, None
+    for _ in range(_MAX_MEASURES):
+        wrapped = text_wrap(paras, measure, size, faces, floor)
+        plans = lay_out(paras, measure, size, faces, floor)
+        if wrapped.broken_word or sum(p.height for p in plans) > height:
+            break
+        if found is not None and wrapped.lines > found[0]:
+            break
+        if not wrapped.hyphen_breaks:
+            if measure == width:
+                return plans, 0.0
+            middle = (wrapped.narrowest + min(wrapped.widest, width)) / 2
+            found = (wrapped.lines, plans, (width - middle) / 2)
+        measure = min(measure, wrapped.narrowest) - _MEASURE_STEP
+    return (found[1], found[2]) if found else None
+
+
+_MAX_MEASURES = 200
+"""How many narrower measures are tried for one size (each moves at least one word)."""
+_MEASURE_STEP = 0.01
+"""Points below the narrowest width of one wrap: the next narrower wrap."""
 
 
 def plan_text(
@@ -148,6 +217,10 @@ def plan_text(
     With ``balance``, short text does not sit stranded at the top: the space between its
     top-level items grows (up to :data:`MAX_SPACING_EM`) and the rest of the room is shared
     above and below it (:data:`SPARE_ABOVE`).
+
+    Display paragraphs (:attr:`Para.display`) are not broken after a hyphen inside a word:
+    at the largest size where some measure keeps every such word whole, the text is set to
+    that measure (``pad_x``); only when none does is a word broken at its hyphen.
     """
     width, height = inner_size(box)
     lowest = min_size if min_size is not None else size
@@ -158,12 +231,21 @@ def plan_text(
         if current <= lowest:
             break
         current = max(lowest, current - STEP)
-    for candidate in candidates:
-        plans = lay_out(paras, width, candidate, faces, floor)
-        used = sum(p.height for p in plans)
-        if used <= height or candidate == candidates[-1]:
-            break
-    plan = TextPlan(candidate, tuple(plans), used, max(0.0, used - height))
+    pad_x, kept = 0.0, None
+    if any(para.display for para in paras):
+        for candidate in candidates:
+            kept = _keeping_hyphenated_words(paras, width, height, candidate, faces, floor)
+            if kept:
+                plans, pad_x = kept
+                used = sum(p.height for p in plans)
+                break
+    if kept is None:  # and when no size keeps a hyphenated word whole: broken at its hyphen
+        for candidate in candidates:
+            plans = lay_out(paras, width, candidate, faces, floor)
+            used = sum(p.height for p in plans)
+            if used <= height or candidate == candidates[-1]:
+                break
+    plan = TextPlan(candidate, tuple(plans), used, max(0.0, used - height), pad_x=pad_x)
     if balance and not plan.overflow:
         plan = _balanced(paras, plan, width, height, faces, floor)
     return plan
@@ -187,6 +269,7 @@ def _balanced(
     base = paras[0].space_before if paras else 0.0
     widest = MAX_SPACING_EM / base if base else 1.0
     best = plan
+    width -= 2 * plan.pad_x
     for step in range(1, 9):
         spacing = 1 + (widest - 1) * step / 8
         plans = lay_out(paras, width, plan.size, faces, floor, spacing)
@@ -227,7 +310,8 @@ def plan_text_set(
     spacing = min(p.spacing for p in plans)  # the fullest column sets the air for all
     even = []
     for plan, paras, box in zip(plans, texts, boxes, strict=True):
-        laid = tuple(lay_out(paras, inner_size(box)[0], common, faces, floor, spacing))
+        measure = inner_size(box)[0] - 2 * plan.pad_x
+        laid = tuple(lay_out(paras, measure, common, faces, floor, spacing))
         even.append(replace(plan, paras=laid, height=sum(q.height for q in laid), anchor="top"))
     room = min(inner_size(b)[1] for b in boxes)
     pad = max(0.0, (room - max(p.height for p in even)) * SPARE_ABOVE)

@@ -42,6 +42,7 @@ def render(spec: StatementSlide, ctx: RenderContext) -> Slide:
                 color=colors.text,
                 emphasis_color=colors.primary,
                 align="center",
+                display=True,
             )
         ],
         name="Statement",
