@@ -13,10 +13,12 @@ from slidegen.layout.geometry import CONTENT
 from slidegen.layout.paras import Para, bullet_paras
 from slidegen.layout.textplan import (
     MARKER_GAP_EM,
+    SPARE_ABOVE,
     STEP,
     Faces,
     inner_size,
     plan_text,
+    plan_text_set,
     text_wrap,
 )
 from slidegen.layout.tileplan import TileText, plan_tiles
@@ -310,3 +312,65 @@ def test_wrap_agrees_with_count_lines_and_names_its_widths(text: str) -> None:
         for same in (wrapped.narrowest, (wrapped.narrowest + min(wrapped.widest, 99)) / 2):
             assert wrap(line, same).lines == wrapped.lines
         assert wrap(line, wrapped.narrowest - 0.01).lines >= wrapped.lines
+
+
+# -- Short text balanced in the room its heading leaves -------------------------------------------
+
+
+def short_list() -> list[Para]:
+    """The default deck's «Lavoro di staff»: two items, the second with a note."""
+    return bullet_paras(
+        [
+            Bullet(text="Lavoro silenzioso di costruzione delle scelte"),
+            Bullet(
+                text="Fare oggi progettando per i prossimi anni",
+                note="(segnaletica croce verde, rampa barriere architettoniche Boschetto e "
+                "progetti di sistema)",
+            ),
+        ]
+    )
+
+
+def balanced(paras: list[Para], box: Box, open_above: float | None):
+    return plan_text(
+        paras, box, FACES, size=SIZES.body, min_size=SIZES.min_body, floor=SIZES.min_body,
+        grow_to=SIZES.max_body, balance=True, open_above=open_above,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("open_above", [0.0, 7.4, 31.0, 80.0])
+def test_a_short_list_alone_is_centred_in_the_room_under_its_heading(open_above: float) -> None:
+    """As much air above the list's block (the empty page between the heading and the body
+    box included) as below it: no band left empty at the bottom, none at the top."""
+    plan = balanced(short_list(), PAGE.body, open_above)
+    room = inner_size(PAGE.body)[1]
+    assert plan.size == SIZES.max_body  # set larger first, up to the theme's maximum
+    above = open_above + plan.top_pad
+    below = room - plan.top_pad - plan.height
+    assert below > 0.2 * room  # short: there is air to share
+    assert abs(above - below) <= 1.0, (above, below)
+
+
+def test_open_room_above_larger_than_the_spare_height_puts_the_text_at_the_top() -> None:
+    plan = balanced(short_list(), PAGE.body, 10_000.0)
+    assert plan.top_pad == 0
+
+
+def test_a_list_beside_a_chart_keeps_the_share_of_the_chart_and_table_beside_it() -> None:
+    box = PAGE.body.split_columns(2, PAGE.gap * 2, weights=[1.1, 1])[0]
+    plan = balanced(short_list(), box, None)
+    spare = inner_size(box)[1] - plan.height
+    assert plan.top_pad == pytest.approx(spare * SPARE_ABOVE)
+
+
+def test_columns_are_centred_together_in_the_room_under_the_heading() -> None:
+    boxes = PAGE.body.split_columns(3, PAGE.gap * 2)
+    texts = [bullet_paras([Bullet(text=t) for t in pair]) for pair in (["a", "b"], ["c"], ["d"])]
+    plans = plan_text_set(
+        texts, boxes, FACES, size=SIZES.body, min_size=SIZES.min_body, floor=SIZES.min_body,
+        grow_to=SIZES.max_body, balance=True, open_above=40.0,
+    )  # fmt: skip
+    assert len({p.top_pad for p in plans}) == 1  # they start level
+    tallest = max(p.height for p in plans)
+    below = inner_size(boxes[0])[1] - plans[0].top_pad - tallest
+    assert abs(40.0 + plans[0].top_pad - below) <= 1.0

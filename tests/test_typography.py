@@ -260,3 +260,34 @@ def test_rendered_statements_never_break_a_word_at_its_hyphen(
         planned = text_wrap(statement(text), measure, size, faces)
         assert planned.hyphen_breaks == 0
         assert len(line_tops(drawn)) == planned.lines
+
+
+def test_rendered_short_lists_are_centred_under_their_heading(rendered) -> None:
+    """A short list alone in the body: as much air between the heading's last line (less
+    the page's gap) and the list as between the list and the bottom of its box, whether
+    the slide has a subtitle, a one-line title of two, or neither."""
+    checked = 0
+    for case, required in (("_default", {21, 12, 25}), ("council-en", {3})):
+        prs, pages = rendered(case)
+        pages_of = [PageGeometry.from_theme(theme_of(prs), title_lines=n) for n in (1, 2)]
+        body_tops = {page.body.top for page in pages_of}  # under one title line, or two
+        body, gap = pages_of[0].body, pages_of[0].gap / EMU_PER_PT
+        seen = set()
+        for number, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), start=1):
+            shapes = {shape.name: shape for shape in slide.shapes}
+            box = shapes.get("List")
+            if box is None or box.top not in body_tops or box.width < body.width - 12700:
+                continue
+            drawn = shape_words(box, words)
+            heading = [w for n in ("Title 1", "Subtitle") if n in shapes for w in
+                       shape_words(shapes[n], words)]  # fmt: skip
+            top, bottom = min(w[2] for w in drawn), max(w[4] for w in drawn)
+            if top - box.top / EMU_PER_PT < 4:
+                continue  # a full list, at the top of its box
+            above = top - max(w[4] for w in heading) - gap
+            below = (box.top + box.height) / EMU_PER_PT - bottom
+            assert abs(above - below) <= 4, (case, number, above, below)
+            seen.add(number)
+            checked += 1
+        assert required <= seen, (case, seen)
+    assert checked >= 8

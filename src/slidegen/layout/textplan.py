@@ -27,8 +27,10 @@ STEP = 0.5
 MAX_SPACING_EM = 1.0
 """How far the space between top-level items may grow when a short list is balanced."""
 SPARE_ABOVE = 0.4
-"""A balanced text sits with this share of the spare height above it, the rest below: a
-little above the middle, where the eye puts the centre."""
+"""A balanced text beside something else (a chart, a table: :data:`SPARE_ABOVE` of theirs
+too) sits with this share of its box's spare height above it, the rest below. A text with
+nothing beside it is centred instead in the room its slide's heading leaves
+(:func:`balanced_pad`)."""
 
 
 @dataclass(frozen=True)
@@ -210,13 +212,15 @@ def plan_text(
     floor: float = 0.0,
     grow_to: float | None = None,
     balance: bool = False,
+    open_above: float | None = None,
 ) -> TextPlan:
     """The largest size at which ``paras`` fit ``box``: from ``grow_to`` (when the text fits
     there) or ``size``, down to ``min_size`` in half points; no paragraph below ``floor``.
 
     With ``balance``, short text does not sit stranded at the top: the space between its
     top-level items grows (up to :data:`MAX_SPACING_EM`) and the rest of the room is shared
-    above and below it (:data:`SPARE_ABOVE`).
+    above and below it: evenly (:func:`balanced_pad`) when ``open_above`` says how much
+    empty page lies between the slide's heading and the box, else :data:`SPARE_ABOVE`.
 
     Display paragraphs (:attr:`Para.display`) are not broken after a hyphen inside a word:
     at the largest size where some measure keeps every such word whole, the text is set to
@@ -247,7 +251,7 @@ def plan_text(
                 break
     plan = TextPlan(candidate, tuple(plans), used, max(0.0, used - height), pad_x=pad_x)
     if balance and not plan.overflow:
-        plan = _balanced(paras, plan, width, height, faces, floor)
+        plan = _balanced(paras, plan, width, height, faces, floor, open_above)
     return plan
 
 
@@ -263,7 +267,13 @@ def _grows_cleanly(
 
 
 def _balanced(
-    paras: list[Para], plan: TextPlan, width: float, height: float, faces: Faces, floor: float
+    paras: list[Para],
+    plan: TextPlan,
+    width: float,
+    height: float,
+    faces: Faces,
+    floor: float,
+    open_above: float | None,
 ) -> TextPlan:
     """More air between top-level items (as much as fits, up to a limit), then centred."""
     base = paras[0].space_before if paras else 0.0
@@ -277,7 +287,25 @@ def _balanced(
         if used > height * 0.9:
             break
         best = replace(plan, paras=tuple(plans), height=used, spacing=spacing)
-    return replace(best, top_pad=max(0.0, (height - best.height) * SPARE_ABOVE))
+    return replace(best, top_pad=balanced_pad(height - best.height, open_above))
+
+
+def balanced_pad(spare: float, open_above: float | None) -> float:
+    """The space (points) above a balanced text that leaves ``spare`` points of its box free.
+
+    With ``open_above``, the empty page (points) between the slide's heading (its title's or
+    subtitle's last line, less the usual gap) and the box, the text is centred in the room
+    from the heading to the box's bottom: as much air above it as below. A slide whose
+    title takes one line of two, or that has no subtitle, has that room above its body box,
+    and a text centred in the box alone would look low on it; one centred in the room it
+    sees does not sit at the top, nor leave an empty band under it either. Without it (a
+    text beside a chart or a table): :data:`SPARE_ABOVE` of the spare height.
+    """
+    if spare <= 0:
+        return 0.0
+    if open_above is None:
+        return spare * SPARE_ABOVE
+    return min(spare, max(0.0, (spare - open_above) / 2))
 
 
 def plan_text_set(
@@ -290,10 +318,11 @@ def plan_text_set(
     floor: float,
     grow_to: float | None = None,
     balance: bool = False,
+    open_above: float | None = None,
 ) -> list[TextPlan]:
     """Texts set side by side (columns): one size for all, the size the fullest one fits at;
     balanced together, so that they start level (the tallest one centred, the others at
-    its top)."""
+    its top; ``open_above`` as for :func:`plan_text`)."""
     common = min(
         (
             plan_text(t, b, faces, size=size, min_size=min_size, floor=floor, grow_to=grow_to)
@@ -314,5 +343,5 @@ def plan_text_set(
         laid = tuple(lay_out(paras, measure, common, faces, floor, spacing))
         even.append(replace(plan, paras=laid, height=sum(q.height for q in laid), anchor="top"))
     room = min(inner_size(b)[1] for b in boxes)
-    pad = max(0.0, (room - max(p.height for p in even)) * SPARE_ABOVE)
+    pad = balanced_pad(room - max(p.height for p in even), open_above)
     return [replace(p, top_pad=pad, spacing=spacing) for p in even]

@@ -56,6 +56,10 @@ class RenderContext:
     """The name of its layout."""
     slide_title: str = ""
     """Its title, as written on it."""
+    heading_bottom: int | None = None
+    """Where its title's (or subtitle's) last line ends (EMU; a title anchored elsewhere than
+    at the top of its box: that box's end): a short text alone in the body is balanced in
+    the room under it."""
     slide_titles: list[str] = field(default_factory=list)
     """The title of every slide so far (docProps/app.xml lists them)."""
     notes_pages: int = 0

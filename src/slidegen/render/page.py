@@ -36,7 +36,7 @@ def new_slide(ctx: RenderContext, layout: str) -> Slide:
     """Add a slide on the named layout with its placeholders emptied (filled by the caller)."""
     chosen = ctx.kind_layouts.get(ctx.kind) or ctx.layouts[layout]
     ctx.slide = ctx.prs.slides.add_slide(chosen)
-    ctx.slide_layout, ctx.slide_title = layout, ""
+    ctx.slide_layout, ctx.slide_title, ctx.heading_bottom = layout, "", None
     if chosen.element is not ctx.layouts[layout].element:  # a kind's own: title as planned
         _place(slide_title(ctx.slide), ctx.title_boxes[layout].box)
     return ctx.slide
@@ -116,10 +116,12 @@ def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide
     slide = new_slide(ctx, CONTENT)
     placed = place_title(ctx, slide, title, ctx.title_colors[CONTENT], anchor="top")
     drop_unused_placeholders(slide)
+    # Where the heading ends: under a title anchored elsewhere (a template's), its box's end.
+    ctx.heading_bottom = placed.text_bottom if ctx.page.title_at_top else placed.box.bottom
     if subtitle:
         room = ctx.page.subtitle
         top = room.top if ctx.on_template else placed.text_bottom  # a template's title box
-        add_text(
+        written = add_text(
             ctx,
             Box(room.left, top, room.width, room.bottom - top),
             [Para.of(subtitle, color=ctx.theme.colors.muted, heading=True)],
@@ -127,6 +129,10 @@ def content_slide(ctx: RenderContext, title: str, subtitle: str | None) -> Slide
             size=ctx.theme.sizes.subtitle,
             min_size=ctx.theme.sizes.min_body,
         )
+        # As right under a top-anchored title (a template's subtitle box starts a hair lower,
+        # under its title box's inset): the text under it is balanced as on slidegen's page.
+        start = min(top, placed.text_bottom) if ctx.page.title_at_top else top
+        ctx.heading_bottom = start + INSET_Y + points(written.height)
     return slide
 
 

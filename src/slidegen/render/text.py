@@ -84,7 +84,7 @@ def fit_size(
     floor = min(ctx.theme.sizes.min_body, min_size or size)
     plan = plan_text(
         paras, box, faces(ctx), size=size, min_size=min_size, floor=floor, grow_to=grow_to,
-        balance=balance,
+        balance=balance, open_above=open_above(ctx, box, box.width) if balance else None,
     )  # fmt: skip
     warn_overflow(ctx, name, plan, box)
     return plan
@@ -99,6 +99,7 @@ def fit_set(
     plans = plan_text_set(
         texts, boxes, faces(ctx), size=sizes.body, min_size=sizes.min_body,
         floor=sizes.min_body, grow_to=sizes.max_body, balance=True,
+        open_above=open_above(ctx, boxes[0], boxes[-1].right - boxes[0].left),
     )  # fmt: skip
     for name, plan, box in zip(names, plans, boxes, strict=True):
         warn_overflow(ctx, name, plan, box)
@@ -113,6 +114,16 @@ def list_plan(ctx: RenderContext, box: Box, paras: list[Para], name: str = "List
         ctx, box, paras, name=name, size=sizes.body, min_size=sizes.min_body,
         grow_to=sizes.max_body, balance=True,
     )  # fmt: skip
+
+
+def open_above(ctx: RenderContext, box: Box, width: int) -> float | None:
+    """The empty page (points) between the slide's heading and ``box`` (of texts ``width``
+    wide in all), when they fill the top of the body alone; None beside a chart or a table,
+    under tiles, or when slidegen did not place the heading."""
+    body = ctx.page.body
+    if ctx.heading_bottom is None or box.top != body.top or width < body.width - EMU_PER_PT:
+        return None
+    return max(0.0, (body.top - ctx.page.gap - ctx.heading_bottom) / EMU_PER_PT)
 
 
 def warn_overflow(ctx: RenderContext, name: str, plan: TextPlan, box: Box) -> None:
