@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from helpers import breaking_at_the_hyphen, statement
 from slidegen.layout import Box, PageGeometry, inches
 from slidegen.layout.geometry import CONTENT
+from slidegen.layout.metricsplan import TILE_COLUMNS, arrange_metrics
 from slidegen.layout.paras import Para, bullet_paras
 from slidegen.layout.textplan import (
     MARKER_GAP_EM,
@@ -21,7 +22,7 @@ from slidegen.layout.textplan import (
     plan_text_set,
     text_wrap,
 )
-from slidegen.layout.tileplan import TileText, plan_tiles
+from slidegen.layout.tileplan import TileText, figure_limit, plan_tiles
 from slidegen.layout.titleplan import TitleEntry, plan_title, plan_title_sizes, title_boxes
 from slidegen.loader import load_yaml
 from slidegen.markup import Run
@@ -374,3 +375,99 @@ def test_columns_are_centred_together_in_the_room_under_the_heading() -> None:
     tallest = max(p.height for p in plans)
     below = inner_size(boxes[0])[1] - plans[0].top_pad - tallest
     assert abs(40.0 + plans[0].top_pad - below) <= 1.0
+
+
+# -- Tiles beside a chart -------------------------------------------------------------------------
+
+
+def figures(labels: list[str], notes: dict[int, str] | None = None) -> list[TileText]:
+    """Tiles of short figures (the default deck's «Ufficio progetti e risorse (2/2)»)."""
+    notes = notes or {}
+    return [
+        TileText(
+            Para((Run(f"{(n + 1) * 7}", bold=True),), heading=True, space_before=0),
+            Para.of(label, space_before=0.15),
+            None,
+            (Para.of(notes[n], space_before=0.1),) if n in notes else (),
+        )
+        for n, label in enumerate(labels)
+    ]
+
+
+def house_style(body: Box, with_list: bool) -> Box:
+    """The tiles' box of the first arrangement: a list under two fifths, chart wider."""
+    if with_list:
+        body = body.split_rows(2, PAGE.gap, weights=[1.5, 1.0])[0]
+    return body.split_columns(2, PAGE.gap * 2, weights=[1.0, 1.25])[0]
+
+
+def assert_laid_out_cleanly(arranged, tiles: list[TileText]) -> None:
+    plan = arranged.tile_plan
+    assert plan is not None and plan.overflow == 0
+    start = 0
+    for count in plan.rows:  # every figure of a row on one baseline
+        row = plan.baselines[start : start + count]
+        assert max(row) - min(row) < 0.01
+        start += count
+    box = arranged.tiles
+    for placed, text in zip(plan.tiles, tiles, strict=True):
+        tile_box = placed.box
+        assert box.left <= tile_box.left and tile_box.right <= box.right
+        assert box.top <= tile_box.top and tile_box.bottom <= box.bottom
+        assert tile_box.right <= arranged.chart.left  # the chart beside them, clear of them
+        usable = tile_box.width / 12700 - 2 * placed.text.pad_x - 2 * 4
+        for para, laid in zip(text.paras[1:], placed.text.paras[1:], strict=True):
+            widest = max(
+                face(FACES.of(para), r.bold, r.italic).advance(word) * laid.size
+                for r in para.runs
+                for word in r.text.split()
+            )
+            assert widest <= usable, f"{para.runs[0].text!r} breaks a word"
+
+
+def test_tiles_beside_a_chart_take_more_columns_when_their_figures_grow() -> None:
+    """Three tiles and a list under them: two columns (2 + 1) set the figures small; one row
+    of three in the same box sets them larger, and nothing overflows."""
+    tiles = figures(["progetti presentati", "progetti finanziati", "in corso di valutazione"])
+    items = bullet_paras([Bullet(text="Campeggio, ATS, Welfare Legami, Brezza, ExSportAbile")])
+    capped = plan_tiles(tiles, house_style(PAGE.body, True), FACES, SIZES, max_columns=2)
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, items, True, FACES, SIZES)
+    assert arranged.tile_columns > 2 and arranged.tile_plan.rows == (3,)
+    assert arranged.tile_plan.sizes.figure >= 1.1 * capped.sizes.figure
+    assert_laid_out_cleanly(arranged, tiles)
+    list_plan = plan_text(
+        items, arranged.list, FACES, size=SIZES.body, min_size=SIZES.min_body,
+        floor=SIZES.min_body, grow_to=SIZES.max_body,
+    )  # fmt: skip
+    assert not list_plan.overflow
+
+
+def test_five_tiles_beside_a_chart_are_set_three_and_two_when_that_sets_them_larger() -> None:
+    labels = ["stampa", "brevi di servizio", "consigli comunali", "fotografie", "conferenze"]
+    tiles = figures(labels)
+    capped = plan_tiles(tiles, house_style(PAGE.body, False), FACES, SIZES, max_columns=2)
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, None, True, FACES, SIZES)
+    assert arranged.tile_plan.rows == (3, 2)
+    assert arranged.tile_plan.sizes.figure > capped.sizes.figure
+    assert_laid_out_cleanly(arranged, tiles)
+
+
+def test_tiles_already_at_their_largest_keep_two_columns() -> None:
+    """Four tiles at the theme's metric size in two columns: more columns would set them no
+    larger, so the house style stays (2 × 2, the chart wider than the tiles)."""
+    tiles = figures(["Giunte", "PreGiunte", "incontri di staff", "Consigli comunali"])
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, None, True, FACES, SIZES)
+    assert arranged.tile_plan.sizes.figure == figure_limit(4, SIZES)
+    assert arranged.tile_columns == TILE_COLUMNS[0] and arranged.tile_plan.rows == (2, 2)
+    assert arranged.tiles == house_style(PAGE.body, False)
+
+
+def test_no_arrangement_is_chosen_that_breaks_a_word_of_a_tile() -> None:
+    """Long unbreakable notes (a period label with no-break spaces) rule out tiles too narrow
+    for them, however large the figures would be there."""
+    note = "vs\u00a0April\u00a0–\u00a0September\u00a02025"
+    tiles = figures(["homes", "recycled", "savings"], notes={0: note, 1: note, 2: note})
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, None, True, FACES, SIZES)
+    assert_laid_out_cleanly(arranged, tiles)
+    narrow = plan_tiles(tiles, Box(0, 0, inches(3), inches(3)), FACES, SIZES, max_columns=3)
+    assert narrow.overflow > 0  # three in a row there would break the note: an overflow

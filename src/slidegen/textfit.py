@@ -177,6 +177,12 @@ def count_lines(line: Line, width_em: float) -> int:
     return lines
 
 
+def widest_word(line: Line) -> float:
+    """The widest piece of ``line`` no line break may split (em, at its scale): a box
+    narrower than it breaks a word across lines."""
+    return max((bare for _, bare in _word_widths(line)), default=0.0) * line.scale
+
+
 @functools.lru_cache(maxsize=1024)
 def _hyphen_ends(line: Line) -> tuple[bool, ...]:
     """Per piece of :func:`_word_widths`, whether a line break after it would cut a word at
