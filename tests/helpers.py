@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import shutil
@@ -21,6 +22,8 @@ from slidegen.build import BuildResult
 from slidegen.cli import main
 from slidegen.errors import Problem
 from slidegen.export import ExportError, find_soffice, pdf_page_count
+from slidegen.layout.paras import Para
+from slidegen.layout.textplan import Faces, text_wrap
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -232,3 +235,33 @@ def ooxml_check(script: str, pptx: Path, *args: str) -> subprocess.CompletedProc
         timeout=120,
         check=False,
     )
+
+
+STATEMENT_FILLER = (
+    *("servizi", "per", "la", "salute", "e", "i", "percorsi", "dei", "cittadini", "nei"),
+    *("quartieri", "della", "città", "con", "le", "associazioni", "del", "territorio"),
+    *("e", "le", "famiglie"),
+)
+
+
+def statement(text: str, display: bool = True) -> list[Para]:
+    """A statement slide's sentence, as the slide sets it (``display``: never broken at the
+    hyphen of a word that fits a line)."""
+    return [Para.of(text, heading=True, align="center", display=display)]
+
+
+def breaking_at_the_hyphen(
+    word: str, width: float, size: float, faces: Faces, skip: int = 0
+) -> str:
+    """A sentence that wraps, in a text ``width`` points wide at ``size``, right after the
+    hyphen of ``word`` ("… socio-" / "sanitari per tutti"); ``skip``: so many such found
+    first are passed over (for several different sentences)."""
+    filler = STATEMENT_FILLER
+    for count, start in itertools.product(range(1, 40), range(len(filler))):
+        words = [filler[(start + i) % len(filler)] for i in range(count)]
+        text = " ".join([*words, word, "per tutti"])
+        if text_wrap(statement(text), width, size, faces).hyphen_breaks:
+            if not skip:
+                return text
+            skip -= 1
+    raise AssertionError(f"no sentence breaks at the hyphen of {word!r}")

@@ -7,16 +7,27 @@ import itertools
 import pytest
 from pydantic import ValidationError
 
+from helpers import breaking_at_the_hyphen, statement
 from slidegen.layout import Box, PageGeometry, inches
 from slidegen.layout.geometry import CONTENT
+from slidegen.layout.metricsplan import TILE_COLUMNS, arrange_metrics
 from slidegen.layout.paras import Para, bullet_paras
-from slidegen.layout.textplan import MARKER_GAP_EM, Faces, plan_text
-from slidegen.layout.tileplan import TileText, plan_tiles
+from slidegen.layout.textplan import (
+    MARKER_GAP_EM,
+    SPARE_ABOVE,
+    STEP,
+    Faces,
+    inner_size,
+    plan_text,
+    plan_text_set,
+    text_wrap,
+)
+from slidegen.layout.tileplan import TileText, figure_limit, plan_tiles
 from slidegen.layout.titleplan import TitleEntry, plan_title, plan_title_sizes, title_boxes
 from slidegen.loader import load_yaml
 from slidegen.markup import Run
 from slidegen.model import Bullet
-from slidegen.textfit import Line, count_lines, face
+from slidegen.textfit import Line, count_lines, face, wrap
 from slidegen.theme import Sizes, Theme, builtin_themes
 
 THEME = Theme.model_validate(load_yaml(builtin_themes() / "neutral" / "theme.yaml").data)
@@ -225,3 +236,238 @@ def test_tiles_that_cannot_fit_at_the_minimum_overflow_instead_of_shrinking_furt
     plan = plan_tiles(crowded, Box(0, 0, inches(6), inches(2)), FACES, SIZES)
     assert plan.overflow > 0
     assert plan.sizes.label == plan.sizes.detail == SIZES.min_body
+
+
+# -- Display text: a hyphenated word is never broken at its hyphen --------------------------------
+
+CREMONA = Theme.model_validate(load_yaml(builtin_themes() / "cremona" / "theme.yaml").data)
+
+
+@pytest.mark.parametrize(
+    ("word", "theme", "faces"),
+    [
+        ("socio-sanitari", CREMONA, Faces("Carlito", "Carlito")),
+        ("half-year", THEME, FACES),
+    ],
+)
+def test_display_text_keeps_a_hyphenated_word_whole_at_its_size(
+    word: str, theme: Theme, faces: Faces
+) -> None:
+    """The statement's sentence would end a line with "socio-": the plan keeps the size and
+    sets the text to a narrower measure where the word is whole, its lines even; the
+    measure sits mid-way between the widths that wrap it so, so a renderer measuring a hair
+    differently (±2 pt) breaks its lines in the same places."""
+    sizes = theme.sizes
+    box = PageGeometry.from_theme(theme).body
+    width = inner_size(box)[0]
+    text = breaking_at_the_hyphen(word, width, sizes.statement, faces)
+    kwargs = {"size": sizes.statement, "min_size": sizes.body}
+    plain = plan_text(statement(text, display=False), box, faces, **kwargs)
+    plan = plan_text(statement(text), box, faces, **kwargs)
+    assert text_wrap(statement(text), width, plain.size, faces).hyphen_breaks  # as it was
+    assert plan.size == plain.size == sizes.statement and not plan.overflow
+    assert plan.paras[0].lines == plain.paras[0].lines  # rebalanced, not a line longer
+    assert plan.pad_x > 0
+    measure = width - 2 * plan.pad_x
+    for slack in (-2.0, 0.0, 2.0):
+        wrapped = text_wrap(statement(text), measure + slack, plan.size, faces)
+        assert wrapped.hyphen_breaks == 0
+        assert wrapped.lines == plan.paras[0].lines
+
+
+def test_display_text_is_set_smaller_when_no_measure_keeps_the_word_whole() -> None:
+    """A word that does not fit one line at the statement's size is not split at its
+    hyphen while a smaller size holds it whole."""
+    word = "socio-sanitari"
+    at = SIZES.statement * 0.75
+    need = face(FACES.heading).advance(word) * at + 2 * 4 + 1  # the word, the insets
+    box = Box(0, 0, round(need * 12700), inches(3))
+    plain = plan_text(statement(word, display=False), box, FACES, size=SIZES.statement)
+    assert plain.paras[0].lines == 2  # "socio-" / "sanitari"
+    plan = plan_text(statement(word), box, FACES, size=SIZES.statement, min_size=SIZES.body)
+    assert at - STEP <= plan.size <= at and plan.paras[0].lines == 1
+    # Wider than the box even at the smallest size: broken at its hyphen, as before.
+    narrow = Box(0, 0, inches(1), inches(3))
+    kwargs = {"size": SIZES.statement, "min_size": SIZES.body}
+    assert plan_text(statement(word), narrow, FACES, **kwargs) == plan_text(
+        statement(word, display=False), narrow, FACES, **kwargs
+    )
+
+
+def test_text_without_display_paragraphs_is_planned_as_before() -> None:
+    text = breaking_at_the_hyphen("half-year", inner_size(PAGE.body)[0], SIZES.statement, FACES)
+    plan = plan_text(statement(text, display=False), PAGE.body, FACES, size=SIZES.statement)
+    assert plan.pad_x == 0 and plan.paras[0].lines == 2
+
+
+@pytest.mark.parametrize("text", [LONG, "socio-sanitari e half-year " * 6, "a-b c-d e-f " * 9])
+def test_wrap_agrees_with_count_lines_and_names_its_widths(text: str) -> None:
+    line = Line((Run(text),), "Liberation Sans", 1.0, 0.5)
+    for tenth in range(30, 400, 7):
+        width = tenth / 10
+        wrapped = wrap(line, width)
+        assert wrapped.lines == count_lines(line, width)
+        if wrapped.broken_word:
+            continue
+        assert wrapped.narrowest <= width < wrapped.widest
+        for same in (wrapped.narrowest, (wrapped.narrowest + min(wrapped.widest, 99)) / 2):
+            assert wrap(line, same).lines == wrapped.lines
+        assert wrap(line, wrapped.narrowest - 0.01).lines >= wrapped.lines
+
+
+# -- Short text balanced in the room its heading leaves -------------------------------------------
+
+
+def short_list() -> list[Para]:
+    """The default deck's «Lavoro di staff»: two items, the second with a note."""
+    return bullet_paras(
+        [
+            Bullet(text="Lavoro silenzioso di costruzione delle scelte"),
+            Bullet(
+                text="Fare oggi progettando per i prossimi anni",
+                note="(segnaletica croce verde, rampa barriere architettoniche Boschetto e "
+                "progetti di sistema)",
+            ),
+        ]
+    )
+
+
+def balanced(paras: list[Para], box: Box, open_above: float | None):
+    return plan_text(
+        paras, box, FACES, size=SIZES.body, min_size=SIZES.min_body, floor=SIZES.min_body,
+        grow_to=SIZES.max_body, balance=True, open_above=open_above,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("open_above", [0.0, 7.4, 31.0, 80.0])
+def test_a_short_list_alone_is_centred_in_the_room_under_its_heading(open_above: float) -> None:
+    """As much air above the list's block (the empty page between the heading and the body
+    box included) as below it: no band left empty at the bottom, none at the top."""
+    plan = balanced(short_list(), PAGE.body, open_above)
+    room = inner_size(PAGE.body)[1]
+    assert plan.size == SIZES.max_body  # set larger first, up to the theme's maximum
+    above = open_above + plan.top_pad
+    below = room - plan.top_pad - plan.height
+    assert below > 0.2 * room  # short: there is air to share
+    assert abs(above - below) <= 1.0, (above, below)
+
+
+def test_open_room_above_larger_than_the_spare_height_puts_the_text_at_the_top() -> None:
+    plan = balanced(short_list(), PAGE.body, 10_000.0)
+    assert plan.top_pad == 0
+
+
+def test_a_list_beside_a_chart_keeps_the_share_of_the_chart_and_table_beside_it() -> None:
+    box = PAGE.body.split_columns(2, PAGE.gap * 2, weights=[1.1, 1])[0]
+    plan = balanced(short_list(), box, None)
+    spare = inner_size(box)[1] - plan.height
+    assert plan.top_pad == pytest.approx(spare * SPARE_ABOVE)
+
+
+def test_columns_are_centred_together_in_the_room_under_the_heading() -> None:
+    boxes = PAGE.body.split_columns(3, PAGE.gap * 2)
+    texts = [bullet_paras([Bullet(text=t) for t in pair]) for pair in (["a", "b"], ["c"], ["d"])]
+    plans = plan_text_set(
+        texts, boxes, FACES, size=SIZES.body, min_size=SIZES.min_body, floor=SIZES.min_body,
+        grow_to=SIZES.max_body, balance=True, open_above=40.0,
+    )  # fmt: skip
+    assert len({p.top_pad for p in plans}) == 1  # they start level
+    tallest = max(p.height for p in plans)
+    below = inner_size(boxes[0])[1] - plans[0].top_pad - tallest
+    assert abs(40.0 + plans[0].top_pad - below) <= 1.0
+
+
+# -- Tiles beside a chart -------------------------------------------------------------------------
+
+
+def figures(labels: list[str], notes: dict[int, str] | None = None) -> list[TileText]:
+    """Tiles of short figures (the default deck's «Ufficio progetti e risorse (2/2)»)."""
+    notes = notes or {}
+    return [
+        TileText(
+            Para((Run(f"{(n + 1) * 7}", bold=True),), heading=True, space_before=0),
+            Para.of(label, space_before=0.15),
+            None,
+            (Para.of(notes[n], space_before=0.1),) if n in notes else (),
+        )
+        for n, label in enumerate(labels)
+    ]
+
+
+def house_style(body: Box, with_list: bool) -> Box:
+    """The tiles' box of the first arrangement: a list under two fifths, chart wider."""
+    if with_list:
+        body = body.split_rows(2, PAGE.gap, weights=[1.5, 1.0])[0]
+    return body.split_columns(2, PAGE.gap * 2, weights=[1.0, 1.25])[0]
+
+
+def assert_laid_out_cleanly(arranged, tiles: list[TileText]) -> None:
+    plan = arranged.tile_plan
+    assert plan is not None and plan.overflow == 0
+    start = 0
+    for count in plan.rows:  # every figure of a row on one baseline
+        row = plan.baselines[start : start + count]
+        assert max(row) - min(row) < 0.01
+        start += count
+    box = arranged.tiles
+    for placed, text in zip(plan.tiles, tiles, strict=True):
+        tile_box = placed.box
+        assert box.left <= tile_box.left and tile_box.right <= box.right
+        assert box.top <= tile_box.top and tile_box.bottom <= box.bottom
+        assert tile_box.right <= arranged.chart.left  # the chart beside them, clear of them
+        usable = tile_box.width / 12700 - 2 * placed.text.pad_x - 2 * 4
+        for para, laid in zip(text.paras[1:], placed.text.paras[1:], strict=True):
+            widest = max(
+                face(FACES.of(para), r.bold, r.italic).advance(word) * laid.size
+                for r in para.runs
+                for word in r.text.split()
+            )
+            assert widest <= usable, f"{para.runs[0].text!r} breaks a word"
+
+
+def test_tiles_beside_a_chart_take_more_columns_when_their_figures_grow() -> None:
+    """Three tiles and a list under them: two columns (2 + 1) set the figures small; one row
+    of three in the same box sets them larger, and nothing overflows."""
+    tiles = figures(["progetti presentati", "progetti finanziati", "in corso di valutazione"])
+    items = bullet_paras([Bullet(text="Campeggio, ATS, Welfare Legami, Brezza, ExSportAbile")])
+    capped = plan_tiles(tiles, house_style(PAGE.body, True), FACES, SIZES, max_columns=2)
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, items, True, FACES, SIZES)
+    assert arranged.tile_columns > 2 and arranged.tile_plan.rows == (3,)
+    assert arranged.tile_plan.sizes.figure >= 1.1 * capped.sizes.figure
+    assert_laid_out_cleanly(arranged, tiles)
+    list_plan = plan_text(
+        items, arranged.list, FACES, size=SIZES.body, min_size=SIZES.min_body,
+        floor=SIZES.min_body, grow_to=SIZES.max_body,
+    )  # fmt: skip
+    assert not list_plan.overflow
+
+
+def test_five_tiles_beside_a_chart_are_set_three_and_two_when_that_sets_them_larger() -> None:
+    labels = ["stampa", "brevi di servizio", "consigli comunali", "fotografie", "conferenze"]
+    tiles = figures(labels)
+    capped = plan_tiles(tiles, house_style(PAGE.body, False), FACES, SIZES, max_columns=2)
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, None, True, FACES, SIZES)
+    assert arranged.tile_plan.rows == (3, 2)
+    assert arranged.tile_plan.sizes.figure > capped.sizes.figure
+    assert_laid_out_cleanly(arranged, tiles)
+
+
+def test_tiles_already_at_their_largest_keep_two_columns() -> None:
+    """Four tiles at the theme's metric size in two columns: more columns would set them no
+    larger, so the house style stays (2 × 2, the chart wider than the tiles)."""
+    tiles = figures(["Giunte", "PreGiunte", "incontri di staff", "Consigli comunali"])
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, None, True, FACES, SIZES)
+    assert arranged.tile_plan.sizes.figure == figure_limit(4, SIZES)
+    assert arranged.tile_columns == TILE_COLUMNS[0] and arranged.tile_plan.rows == (2, 2)
+    assert arranged.tiles == house_style(PAGE.body, False)
+
+
+def test_no_arrangement_is_chosen_that_breaks_a_word_of_a_tile() -> None:
+    """Long unbreakable notes (a period label with no-break spaces) rule out tiles too narrow
+    for them, however large the figures would be there."""
+    note = "vs\u00a0April\u00a0–\u00a0September\u00a02025"
+    tiles = figures(["homes", "recycled", "savings"], notes={0: note, 1: note, 2: note})
+    arranged = arrange_metrics(PAGE.body, PAGE.gap, tiles, None, True, FACES, SIZES)
+    assert_laid_out_cleanly(arranged, tiles)
+    narrow = plan_tiles(tiles, Box(0, 0, inches(3), inches(3)), FACES, SIZES, max_columns=3)
+    assert narrow.overflow > 0  # three in a row there would break the note: an overflow

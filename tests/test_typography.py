@@ -14,8 +14,18 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from helpers import BuiltCase, case_names, need_soffice
-from slidegen.layout import EMU_PER_PT
+from helpers import (
+    BuiltCase,
+    Project,
+    breaking_at_the_hyphen,
+    case_names,
+    convert_to_pdf,
+    need_soffice,
+    statement,
+)
+from slidegen import compile_deck
+from slidegen.layout import EMU_PER_PT, PageGeometry
+from slidegen.layout.textplan import Faces, inner_size, text_wrap
 from slidegen.loader import load_yaml
 from slidegen.theme import Theme, builtin_themes
 
@@ -178,3 +188,106 @@ def test_rendered_titles_start_at_the_same_height_on_every_content_slide(
         tops.append(min(w[2] for w in words if w[0] == first))
     assert len(tops) > 5
     assert max(tops) - min(tops) < 0.5, tops
+
+
+def shape_words(shape: object, words: list) -> list:
+    """The PDF words drawn inside ``shape``'s box (a hair of slack for glyph overhang)."""
+    left, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT  # type: ignore[attr-defined]
+    right = left + shape.width / EMU_PER_PT  # type: ignore[attr-defined]
+    bottom = top + shape.height / EMU_PER_PT  # type: ignore[attr-defined]
+    return [
+        w for w in words if w[1] >= left - 2 and w[3] <= right + 2 and w[2] >= top - 4
+        and w[4] <= bottom + 4
+    ]  # fmt: skip
+
+
+def line_tops(words: list) -> list[float]:
+    tops: list[float] = []
+    for top in sorted(w[2] for w in words):
+        if not tops or top - tops[-1] > 2:
+            tops.append(top)
+    return tops
+
+
+def test_rendered_statement_keeps_half_year_on_one_line(rendered) -> None:
+    """council-en's statement ended its first line with "half-" before: LibreOffice draws
+    "half-year" whole, on the lines the plan counted."""
+    prs, pages = rendered("council-en")
+    checked = 0
+    for slide, words in zip(prs.slides, pages, strict=True):
+        for shape in slide.shapes:
+            if shape.name != "Statement":
+                continue
+            drawn = shape_words(shape, words)
+            assert not [w[0] for w in drawn if w[0].endswith("-")], [w[0] for w in drawn]
+            if "half-year" in shape.text_frame.text:
+                assert "half-year" in [w[0] for w in drawn]
+                checked += 1
+    assert checked == 1
+
+
+@pytest.mark.parametrize("word", ["socio-sanitari", "medio-lungo"])
+def test_rendered_statements_never_break_a_word_at_its_hyphen(
+    word: str, project: Project, tmp_path: Path
+) -> None:
+    """Sentences whose lines would end after the hyphen of ``word`` at the statement's size
+    (the plan says so, at the box's full width) are drawn by LibreOffice with the word whole
+    on one line, in as many lines as the plan has: the measure the plan narrowed to is the
+    one LibreOffice wraps in."""
+    theme = Theme.model_validate(load_yaml(builtin_themes() / "cremona" / "theme.yaml").data)
+    faces = Faces("Carlito", "Carlito")
+    body = PageGeometry.from_theme(theme).body
+    width = inner_size(body)[0]
+    texts = []
+    for skip in (0, 7, 20):  # three sentences, each breaking at the hyphen
+        text = breaking_at_the_hyphen(word, width, theme.sizes.statement, faces, skip)
+        texts.append(text)
+        assert text_wrap(statement(text), width, theme.sizes.statement, faces).hyphen_breaks
+    slides = [f"- {{kind: statement, title: Frase {i}, text: '{t}'}}" for i, t in enumerate(texts)]
+    compiled = compile_deck(project.write_slides(*slides))
+    pptx = tmp_path / "statements.pptx"
+    pptx.write_bytes(compiled.data)
+    pages = words_by_page(convert_to_pdf([pptx], tmp_path)[pptx])
+    prs = Presentation(str(pptx))
+    for slide, words, text in zip(prs.slides, pages, texts, strict=True):
+        shape = next(s for s in slide.shapes if s.name == "Statement")
+        drawn = shape_words(shape, words)
+        assert word in [w[0] for w in drawn], (text, [w[0] for w in drawn])
+        assert not [w[0] for w in drawn if w[0].endswith("-")]
+        size = shape.text_frame.paragraphs[0].runs[0].font.size.pt
+        frame = shape.text_frame
+        measure = (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_PT
+        planned = text_wrap(statement(text), measure, size, faces)
+        assert planned.hyphen_breaks == 0
+        assert len(line_tops(drawn)) == planned.lines
+
+
+def test_rendered_short_lists_are_centred_under_their_heading(rendered) -> None:
+    """A short list alone in the body: as much air between the heading's last line (less
+    the page's gap) and the list as between the list and the bottom of its box, whether
+    the slide has a subtitle, a one-line title of two, or neither."""
+    checked = 0
+    for case, required in (("_default", {21, 12, 25}), ("council-en", {4})):
+        prs, pages = rendered(case)
+        pages_of = [PageGeometry.from_theme(theme_of(prs), title_lines=n) for n in (1, 2)]
+        body_tops = {page.body.top for page in pages_of}  # under one title line, or two
+        body, gap = pages_of[0].body, pages_of[0].gap / EMU_PER_PT
+        seen = set()
+        for number, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), start=1):
+            shapes = {shape.name: shape for shape in slide.shapes}
+            box = shapes.get("List")
+            if box is None or box.top not in body_tops or box.width < body.width - 12700:
+                continue
+            drawn = shape_words(box, words)
+            heading = [w for n in ("Title 1", "Subtitle") if n in shapes for w in
+                       shape_words(shapes[n], words)]  # fmt: skip
+            top, bottom = min(w[2] for w in drawn), max(w[4] for w in drawn)
+            if top - box.top / EMU_PER_PT < 4:
+                continue  # a full list, at the top of its box
+            above = top - max(w[4] for w in heading) - gap
+            below = (box.top + box.height) / EMU_PER_PT - bottom
+            assert abs(above - below) <= 4, (case, number, above, below)
+            seen.add(number)
+            checked += 1
+        assert required <= seen, (case, seen)
+    assert checked >= 8

@@ -177,6 +177,83 @@ def count_lines(line: Line, width_em: float) -> int:
     return lines
 
 
+def widest_word(line: Line) -> float:
+    """The widest piece of ``line`` no line break may split (em, at its scale): a box
+    narrower than it breaks a word across lines."""
+    return max((bare for _, bare in _word_widths(line)), default=0.0) * line.scale
+
+
+@functools.lru_cache(maxsize=1024)
+def _hyphen_ends(line: Line) -> tuple[bool, ...]:
+    """Per piece of :func:`_word_widths`, whether a line break after it would cut a word at
+    its hyphen ("socio-" of "socio-sanitari"; not "2014 -" nor a hyphen before a space)."""
+    pieces: list[str] = []
+    for run in line.runs:
+        token = ""
+        for char in run.text:
+            token += char
+            if char in " -":
+                pieces.append(token)
+                token = ""
+        if token:
+            pieces.append(token)
+    return tuple(
+        len(piece) > 1
+        and piece.endswith("-")
+        and piece[-2].isalnum()
+        and index + 1 < len(pieces)
+        and not pieces[index + 1][:1].isspace()
+        for index, piece in enumerate(pieces)
+    )
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a paragraph wraps in a box: its lines, how many of them end after a hyphen inside
+    a word, and the widths (em, like the box's) between which it wraps just so: narrower
+    than ``narrowest`` a line loses a word, from ``widest`` on one takes the next."""
+
+    lines: int
+    hyphen_breaks: int
+    narrowest: float
+    widest: float
+    broken_word: bool = False
+    """A word wider than the box is broken across lines."""
+
+
+def wrap(line: Line, width_em: float) -> Wrap:
+    """Where ``line`` breaks in a box ``width_em`` wide: the same greedy wrap as
+    :func:`count_lines`, with where it breaks and how far the box may change before a break
+    moves."""
+    available = max(width_em - line.indent_em, 1.0)
+    hyphens = _hyphen_ends(line)
+    lines, breaks_at_hyphen, broken = 1, 0, False
+    used = shown = 0.0  # the current line: with the last piece's trailing space, without
+    narrowest, widest = 0.0, math.inf
+    for index, (full, bare) in enumerate(_word_widths(line)):
+        width, visible = full * line.scale, bare * line.scale
+        if used and used + visible > available:
+            widest = min(widest, used + visible)
+            narrowest = max(narrowest, shown)
+            breaks_at_hyphen += hyphens[index - 1]
+            lines += 1
+            used = shown = 0.0
+        if visible > available:
+            broken = True
+            pieces = math.ceil(visible / available) - 1
+            lines += pieces
+            visible -= pieces * available
+            width -= pieces * available
+        shown = used + visible
+        used += width
+    narrowest = max(narrowest, shown)
+    if broken:
+        narrowest = available
+    return Wrap(
+        lines, breaks_at_hyphen, narrowest + line.indent_em, widest + line.indent_em, broken
+    )
+
+
 def text_height_em(lines: list[Line], width_em: float) -> float:
     """Height of the paragraphs in em of the frame's size."""
     total = 0.0

@@ -50,6 +50,10 @@ class LayoutContext:
     """Per layout name, the colour of its titles."""
     inks: dict[str, str] = field(default_factory=dict)
     """Per layout name, the colour of the text on it."""
+    heading_bottom: int | None = None
+    """On the content slide being planned, where its title's (or subtitle's) last line ends
+    (EMU; a title anchored elsewhere than at the top of its box: that box's end): a short
+    text alone in the body is balanced in the room under it."""
 
     @property
     def locale(self) -> Locale:

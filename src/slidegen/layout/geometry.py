@@ -133,6 +133,9 @@ class PageGeometry:
     title_floor_share: float = 0.7
     """Titles never shrink below this share of their layout's size (a template's title
     boxes, not slidegen's, may hold one line only: there, further)."""
+    title_at_top: bool = True
+    """Whether a content slide's title text starts at the top of its box (slidegen's, and a
+    template's whose title is top-anchored): then where its last line ends is known."""
 
     @property
     def footer_columns(self) -> tuple[Box, Box, Box]:

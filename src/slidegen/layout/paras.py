@@ -36,6 +36,9 @@ class Para:
     """Per run, a size relative to the paragraph's (a figure's unit set smaller); empty: 1."""
     number_from: int = 1
     """The first number of a numbered list (a list continued from the slide before)."""
+    display: bool = False
+    """Big display text (a statement): never broken after a hyphen inside a word that fits on
+    a line ("socio-" / "sanitari"); its lines are rebalanced, or it is set smaller, instead."""
 
     @classmethod
     def of(cls, text: str, **kwargs: object) -> Para:

@@ -4,12 +4,14 @@ that layout), and on content slides the subtitle under the title's last line."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .context import LayoutContext
-from .geometry import CONTENT, Box
+from .geometry import CONTENT, Box, points
 from .paras import INHERIT, Para
-from .shapes import PlaceholderText, Shape, SlidePlan, TextShape
+from .shapes import PlaceholderText, Shape, SlidePlan
 from .text import fit_size, text_shape
+from .textplan import INSET_Y
 from .titleplan import plan_title
 
 
@@ -30,32 +32,52 @@ def slide_plan(
     return SlidePlan(layout, title, lc.title_colors[layout], align, anchor, tuple(shapes))
 
 
-def content_slide(
-    lc: LayoutContext, title: str, subtitle: str | None, shapes: Sequence[Shape]
-) -> SlidePlan:
-    """A content slide: the title at the top, an optional subtitle right under its last
-    line, then ``shapes``. The accent bar, footer and slide number come from the layout."""
-    header: list[Shape] = []
+@dataclass(frozen=True)
+class Heading:
+    """A content slide's title and subtitle, planned before its body (a short text alone in
+    the body is balanced in the room under them)."""
+
+    title: str
+    shapes: tuple[Shape, ...]
+    """The subtitle, when there is one."""
+    bottom: int
+    """Where the title's (or subtitle's) last line ends, in EMU."""
+
+
+def content_heading(lc: LayoutContext, title: str, subtitle: str | None) -> Heading:
+    """Plan a content slide's heading: the title at the deck's size, an optional subtitle
+    right under its last line; ``lc.heading_bottom`` says where it ends, for the body."""
+    size = lc.title_sizes[CONTENT]
+    placed = plan_title(title, lc.title_boxes[CONTENT], size, lc.measure_family(heading=True))
+    # Under a title anchored elsewhere than at the top (a template's): its box's end.
+    at_top = lc.page.title_at_top
+    bottom = placed.text_bottom if at_top else placed.box.bottom
+    shapes: list[Shape] = []
     if subtitle:
-        header.append(subtitle_shape(lc, title, subtitle))
-    return slide_plan(lc, CONTENT, title, [*header, *shapes], anchor="top")
+        room = lc.page.subtitle
+        top = room.top if lc.on_template else placed.text_bottom  # a template's title box
+        written = text_shape(
+            lc,
+            Box(room.left, top, room.width, room.bottom - top),
+            [Para.of(subtitle, color=lc.theme.colors.muted, heading=True)],
+            name="Subtitle",
+            size=lc.theme.sizes.subtitle,
+            min_size=lc.theme.sizes.min_body,
+        )
+        shapes.append(written)
+        # As right under a top-anchored title (a template's subtitle box starts a hair lower,
+        # under its title box's inset): the text under it is balanced as on slidegen's page.
+        start = min(top, placed.text_bottom) if at_top else top
+        bottom = start + INSET_Y + points(written.plan.height)
+    lc.heading_bottom = bottom
+    return Heading(title, tuple(shapes), bottom)
 
 
-def subtitle_shape(lc: LayoutContext, title: str, subtitle: str) -> TextShape:
-    room = lc.page.subtitle
-    if lc.on_template:  # a template's title box is its own
-        top = room.top
-    else:
-        size = lc.title_sizes[CONTENT]
-        top = plan_title(title, lc.title_boxes[CONTENT], size, lc.measure_family(True)).text_bottom
-    return text_shape(
-        lc,
-        Box(room.left, top, room.width, room.bottom - top),
-        [Para.of(subtitle, color=lc.theme.colors.muted, heading=True)],
-        name="Subtitle",
-        size=lc.theme.sizes.subtitle,
-        min_size=lc.theme.sizes.min_body,
-    )
+def content_slide(lc: LayoutContext, heading: Heading, shapes: Sequence[Shape]) -> SlidePlan:
+    """A content slide: its heading (:func:`content_heading`), then ``shapes``. The accent
+    bar, footer and slide number come from the layout."""
+    lc.heading_bottom = None  # the next slide's body is planned under its own heading
+    return slide_plan(lc, CONTENT, heading.title, [*heading.shapes, *shapes], anchor="top")
 
 
 def placeholder_text(

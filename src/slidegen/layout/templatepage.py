@@ -63,6 +63,7 @@ def page_from_template(
         section=_frame(choice.roles[SECTION], slide, gap),
         closing=_frame(choice.roles[CLOSING], slide, gap),
         title_floor_share=TEMPLATE_TITLE_FLOOR_SHARE,
+        title_at_top=content.title_anchor == "t",
     )
 
 

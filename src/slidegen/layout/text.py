@@ -95,6 +95,7 @@ def fit_size(
         floor=floor,
         grow_to=grow_to,
         balance=balance,
+        open_above=open_above(lc, box, box.width) if balance else None,
     )
     warn_overflow(lc, name, plan, box)
     return plan
@@ -115,12 +116,23 @@ def fit_set(
         floor=sizes.min_body,
         grow_to=sizes.max_body,
         balance=True,
+        open_above=open_above(lc, boxes[0], boxes[-1].right - boxes[0].left),
     )
     shapes = []
     for name, plan, box, paras in zip(names, plans, boxes, texts, strict=True):
         warn_overflow(lc, name, plan, box)
         shapes.append(TextShape(box, tuple(paras), plan, name))
     return shapes
+
+
+def open_above(lc: LayoutContext, box: Box, width: int) -> float | None:
+    """The empty page (points) between the slide's heading and ``box`` (of texts ``width``
+    wide in all), when they fill the top of the body alone; None beside a chart or a table,
+    under tiles, or off a content slide."""
+    body = lc.page.body
+    if lc.heading_bottom is None or box.top != body.top or width < body.width - EMU_PER_PT:
+        return None
+    return max(0.0, (body.top - lc.page.gap - lc.heading_bottom) / EMU_PER_PT)
 
 
 def warn_overflow(lc: LayoutContext, name: str, plan: TextPlan, box: Box) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..textfit import Line, count_lines, face
+from ..textfit import Line, count_lines, face, widest_word
 from ..theme import Sizes
 from .geometry import EMU_PER_PT, Box, grid, inches, points
 from .paras import Para
@@ -83,7 +83,8 @@ class TilePlan:
 @dataclass(frozen=True)
 class TileGridPlan:
     """Every tile of a grid; ``rows`` counts tiles per row; ``overflow`` (points) how far the
-    tallest tile's text runs past its tile at the smallest sizes (0: it fits)."""
+    tallest tile's text runs past its tile at the smallest sizes, or its widest figure or
+    word past its width (0: it fits)."""
 
     tiles: tuple[TilePlan, ...]
     rows: tuple[int, ...]
@@ -107,12 +108,17 @@ def plan_tiles(
     return plan
 
 
+def figure_limit(count: int, sizes: Sizes) -> float:
+    """The largest figure ``count`` tiles are set at: the theme's metric size, grown for few."""
+    return sizes.metric * FIGURE_GROWTH.get(count, 1.0)
+
+
 def _fit(
     tiles: list[TileText], box: Box, rows: list[int], faces: Faces, sizes: Sizes, pad_y: int
 ) -> TileGridPlan:
     cell_width = (box.width - GAP * (rows[0] - 1)) / rows[0] / EMU_PER_PT
     cell_height = (box.height - GAP * (len(rows) - 1)) / len(rows) / EMU_PER_PT
-    top = sizes.metric * FIGURE_GROWTH.get(len(tiles), 1.0)
+    top = figure_limit(len(tiles), sizes)
     floor = max(sizes.metric * FIGURE_FLOOR_SHARE, 2 * sizes.min_body)
     steps = [top]  # from the largest figure down, in half points, to the floor
     while steps[-1] > floor:
@@ -124,8 +130,10 @@ def _fit(
         laid = [_lay_out(t, roles, faces, width) for t in tiles]
         height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT + CORNERS_Y
         figures = max(figure_width(t, roles, faces) for t in tiles) * (1 + WIDTH_SLACK)
-        fits = height * (1 + HEIGHT_SLACK) <= cell_height and figures + _padding() <= cell_width
-        return _Trial(fits, roles, width, laid, height)
+        words = max(_widest_word(t, roles, faces) for t in tiles) / (1 - WIDTH_SLACK)
+        too_wide = max(figures, words) + _padding() - cell_width
+        fits = height * (1 + HEIGHT_SLACK) <= cell_height and too_wide <= 0
+        return _Trial(fits, roles, width, laid, height, max(0.0, too_wide))
 
     # Smaller figures only ever take less room: the largest that fits, by halving.
     trial, low, high = measured(top), 1, len(steps) - 1
@@ -138,7 +146,7 @@ def _fit(
                 trial, high = probe, middle
             else:
                 low = middle + 1
-    overflow = max(0.0, trial.height - cell_height)
+    overflow = max(0.0, trial.height - cell_height, trial.too_wide)
     height = min(trial.height, cell_height)
     return _place(box, rows, tiles, trial.laid, trial.roles, trial.width, height, overflow)
 
@@ -152,6 +160,8 @@ class _Trial:
     width: float
     laid: list[list[ParaPlan]]
     height: float
+    too_wide: float = 0.0
+    """Points the widest figure or word is wider than its tile's text (0: none is)."""
 
 
 def figure_width(text: TileText, roles: RoleSizes, faces: Faces) -> float:
@@ -161,6 +171,15 @@ def figure_width(text: TileText, roles: RoleSizes, faces: Faces) -> float:
     return sum(
         metrics.advance(run.text) * roles.figure * scale
         for run, scale in zip(text.figure.runs, scales, strict=True)
+    )
+
+
+def _widest_word(text: TileText, roles: RoleSizes, faces: Faces) -> float:
+    """The widest word of the tile's text around its figure (points): narrower than it, the
+    tile's text would break a word across lines ("Septe" / "mber")."""
+    return max(
+        widest_word(Line(para.runs, faces.of(para))) * size
+        for para, size in _sized(text, roles)[1:]
     )
 
 

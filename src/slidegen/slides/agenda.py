@@ -10,7 +10,7 @@ from pydantic import PrivateAttr
 from ..layout.context import LayoutContext
 from ..layout.paras import Para
 from ..layout.shapes import SlidePlan
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.text import text_shape
 from ..messages import say
 from ..model import Flag, TitledSlide
@@ -65,6 +65,7 @@ def expand_agendas(deck: Deck) -> tuple[dict[Place, AgendaSlide], dict[int, list
 
 
 def plan(spec: AgendaSlide, lc: LayoutContext) -> SlidePlan:
+    heading = content_heading(lc, spec.title, spec.subtitle)
     colors, sizes = lc.theme.colors, lc.theme.sizes
     marked = spec._current
     paras = []
@@ -78,4 +79,4 @@ def plan(spec: AgendaSlide, lc: LayoutContext) -> SlidePlan:
     agenda = text_shape(
         lc, lc.page.body, paras, name="Agenda", size=sizes.body * 1.2, min_size=sizes.min_body
     )
-    return content_slide(lc, spec.title, spec.subtitle, [agenda])
+    return content_slide(lc, heading, [agenda])

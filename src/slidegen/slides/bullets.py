@@ -13,7 +13,7 @@ from ..layout.context import LayoutContext
 from ..layout.geometry import Box, points
 from ..layout.paras import Para, bullet_paras
 from ..layout.shapes import Shape, SlidePlan, TextShape
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.tables import attached_table, attached_table_shape
 from ..layout.text import fit_size, list_shape
 from ..layout.textplan import INSET_Y, plan_text
@@ -168,6 +168,7 @@ def _plan_page(
     first: int,
     size: float | None = None,
 ) -> SlidePlan:
+    heading = content_heading(lc, title, spec.subtitle)
     body, gap = lc.page.body, lc.page.gap
     strip = chart_box = table = None
     # Geometry first, then shapes in reading order: list, chart or table beside it, strip
@@ -196,4 +197,4 @@ def _plan_page(
         shapes.append(attached_table_shape(lc, table, plain_text(spec.title)))
     if spec.metrics and strip:
         shapes.append(tiles_shape(lc, strip, spec.metrics, max_columns=len(spec.metrics)))
-    return content_slide(lc, title, spec.subtitle, shapes)
+    return content_slide(lc, heading, shapes)

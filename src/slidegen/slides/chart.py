@@ -10,7 +10,7 @@ from ..layout.charts import chart_shape
 from ..layout.context import LayoutContext
 from ..layout.paras import bullet_paras
 from ..layout.shapes import Shape, SlidePlan
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.text import CAPTION_HEIGHT, caption_shape, list_shape
 from ..markup import plain_text
 from ..messages import say
@@ -37,6 +37,7 @@ class ChartSlide(TitledSlide):
 
 
 def plan(spec: ChartSlide, lc: LayoutContext) -> SlidePlan:
+    heading = content_heading(lc, spec.title, spec.subtitle)
     body, gap = lc.page.body, lc.page.gap
     colors = lc.theme.colors
     caption_box = None
@@ -51,4 +52,4 @@ def plan(spec: ChartSlide, lc: LayoutContext) -> SlidePlan:
     shapes.append(chart_shape(lc, body, spec.chart, None, plain_text(spec.title)))
     if spec.caption and caption_box:
         shapes.append(caption_shape(lc, caption_box, spec.caption))
-    return content_slide(lc, spec.title, spec.subtitle, shapes)
+    return content_slide(lc, heading, shapes)

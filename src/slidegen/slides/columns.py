@@ -9,7 +9,7 @@ from pydantic import Field
 from ..layout.context import LayoutContext
 from ..layout.paras import Para, bullet_paras
 from ..layout.shapes import Shape, SlidePlan
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.text import fit_set
 from ..layout.tiletext import tiles_shape
 from ..markup import parse_inline
@@ -47,6 +47,7 @@ def column_paras(lc: LayoutContext, column: Column) -> list[Para]:
 
 
 def plan(spec: ColumnsSlide, lc: LayoutContext) -> SlidePlan:
+    heading = content_heading(lc, spec.title, spec.subtitle)
     body, gap = lc.page.body, lc.page.gap
     strip = None
     if spec.metrics:
@@ -58,4 +59,4 @@ def plan(spec: ColumnsSlide, lc: LayoutContext) -> SlidePlan:
     shapes: list[Shape] = [*fit_set(lc, boxes, contents, names)]
     if spec.metrics and strip:
         shapes.append(tiles_shape(lc, strip, spec.metrics, max_columns=len(spec.metrics)))
-    return content_slide(lc, spec.title, spec.subtitle, shapes)
+    return content_slide(lc, heading, shapes)

@@ -10,7 +10,7 @@ from ..assets import resolve_image
 from ..layout import Box
 from ..layout.context import LayoutContext
 from ..layout.shapes import PictureShape, Shape, SlidePlan
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.text import CAPTION_HEIGHT, caption_shape
 from ..markup import plain_text
 from ..model import ShortText, Text, TitledSlide
@@ -39,6 +39,7 @@ def fit_picture(box: Box, width_px: int, height_px: int) -> Box:
 
 
 def plan(spec: ImageSlide, lc: LayoutContext) -> SlidePlan:
+    heading = content_heading(lc, spec.title, spec.subtitle)
     data = lc.source.data if lc.source else None
     key = key_of((*lc.place, "image"), data)
     path = resolve_image(spec.image, lc.project_dir, lc.location, key)
@@ -51,4 +52,4 @@ def plan(spec: ImageSlide, lc: LayoutContext) -> SlidePlan:
     shapes: list[Shape] = [PictureShape(box, path, plain_text(spec.alt))]
     if spec.caption and caption_box:  # after the picture it describes, in reading order
         shapes.append(caption_shape(lc, caption_box, spec.caption))
-    return content_slide(lc, spec.title, spec.subtitle, shapes)
+    return content_slide(lc, heading, shapes)

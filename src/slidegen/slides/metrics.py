@@ -12,7 +12,7 @@ from ..layout.context import LayoutContext
 from ..layout.metricsplan import arrange_metrics
 from ..layout.paras import bullet_paras
 from ..layout.shapes import Shape, SlidePlan
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.tables import attached_table, attached_table_shape
 from ..layout.text import list_shape
 from ..layout.tiletext import tile_text, tiles_shape
@@ -48,6 +48,7 @@ class MetricsSlide(TitledSlide):
 
 
 def plan(spec: MetricsSlide, lc: LayoutContext) -> SlidePlan:
+    heading = content_heading(lc, spec.title, spec.subtitle)
     texts = [tile_text(lc, metric) for metric in spec.metrics]
     paras = bullet_paras(spec.items, emphasis_color=lc.theme.colors.primary) if spec.items else None
     body, table = lc.page.body, None
@@ -68,4 +69,4 @@ def plan(spec: MetricsSlide, lc: LayoutContext) -> SlidePlan:
         shapes.append(list_shape(lc, place.list, paras))
     if table:
         shapes.append(attached_table_shape(lc, table, plain_text(spec.title)))
-    return content_slide(lc, spec.title, spec.subtitle, shapes)
+    return content_slide(lc, heading, shapes)

@@ -7,7 +7,7 @@ from typing import Literal
 from ..layout.context import LayoutContext
 from ..layout.paras import Para, bullet_paras
 from ..layout.shapes import Shape, SlidePlan
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.text import list_shape, text_shape
 from ..model import BulletList, ShortText, TitledSlide
 
@@ -23,6 +23,7 @@ class StatementSlide(TitledSlide):
 
 
 def plan(spec: StatementSlide, lc: LayoutContext) -> SlidePlan:
+    heading = content_heading(lc, spec.title, spec.subtitle)
     body, gap = lc.page.body, lc.page.gap
     sizes, colors = lc.theme.sizes, lc.theme.colors
     shapes: list[Shape] = []
@@ -32,7 +33,12 @@ def plan(spec: StatementSlide, lc: LayoutContext) -> SlidePlan:
             list_shape(lc, list_box, bullet_paras(spec.items, emphasis_color=colors.primary))
         )
     statement = Para.of(
-        spec.text, heading=True, color=colors.text, emphasis_color=colors.primary, align="center"
+        spec.text,
+        heading=True,
+        color=colors.text,
+        emphasis_color=colors.primary,
+        align="center",
+        display=True,  # never broken at a word's hyphen
     )
     shapes.append(
         text_shape(
@@ -45,4 +51,4 @@ def plan(spec: StatementSlide, lc: LayoutContext) -> SlidePlan:
             anchor="middle",
         )
     )
-    return content_slide(lc, spec.title, spec.subtitle, shapes)
+    return content_slide(lc, heading, shapes)

@@ -11,7 +11,7 @@ from ..figures import word
 from ..layout import Box
 from ..layout.context import LayoutContext
 from ..layout.shapes import Shape, SlidePlan, TableShape
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.tables import ROWS
 from ..layout.text import CAPTION_HEIGHT, caption_shape
 from ..markup import plain_text
@@ -73,6 +73,7 @@ def plan(spec: TableSlide, lc: LayoutContext) -> list[SlidePlan]:
         lc.warn(say("table_overflow", overflow=overflow, size=size))
     slides, first_row = [], 1
     for title, page in zip(page_titles(spec, lc), planned.pages, strict=True):
+        heading = content_heading(lc, title, spec.subtitle)
         last_row = first_row + len(page.rows) - 1
         alt = (
             f"{plain_text(spec.title)}: {word(ROWS, lc.language)} {first_row}–{last_row} "
@@ -81,6 +82,6 @@ def plan(spec: TableSlide, lc: LayoutContext) -> list[SlidePlan]:
         shapes: list[Shape] = [TableShape(body, planned, page, alt)]
         if spec.caption and caption_box:
             shapes.append(caption_shape(lc, caption_box, spec.caption))
-        slides.append(content_slide(lc, title, spec.subtitle, shapes))
+        slides.append(content_slide(lc, heading, shapes))
         first_row = last_row + 1
     return slides

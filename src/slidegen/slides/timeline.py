@@ -12,7 +12,7 @@ from pydantic import Field, field_validator
 from ..layout.context import LayoutContext
 from ..layout.paras import Para
 from ..layout.shapes import DotShape, LineShape, Shape, SlidePlan
-from ..layout.slideplan import content_slide
+from ..layout.slideplan import content_heading, content_slide
 from ..layout.text import text_shape
 from ..messages import say
 from ..model import ShortText, StrictModel, Text, TitledSlide
@@ -62,6 +62,7 @@ class TimelineSlide(TitledSlide):
 
 
 def plan(spec: TimelineSlide, lc: LayoutContext) -> SlidePlan:
+    heading = content_heading(lc, spec.title, spec.subtitle)
     colors, sizes = lc.theme.colors, lc.theme.sizes
     placed_line = plan_timeline(
         [m.when for m in spec.milestones], lc.page.body, lc.page.gap, lc.info.date
@@ -111,4 +112,4 @@ def plan(spec: TimelineSlide, lc: LayoutContext) -> SlidePlan:
                 anchor="bottom" if placed.above else "top",
             )
         )
-    return content_slide(lc, spec.title, spec.subtitle, shapes)
+    return content_slide(lc, heading, shapes)
