@@ -80,3 +80,20 @@ def test_an_unreadable_font_file_reports_nothing(tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttf"
     broken.write_bytes(b"not a font")
     assert missing_characters(broken, "中") == []
+
+
+def test_the_characters_are_those_of_the_fonts_own_character_map() -> None:
+    """Glyphs are numbered, not named, when the map is read (faster): the same code points."""
+    from fontTools.ttLib import TTFont
+
+    from slidegen.glyphs import _characters
+
+    families = ("Carlito", "Liberation Sans", "DejaVu Sans")
+    paths = {find_font(family, bold, False) for family in families for bold in (False, True)}
+    paths.discard(None)
+    if not paths:
+        pytest.skip("none of Carlito, Liberation Sans, DejaVu Sans is installed")
+    for path in sorted(p for p in paths if p is not None):
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            named = font.getBestCmap() or {}
+        assert _characters(path) == frozenset(named), path

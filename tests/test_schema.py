@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import subprocess
+import sys
 from typing import Any
 
 import jsonschema
@@ -11,7 +14,7 @@ import pytest
 import yaml
 
 from helpers import REPO, run_cli
-from slidegen.schema import deck_schema, schema_text
+from slidegen.schema import DOCS_VARIABLE, deck_schema, schema_text
 
 SCHEMA_FILE = REPO / "deck.schema.json"
 EXAMPLES = [REPO / "deck.yaml", *sorted((REPO / "examples").glob("*/deck.yaml"))]
@@ -37,6 +40,25 @@ def test_shipped_schema_files_are_in_sync(path: Any) -> None:
     """The repository's deck.schema.json and the package's (what `slidegen schema` prints) are
     the model's schema; regenerate them when the model changes: `make schema`."""
     assert path.read_text(encoding="utf-8") == schema_text(deck_schema())
+
+
+@pytest.mark.parametrize(
+    ("value", "description"),
+    [(None, "None"), ("1", "Title, organization, period, language, theme.")],
+)
+def test_fields_carry_their_docstrings_only_in_a_process_for_the_schema(
+    value: str | None, description: str
+) -> None:
+    """pydantic reads the docstrings by parsing the source, ~70 ms at every start: only the
+    schema shows them (``make schema``, :func:`deck_schema`'s child process)."""
+    env = {key: item for key, item in os.environ.items() if key != DOCS_VARIABLE}
+    if value is not None:
+        env[DOCS_VARIABLE] = value
+    script = "from slidegen.deck import Deck\nprint(Deck.model_fields['deck'].description)"
+    child = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert child.stdout == description + "\n"
 
 
 def test_cli_prints_the_schema(tmp_path: Any) -> None:

@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 the deck/theme/asset is wrong (messages on stderr, one 
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 from pathlib import Path
@@ -260,6 +259,8 @@ def check(
     except SlidegenError as error:
         errors, exit_code = error.problems, error.exit_code
     if output_format == "json":
+        import json  # only here: every other run starts without it
+
         document = {
             "deck": str(deck),
             "ok": exit_code == 0,

@@ -12,18 +12,31 @@ library speaks English.
 
 from __future__ import annotations
 
-import gettext as _gettext
-from collections.abc import Mapping
+import os
 from functools import cache
-from pathlib import Path
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~3 ms)
+if TYPE_CHECKING:
+    import gettext as _gettext
+    from collections.abc import Mapping
+
+# Only os at import, and gettext when a language other than English first speaks: the quick
+# commands (slidegen.quick) choose their language before anything else is imported.
 DOMAIN = "slidegen"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 ENGLISH = "en"
 
 
 def _languages() -> tuple[str, ...]:
-    found = sorted(mo.parents[1].name for mo in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    try:
+        names = os.listdir(LOCALE_DIR)
+    except OSError:
+        names = []
+    found = sorted(
+        name
+        for name in names
+        if os.path.exists(os.path.join(LOCALE_DIR, name, "LC_MESSAGES", f"{DOMAIN}.mo"))
+    )
     return (ENGLISH, *found)
 
 
@@ -47,9 +60,11 @@ def NN_(singular: str, plural: str) -> tuple[str, str]:
 
 @cache
 def _catalogue(language: str) -> _gettext.NullTranslations:
+    import gettext
+
     if language == ENGLISH:
-        return _gettext.NullTranslations()
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
 _current = ENGLISH
@@ -88,9 +103,13 @@ def choose_language(option: str | None, environ: Mapping[str, str]) -> str:
 
 def _(message: str) -> str:
     """``message`` (its English text) in the current language."""
+    if _current == ENGLISH:
+        return message  # what an empty catalogue gives, without reading one
     return _catalogue(_current).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for ``count`` things, in the current language."""
+    if _current == ENGLISH:
+        return singular if count == 1 else plural  # as an empty catalogue chooses
     return _catalogue(_current).ngettext(singular, plural, count)

@@ -1,6 +1,8 @@
 """The console command's first step: ``slidegen --version`` is answered before click, the
 library or even ``typing`` is imported (click alone takes longer to import than Python takes
-to start); everything else goes to :func:`slidegen.cli.run`."""
+to start), and so are ``themes`` and ``schema`` (:mod:`slidegen.quick`, which hands to click
+whatever it cannot answer exactly as click would); everything else goes to
+:func:`slidegen.cli.run`."""
 
 from __future__ import annotations
 
@@ -8,11 +10,17 @@ import sys
 
 
 def run() -> None:
-    if sys.argv[1:] == ["--version"]:  # exactly what click's version option prints
+    args = sys.argv[1:]
+    if args == ["--version"]:  # exactly what click's version option prints
         from .version import describe
 
         sys.stdout.write(f"slidegen {describe()}\n")
         return
+    if args and args[-1] in ("themes", "schema"):  # quick.COMMANDS, without importing it
+        from .quick import answer
+
+        if answer(args):
+            return
     from .cli import run as run_cli
 
     run_cli()

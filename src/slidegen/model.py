@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 from typing import Annotated, Any, Literal
 
@@ -25,6 +26,7 @@ from .dates import Date
 from .figures import FigureFormat
 from .markup import LINK, link_target
 from .messages import say
+from .schema import DOCS_VARIABLE
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -142,11 +144,16 @@ def check_language(tag: str) -> str:
     return tag
 
 
+DOCUMENTED = os.environ.get(DOCS_VARIABLE) == "1"
+"""Whether the fields' docstrings are their descriptions: pydantic reads them by parsing the
+source (~70 ms at every start), for the JSON Schema only (slidegen.schema, ``make schema``)."""
+
+
 class StrictModel(BaseModel):
     """Base of every deck model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+        extra="forbid", frozen=True, use_attribute_docstrings=DOCUMENTED, allow_inf_nan=False
     )
 
 

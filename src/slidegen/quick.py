@@ -1,0 +1,133 @@
+"""``slidegen themes`` and ``slidegen schema`` answered before click is imported.
+
+click alone takes four times as long to import as Python takes to start, and these two
+commands only read a few files. :func:`answer` takes exactly ``[--lang L] themes`` or
+``[--lang L] schema`` and prints byte for byte what the click commands
+(:mod:`slidegen.cli_project`) print, in the run's language. Whatever it cannot answer as they
+would (another shape of the arguments, shell completion, an odd output stream, any error) it
+leaves to click, having written nothing: what a run does never depends on the path it took.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import sys
+
+from .i18n import LANGUAGES, _, choose_language, use_language
+
+COMMANDS = ("themes", "schema")
+LANG_OPTION = "--lang"  # cli_language.LANG_OPTION, which imports click
+
+
+def quick_command(args: list[str]) -> tuple[str, str | None] | None:
+    """``(command, --lang value or None)`` when ``args`` are a shape answered here."""
+    if not args or args[-1] not in COMMANDS:
+        return None
+    *options, command = args
+    if not options:
+        return command, None
+    if len(options) == 2 and options[0] == LANG_OPTION:
+        value = options[1]
+    elif len(options) == 1 and options[0].startswith(LANG_OPTION + "="):
+        value = options[0].partition("=")[2]
+    else:
+        return None
+    # click's Choice(LANGUAGES, case_sensitive=False) refuses anything else: a usage error.
+    if value.casefold() not in {language.casefold() for language in LANGUAGES}:
+        return None
+    return command, value
+
+
+def answer(args: list[str]) -> bool:
+    """Print what ``slidegen ARGS`` prints and return True; False (nothing written) when
+    click has to answer."""
+    found = quick_command(args)
+    if found is None or os.name != "posix" or _completing():
+        return False
+    command, language = found
+    before = use_language(choose_language(language, os.environ))
+    try:
+        text = _schema_text() if command == "schema" else _themes_text()
+    except Exception:  # whatever went wrong, click's command goes the same way and says so
+        text = None
+    finally:
+        use_language(before)
+    return text is not None and _write(text)
+
+
+def _completing() -> bool:
+    """Whether the shell asks for completions (click's ``_<PROG>_COMPLETE`` variable)."""
+    return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+
+
+def _schema_text() -> str:
+    from .schema import shipped_schema_text
+
+    return shipped_schema_text()
+
+
+def _themes_text() -> str | None:
+    """cli_project.themes, for the default project folder (None: click has to say it)."""
+    if not os.access(".", os.R_OK):
+        return None  # click's Path type refuses an unreadable --project (the default: .)
+    from pathlib import Path
+
+    from .theme_index import describe_theme, theme_entries
+
+    lines = []
+    for entry in theme_entries(Path(".")):
+        origin = _("built-in") if entry.builtin else _("project")
+        if entry.shadows_builtin:
+            origin = _("project, replaces built-in")
+        lines.append(f"{entry.name}\t{origin}\t{describe_theme(entry.folder)}\n")
+    return "".join(lines)
+
+
+def _write(text: str) -> bool:
+    """Write ``text`` to stdout as ``click.echo`` would, or return False if click would
+    write something else: it re-encodes a stream that claims ASCII and strips ANSI codes
+    when stdout is not a terminal (a description may hold them)."""
+    out = sys.stdout
+    if out is None or "\x1b" in text:
+        return False
+    encoding = getattr(out, "encoding", None)
+    errors = getattr(out, "errors", None)
+    if not encoding or not errors:
+        return False
+    try:
+        if codecs.lookup(encoding).name == "ascii":
+            return False
+        text.encode(encoding, errors)  # what cannot be written is click's to fail on
+    except (LookupError, UnicodeError):
+        return False
+    try:
+        out.write(text)
+        out.flush()
+    except OSError as error:
+        if error.errno != errno.EPIPE:
+            raise
+        # As click's main: the reader went away (slidegen schema | head): exit 1, and keep
+        # Python from complaining when it flushes the streams on the way out.
+        sys.stdout = _Pacified(sys.stdout)  # type: ignore[assignment]
+        sys.stderr = _Pacified(sys.stderr)  # type: ignore[assignment]
+        sys.exit(1)
+    return True
+
+
+class _Pacified:
+    """A stream whose ``flush`` ignores a broken pipe (click's ``_PacifyFlushWrapper``)."""
+
+    def __init__(self, wrapped: object) -> None:
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        try:
+            self.wrapped.flush()  # type: ignore[attr-defined]
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.wrapped, name)
