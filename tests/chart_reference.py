@@ -1,15 +1,22 @@
 """The chart writer slidegen had before ``render/chartxml.py`` and ``render/chartbook.py``:
 python-pptx's ``add_chart`` (its XML template and its XlsxWriter workbook), then slidegen's
-edits of the chart's tree, then the workbook's zip rewritten with fixed times. The reference
-``tests/test_chart_writer.py`` holds the fast writer to, byte for byte; kept as it was.
+edits of the chart's tree, then the workbook's zip rewritten with fixed times; its workbooks
+kept text as text (``render/package.py`` set XlsxWriter's options for it, as
+:func:`text_only_workbooks` does here). The reference ``tests/test_chart_writer.py`` holds the
+fast writer to, byte for byte; kept as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import _BaseWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -25,7 +32,6 @@ from pptx.util import Emu, Pt
 from slidegen.chartplan import ChartPlan, SeriesPlan
 from slidegen.layout import Box
 from slidegen.render.context import RenderContext
-from slidegen.render.package import scoped_pptx_patches
 from slidegen.save import deterministic_zip
 
 _NATIVE = {
@@ -40,6 +46,38 @@ _NATIVE = {
 }
 
 
+@contextlib.contextmanager
+def _text_only_worksheet(self: Any, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+    from xlsxwriter import Workbook
+
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    workbook = Workbook(xlsx_file, options)
+    worksheet = workbook.add_worksheet()
+    yield workbook, worksheet
+    workbook.close()
+
+
+@contextlib.contextmanager
+def text_only_workbooks() -> Iterator[None]:
+    """python-pptx's chart workbooks with text kept as text (``=1+1`` no formula)."""
+    saved = _BaseWorkbookWriter._open_worksheet
+    _BaseWorkbookWriter._open_worksheet = _text_only_worksheet  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        _BaseWorkbookWriter._open_worksheet = saved  # type: ignore[method-assign]
+
+
+def _text_only(function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        with text_only_workbooks():
+            return function(*args, **kwargs)
+
+    return wrapped
+
+
+@_text_only
 def write_chart(ctx: RenderContext, slide: Slide, box: Box, plan: ChartPlan, alt: str) -> None:
     """A native chart exactly as planned: nothing is decided here."""
     chart_data = CategoryChartData(number_format=plan.number_format)
@@ -264,5 +302,5 @@ def workbook(
     chart_data.categories = categories
     for name, values in series:
         chart_data.add_series(name, values)
-    with scoped_pptx_patches():
+    with text_only_workbooks():
         return deterministic_zip(chart_data.xlsx_blob, stamp)  # type: ignore[arg-type]
