@@ -3,7 +3,8 @@ writer and slidegen's edits of its tree (``tests/chart_reference.py``) save, wit
 
 python-pptx writes a default chart from a template, parses it, and each property slidegen sets
 (fonts, fills, labels, axes) walks and edits the tree through XPath and schema-order inserts:
-about 6 ms a chart, most of a deck of charts' build (500 charts took 3 s). The elements and
+about 6 ms a chart (9 with its workbook), most of a deck of charts' build (500 charts took
+3 s). The elements and
 their order are fixed by the chart kind, so they are written here as text, in the order and
 with the escaping lxml gives them: ``tests/test_chart_writer.py`` checks that every plan
 gives exactly the bytes of the reference writer. Nothing is decided here: the plan says what
