@@ -10,8 +10,11 @@
   brand-new slides and an index of pictures by SHA-1 give the same result in O(1).
 * Zip entries get a fixed timestamp instead of the current time (reproducible builds;
   python-pptx issue #702).
-* Chart workbooks keep text as text: XlsxWriter's default turns a category that starts with
-  ``=`` into a formula Excel runs on "Edit Data" (OWASP's "CSV injection").
+
+Chart workbooks are not python-pptx's: slidegen writes them (:mod:`.chartbook`), every text
+as a text cell (XlsxWriter's default, which python-pptx uses, turns a category that starts
+with ``=`` into a formula Excel runs on "Edit Data", OWASP's "CSV injection"), and XlsxWriter
+is not even imported.
 
 What can be set on one presentation is set on it (:func:`make_linear`); the class-level
 changes are made only inside :func:`scoped_pptx_patches`, around one build, and undone after.
@@ -29,7 +32,6 @@ from collections.abc import Callable, Iterator
 from typing import Any, ParamSpec, TypeVar
 
 from lxml import etree
-from pptx.chart.xlsx import _BaseWorkbookWriter
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
 from pptx.opc.packuri import PackURI
@@ -98,38 +100,18 @@ def _write_entry(self: Any, pack_uri: PackURI, blob: bytes) -> None:
 
 
 @contextlib.contextmanager
-def _text_only_worksheet(self: Any, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
-    """python-pptx's chart workbook, with text kept as text: by default XlsxWriter writes a
-    category such as ``=cmd|' /C calc'!A0`` as a live formula, which Excel evaluates on
-    "Edit Data" (formula injection), and turns ``https://…`` into a link."""
-    from xlsxwriter import Workbook
-
-    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    workbook = Workbook(xlsx_file, options)
-    worksheet = workbook.add_worksheet()
-    yield workbook, worksheet
-    workbook.close()
-
-
-@contextlib.contextmanager
 def scoped_pptx_patches() -> Iterator[None]:
-    """Within the block, new slide ids take O(1), zip entries a fixed time and chart
-    workbooks keep text as text; python-pptx is as it was outside it (other code in the
-    process is not affected)."""
-    saved = CT_SlideIdList._next_id, _ZipPkgWriter.write, _BaseWorkbookWriter._open_worksheet
+    """Within the block, new slide ids and names take O(1) and zip entries a fixed time;
+    python-pptx is as it was outside it (other code in the process is not affected)."""
+    saved = CT_SlideIdList._next_id, _ZipPkgWriter.write
     saved_partname = PresentationPart._next_slide_partname
     CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
     PresentationPart._next_slide_partname = property(_next_slide_partname)  # type: ignore[method-assign]
     _ZipPkgWriter.write = _write_entry  # type: ignore[method-assign]
-    _BaseWorkbookWriter._open_worksheet = _text_only_worksheet  # type: ignore[method-assign]
     try:
         yield
     finally:
-        (
-            CT_SlideIdList._next_id,  # type: ignore[method-assign]
-            _ZipPkgWriter.write,
-            _BaseWorkbookWriter._open_worksheet,
-        ) = saved
+        CT_SlideIdList._next_id, _ZipPkgWriter.write = saved  # type: ignore[method-assign]
         PresentationPart._next_slide_partname = saved_partname  # type: ignore[method-assign]
 
 

@@ -13,7 +13,8 @@ import functools
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import XmlPart
+from pptx.opc.package import OpcPackage, XmlPart
+from pptx.opc.packuri import PackURI
 from pptx.slide import Slide
 
 _CACHED = ("slide", "chart", "chart_workbook")
@@ -51,3 +52,13 @@ def _serialize(part: XmlPart, language: str) -> None:
 def _written_class(cls: type[XmlPart]) -> type[XmlPart]:
     """``cls`` with its XML already serialized: ``blob`` is the bytes kept."""
     return type(f"Written{cls.__name__}", (cls,), {"blob": property(lambda self: self._written)})
+
+
+def written_part(
+    cls: type[XmlPart], partname: PackURI, content_type: str, package: OpcPackage
+) -> XmlPart:
+    """A new part of ``cls`` that is written from the start: it never has a tree, its
+    ``_written`` bytes (set by the caller) are what is saved."""
+    part = _written_class(cls)(partname, content_type, package, None)  # type: ignore[arg-type]
+    part._written = b""  # type: ignore[attr-defined]
+    return part
