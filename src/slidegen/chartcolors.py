@@ -7,6 +7,8 @@ colour already chosen (CIE76 ΔE in CIELAB) and from the slide's background.
 
 from __future__ import annotations
 
+import functools
+
 from .checks import NORMAL_TEXT_RATIO, contrast_ratio
 
 MIN_DELTA_E = 14.0
@@ -75,8 +77,17 @@ def distinct_colours(
     Returns the fills and how many distinct ones could be found; when fewer than ``count``,
     the distinct ones repeat so that neighbours (also last and first, round a pie) differ.
     """
+    fills, distinct = _distinct(count, tuple(palette), tuple(theme_colours), background)
+    return list(fills), distinct
+
+
+@functools.cache  # every chart of a deck asks with the theme's colours: worked out once
+def _distinct(
+    count: int, palette: tuple[str, ...], theme_colours: tuple[str, ...], background: str
+) -> tuple[tuple[str, ...], int]:
+    palette_list, theme_list = list(palette), list(theme_colours)
     chosen: list[str] = []
-    for colour in _candidates(palette, theme_colours):
+    for colour in _candidates(palette_list, theme_list):
         if len(chosen) == count:
             break
         if delta_e(colour, background) < MIN_BACKGROUND_DELTA_E:
@@ -85,11 +96,11 @@ def distinct_colours(
             chosen.append(colour)
     distinct = len(chosen)
     if distinct >= count or distinct == 0:
-        return chosen or [palette[0].upper()] * count, distinct
+        return tuple(chosen or [palette[0].upper()] * count), distinct
     fills = [chosen[i % distinct] for i in range(count)]
     if distinct > 2 and fills[-1] == fills[0]:
         fills[-1] = chosen[1]  # differs from its neighbours, chosen[0] and chosen[distinct - 1]
-    return fills, distinct
+    return tuple(fills), distinct
 
 
 def label_colour(fill: str, preferred: list[str]) -> str:

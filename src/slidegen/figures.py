@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import decimal
+import functools
 from typing import Literal
 
 from babel import Locale
@@ -28,7 +29,10 @@ _MISSING = {
 }
 
 
+@functools.cache
 def babel_locale(language: str) -> Locale:
+    """The language's Babel locale, parsed once per run (a deck formats thousands of
+    figures in one language)."""
     return Locale.parse(language, sep="-")
 
 

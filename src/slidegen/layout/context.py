@@ -10,6 +10,7 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 from ..errors import Location, Problem
+from ..figures import babel_locale
 from ..loader import Loaded
 from ..model import DeckInfo
 from ..places import NO_KEY, Key, key_of
@@ -57,7 +58,7 @@ class LayoutContext:
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.info.language, sep="-")
+        return babel_locale(self.info.language)
 
     @property
     def language(self) -> str:
