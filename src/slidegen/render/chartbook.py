@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import functools
 import re
-import struct
-import zlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from .workbook_theme import THEME
+from .zipbytes import Entry, deflated_entry, stored_zip
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -287,25 +286,9 @@ def _sheet_xml(rows: dict[int, dict[int, str]]) -> str:
 
 # -- the package -------------------------------------------------------------------------------
 
-_Entry = tuple[bytes, int, bytes, int]
-"""A zip entry: name, CRC-32, deflated data, size."""
-_LOCAL = struct.Struct("<4s2B4HL2L2H")
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-_END = struct.Struct("<4s4H2LH")
-_VERSION = 20  # deflate
-_DOS_DATE = (1 << 5) | 1  # 1980-01-01, the earliest a zip entry holds
-_PERMISSIONS = 0o600 << 16
-
-
-def _entry(name: str, text: str) -> _Entry:
-    data = text.encode("utf-8")
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    deflated = compressor.compress(data) + compressor.flush()
-    return name.encode("ascii"), zlib.crc32(data), deflated, len(data)
-
 
 @functools.cache
-def _fixed(name: str, variant: bool = False) -> _Entry:
+def _fixed(name: str, variant: bool = False) -> Entry:
     """The parts that never change, deflated once."""
     text = {
         "[Content_Types].xml": lambda: _content_types(variant),
@@ -315,68 +298,17 @@ def _fixed(name: str, variant: bool = False) -> _Entry:
         "xl/theme/theme1.xml": lambda: THEME,
         "docProps/app.xml": lambda: _APP,
     }[name]()
-    return _entry(name, text)
+    return deflated_entry(name, text)
 
 
 @functools.lru_cache(maxsize=16)
-def _styles_entry(number_format: str | None) -> _Entry:
-    return _entry("xl/styles.xml", _styles(number_format))
+def _styles_entry(number_format: str | None) -> Entry:
+    return deflated_entry("xl/styles.xml", _styles(number_format))
 
 
 @functools.lru_cache(maxsize=4)
-def _core_entry(stamp: datetime) -> _Entry:
-    return _entry("docProps/core.xml", _core(stamp))
-
-
-def _zip(entries: Sequence[_Entry]) -> bytes:
-    """The zip :mod:`zipfile` writes for ``entries`` (deflated, fixed time, mode 600)."""
-    out: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for name, crc, data, size in entries:
-        header = _LOCAL.pack(
-            b"PK\x03\x04",
-            _VERSION,
-            0,
-            0,
-            zlib.DEFLATED,
-            0,
-            _DOS_DATE,
-            crc,
-            len(data),
-            size,
-            len(name),
-            0,
-        )
-        central.append(
-            _CENTRAL.pack(
-                b"PK\x01\x02",
-                _VERSION,
-                0,
-                _VERSION,
-                0,
-                0,
-                zlib.DEFLATED,
-                0,
-                _DOS_DATE,
-                crc,
-                len(data),
-                size,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                _PERMISSIONS,
-                offset,
-            )
-            + name
-        )
-        out += (header, name, data)
-        offset += len(header) + len(name) + len(data)
-    directory = b"".join(central)
-    end = _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0)
-    return b"".join(out) + directory + end
+def _core_entry(stamp: datetime) -> Entry:
+    return deflated_entry("docProps/core.xml", _core(stamp))
 
 
 def workbook_blob(
@@ -394,13 +326,13 @@ def workbook_blob(
         _fixed("[Content_Types].xml", shared),
         _fixed("_rels/.rels"),
         _fixed("xl/_rels/workbook.xml.rels", shared),
-        _entry("xl/worksheets/sheet1.xml", sheet),
+        deflated_entry("xl/worksheets/sheet1.xml", sheet),
         _fixed("xl/workbook.xml"),
     ]
     if shared:
         table = "".join(_shared_string(text) for text in strings)
         entries.append(
-            _entry(
+            deflated_entry(
                 "xl/sharedStrings.xml",
                 f'{_DECLARATION}<sst xmlns="{_MAIN}" count="{uses}" '
                 f'uniqueCount="{len(strings)}">{table}</sst>',
@@ -412,4 +344,4 @@ def workbook_blob(
         _core_entry(stamp),
         _fixed("docProps/app.xml"),
     ]
-    return _zip(entries)
+    return stored_zip(entries)
