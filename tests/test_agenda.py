@@ -13,7 +13,7 @@ from slidegen.slides.agenda import expand_agendas
 
 def test_agendas_list_the_titled_sections_and_repeat_before_the_later_ones() -> None:
     deck, _ = load_deck(CASES / "agenda" / "deck.yaml")
-    filled, before = expand_agendas(deck)
+    filled, before = expand_agendas(deck.sections)
     [agenda] = filled.values()
     assert agenda._entries == (
         "In relazione con la città",

@@ -120,7 +120,7 @@ def planned_slides(deck: Deck) -> Planned:
     """Every slide spec in order with its key path, section dividers and repeated agendas
     included."""
     planned: Planned = []
-    agendas, agendas_before = expand_agendas(deck)  # agendas list the deck's own sections
+    agendas, agendas_before = expand_agendas(deck.sections)  # agendas list the deck's own sections
     for i, section in enumerate(deck.sections):
         planned += agendas_before.get(i, [])
         if section.divider:

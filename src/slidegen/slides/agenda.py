@@ -3,7 +3,8 @@ back before each later section, that section marked, so the audience knows where
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Sequence
+from typing import Literal, Protocol
 
 from pydantic import PrivateAttr
 
@@ -15,10 +16,17 @@ from ..layout.text import text_shape
 from ..messages import say
 from ..model import Flag, TitledSlide
 
-if TYPE_CHECKING:
-    from ..deck import Deck
-
 Place = tuple[str | int, ...]
+
+
+class Section(Protocol):
+    """What an agenda reads of a deck's section (:class:`slidegen.deck.Section`), named
+    here so that the kinds, which the deck model is made of, need not import it."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def slides(self) -> Sequence[object]: ...
 
 
 class AgendaSlide(TitledSlide):
@@ -38,15 +46,17 @@ class AgendaSlide(TitledSlide):
         return filled
 
 
-def expand_agendas(deck: Deck) -> tuple[dict[Place, AgendaSlide], dict[int, list[tuple]]]:
+def expand_agendas(
+    sections: Sequence[Section],
+) -> tuple[dict[Place, AgendaSlide], dict[int, list[tuple]]]:
     """The deck's agendas filled with its section titles, by place; and the repeated ones to
     show before each later section (section index → ``(place, agenda)``), that section marked.
     """
-    titled = [i for i, section in enumerate(deck.sections) if section.title]
-    entries = tuple(deck.sections[i].title or "" for i in titled)
+    titled = [i for i, section in enumerate(sections) if section.title]
+    entries = tuple(sections[i].title or "" for i in titled)
     filled: dict[Place, AgendaSlide] = {}
     before: dict[int, list[tuple]] = {}
-    for i, section in enumerate(deck.sections):
+    for i, section in enumerate(sections):
         for j, spec in enumerate(section.slides):
             if not isinstance(spec, AgendaSlide):
                 continue
