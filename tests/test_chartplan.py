@@ -228,9 +228,32 @@ def test_metrics_of_mixed_formats_are_a_finding() -> None:
 # -- gauges ---------------------------------------------------------------------------------
 
 
-def gauges(*targets: dict[str, Any], size: tuple[float, float] = (7.0, 4.0)) -> list[Any]:
+LEAST = 12.0  # the cremona theme's min_body
+
+
+def gauges(
+    *targets: dict[str, Any], size: tuple[float, float] = (7.0, 4.0), language: str = "it-IT"
+) -> list[Any]:
     models = [Target.model_validate(t) for t in targets]
-    return list(plan_gauges(models, "it-IT", size, 0.12, lambda t, b: width_em(t), theme().colors))
+    return list(
+        plan_gauges(models, language, size, 0.12, LEAST, lambda t, b: width_em(t), theme().colors)
+    )
+
+
+def inside_the_ring(text: Any, size: tuple[float, float], count: int) -> bool:
+    """Every line's em box within 0.66 ring radii of the centre (clear of the target tick,
+    which reaches 0.72), lines 1.2 em apart around the text's centre ``y``."""
+    per_unit = min(size[0] / count / 2.5, size[1] * 0.88 / 2.65) * 72  # points per radius
+    lines = text.text.split("\n")
+    step = 1.2 * text.size / per_unit
+    for index, line in enumerate(lines):
+        centre = text.y + (len(lines) / 2 - index - 0.5) * step
+        half_width = width_em(line) * text.size / per_unit / 2
+        for dy in (-0.5, 0.5):
+            y = centre + dy * text.size / per_unit
+            if half_width**2 + y**2 > 0.66**2 + 1e-9:
+                return False
+    return True
 
 
 def test_gauge_shows_the_achieved_value_not_the_target() -> None:
@@ -264,12 +287,43 @@ def test_gauge_text_fits_inside_the_ring() -> None:
         *({"label": "x", "target": 10_000, "value": 12_345_678, "unit": "alberi"},) * 4,
         size=(7.0, 3.0),
     )
-    per_unit = min(7.0 / 4 / 2.5, 3.0 * 0.88 / 2.65)  # inches per ring radius
     for gauge in plans:
         for text in (gauge.figure, gauge.caption):
-            assert text is not None
-            widest = max(width_em(line) for line in text.text.split("\n"))
-            assert widest * text.size <= 1.3 * per_unit * 72 + 0.01
+            assert text is not None and inside_the_ring(text, (7.0, 3.0), 4)
+
+
+def test_gauges_of_a_row_share_their_sizes_and_keep_their_text_in_the_ring() -> None:
+    size = (10.0, 4.4)
+    plans = gauges(
+        {"label": "Household waste recycled", "target": 65, "value": 47.5},
+        {"label": "Emissions cut", "target": 60, "value": 38},
+        {"label": "Street lights", "target": 10_000, "value": 8_200, "unit": "lights"},
+        size=size,
+        language="en-GB",
+    )
+    assert len({p.figure.size for p in plans}) == 1
+    assert len({p.caption.size for p in plans}) == 1
+    assert all(p.fits and p.caption.size >= LEAST for p in plans)
+    for gauge in plans:
+        assert inside_the_ring(gauge.figure, size, 3) and inside_the_ring(gauge.caption, size, 3)
+    # A word unit is said once, in the caption; a long caption breaks after its first word,
+    # never between a figure and its unit.
+    assert plans[2].figure.text == "8,200"
+    assert plans[2].caption.text == "target\n10,000 lights"
+    assert plans[0].figure.text == "47.5%" and plans[0].caption.text == "target 65%"
+
+
+def test_gauges_too_small_for_their_text_at_the_least_size_say_so() -> None:
+    """Rings that cannot hold their text at the theme's minimum keep it inside, smaller,
+    and say so (the layout turns that into a finding); a long label does the same."""
+    many = {"label": "x", "target": 10_000, "value": 8_200, "unit": "alberi"}
+    plans = gauges(many, many, many, many, size=(7.0, 3.0))
+    assert not any(p.fits for p in plans)
+    assert all(inside_the_ring(p.caption, (7.0, 3.0), 4) for p in plans)
+    roomy = {"label": "x", "target": 60, "value": 38}
+    assert all(p.fits for p in gauges(roomy, roomy, size=(10.0, 4.4)))
+    long = {**roomy, "label": "Council emissions cut since 2019 across every council building"}
+    assert not any(p.fits for p in gauges(long, roomy, roomy, roomy, size=(6.0, 3.0)))
 
 
 @pytest.mark.parametrize("span", [5e-324, 1e-310, 0.0, 1e300])
@@ -290,19 +344,20 @@ def test_a_pie_with_several_series_plans_the_first_and_says_so() -> None:
 
 
 def test_gauge_labels_keep_to_their_slot_and_figures_clear_their_caption() -> None:
-    long = "Council emissions cut since 2019 across every council building"
+    long = "Council emissions cut since 2019"
     plans = gauges(
         *({"label": long, "target": 60, "value": 38},) * 3,
         {"label": "Street lights converted", "target": 10_000, "value": 8_200, "unit": "lights"},
-        size=(6.0, 3.0),
+        size=(12.0, 5.0),
     )
-    per_unit = min(6.0 / 4 / 2.5, 3.0 * 0.88 / 2.65)  # inches per ring radius
+    per_unit = min(12.0 / 4 / 2.5, 5.0 * 0.88 / 2.65)  # inches per ring radius
     points_per_radius = per_unit * 72
+    assert all(gauge.fits for gauge in plans)
     for gauge in plans:
         lines = gauge.label.text.split("\n")
-        assert len(lines) <= (2 if len(gauge.label.text) < 40 else 3)
+        assert len(lines) <= 2 and gauge.label.size >= LEAST
         # Neighbouring labels never touch: each keeps to 90% of its slot.
-        assert max(width_em(line) for line in lines) * gauge.label.size <= 6.0 / 4 * 72 * 0.9
+        assert max(width_em(line) for line in lines) * gauge.label.size <= 12.0 / 4 * 72 * 0.9
         assert gauge.figure is not None
         figure_lines = gauge.figure.text.count("\n") + 1
         figure_bottom = (

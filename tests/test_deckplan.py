@@ -17,7 +17,14 @@ from helpers import CASES, DEFAULT_DECK
 from slidegen.build import compile_deck
 from slidegen.layout.deck import DeckPlan
 from slidegen.layout.geometry import CONTENT
-from slidegen.layout.shapes import PlaceholderText, Shape, SlidePlan, TextShape, TilesShape
+from slidegen.layout.shapes import (
+    GaugeChartShape,
+    PlaceholderText,
+    Shape,
+    SlidePlan,
+    TextShape,
+    TilesShape,
+)
 from slidegen.pipeline import check_deck, lay_out, prepare
 from slidegen.render.shapes import WRITERS
 from slidegen.slides import KINDS
@@ -43,6 +50,12 @@ sections:
           type: pie
           categories: [{categories}]
           series: [{{name: Spend, values: [{values}]}}]
+      - kind: chart
+        title: Four targets with long names
+        chart:
+          type: target
+          targets:
+{targets}
       - kind: table
         title: Every road resurfaced
         continue: false
@@ -61,8 +74,14 @@ def crowded_deck(tmp_path: Path) -> Path:
     categories = ", ".join(f"Service {n}" for n in range(12))
     values = ", ".join(str(10 + n) for n in range(12))
     rows = "\n".join(f"            - [Road {n}, Ward {n % 9}, {100 + n}]" for n in range(80))
+    long = "of every council building and school and library converted to renewable heat"
+    targets = "\n".join(
+        f"            - {{label: Share {n} {long}, value: 38, target: 60}}" for n in range(4)
+    )
     path = tmp_path / "deck.yaml"
-    text = CROWDED.format(items=items, categories=categories, values=values, rows=rows)
+    text = CROWDED.format(
+        items=items, categories=categories, values=values, rows=rows, targets=targets
+    )
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -137,6 +156,19 @@ def test_nothing_is_planned_below_the_theme_minimum(deck: Path) -> None:
             if isinstance(shape, TilesShape):
                 sizes = shape.plan.sizes
                 assert min(sizes.label, sizes.detail) >= floor - 1e-9, slide.title
+            if isinstance(shape, GaugeChartShape):
+                for gauge in shape.gauges:
+                    texts = (gauge.figure, gauge.caption, gauge.status, gauge.label)
+                    assert gauge.fits, slide.title
+                    assert all(t.size >= floor - 1e-9 for t in texts if t), slide.title
+
+
+def test_gauges_too_small_for_their_text_are_a_finding(tmp_path: Path) -> None:
+    deck = crowded_deck(tmp_path)
+    (finding,) = [f for f in planned(deck).findings if "rings" in f.message]
+    lines = deck.read_text(encoding="utf-8").splitlines()
+    assert finding.path.endswith("chart.targets")
+    assert lines[finding.location.line - 1].lstrip().startswith("- {label: Share 0")
 
 
 @pytest.mark.parametrize("deck", [DEFAULT_DECK, COUNCIL], ids=["default", "council-en"])
@@ -190,3 +222,29 @@ def test_tiles_under_a_short_list_grow_into_the_room_it_leaves(tmp_path: Path) -
     assert short_tiles.plan.tiles[0].box.height > full_tiles.plan.tiles[0].box.height
     assert short_list.plan.overflow == full_list.plan.overflow == 0
     assert short_list.plan.size >= 20  # the theme's body size: not shrunk for the tiles
+
+
+def test_a_count_left_in_the_default_percent_is_a_finding(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        textwrap.dedent("""\
+            deck: {title: Lights, language: en, date: 2025-06-30}
+            sections:
+              - divider: false
+                slides:
+                  - kind: chart
+                    title: Street lights
+                    chart:
+                      type: target
+                      targets:
+                        - {label: Converted to LED, value: 8200, target: 10000}
+                        - {label: Recycled, value: 47.5, target: 65}
+                        - {label: Trees planted, value: 820, target: 1000, unit: ""}
+            """),
+        encoding="utf-8",
+    )
+    findings = planned(deck).findings
+    assert [(f.location.line, f.path) for f in findings] == [
+        (10, "sections[0].slides[0].chart.targets[0]")
+    ]
+    assert "10,000%" in findings[0].message and "unit" in findings[0].message

@@ -53,6 +53,8 @@ class GaugePlan:
     scale: float
     track_colour: str
     """The empty ring: the theme's surface, darkened enough to be seen on the slide."""
+    fits: bool = True
+    """Whether the text of every ring of the row fits inside it at the theme's least size."""
 
 
 def figure_text(value: float, unit: str, language: str) -> str:
@@ -84,48 +86,174 @@ def shared_scale(targets: list[Target], unit: str) -> float:
 
 
 def _fitted(
-    text: str, wanted: float, room_pt: float, width_em: Callable[[str, bool], float], bold: bool
+    text: str,
+    wanted: float,
+    room_pt: float,
+    width_em: Callable[[str, bool], float],
+    bold: bool,
+    least: float,
 ) -> GaugeText:
-    """``text`` at ``wanted`` points, or smaller so that it fits ``room_pt``; a figure with a
-    unit that would shrink a lot breaks before its last word instead."""
-
-    def size_of(candidate: str) -> float:
-        widest = max(width_em(line, bold) for line in candidate.split("\n")) or 1.0
-        return min(wanted, room_pt / widest)
-
-    best = GaugeText(text, size_of(text))
-    if best.size < wanted * 0.6 and " " in text.strip():
-        head, _, tail = text.rpartition(" ")
-        broken = GaugeText(f"{head}\n{tail}", size_of(f"{head}\n{tail}"))
-        if broken.size > best.size:
-            return broken
-    return best
+    """``text`` at ``wanted`` points, or smaller (not below ``least``) so that it fits
+    ``room_pt``."""
+    widest = max(width_em(line, bold) for line in text.split("\n")) or 1.0
+    return GaugeText(text, max(min(wanted, room_pt / widest), least))
 
 
 LINE_HEIGHT = 1.2
 """A line of gauge text, in em."""
-STACK_ROOM = 1.2
-"""The height (ring radii) the figure and its caption may take inside the ring."""
+TEXT_RADIUS = RING_OUTER - RING_WIDTH - 0.12
+"""Text stays inside this circle (ring radii): clear of the ring and of the target's tick,
+which reaches 0.06 inside the ring."""
+GAP = 0.06
+"""Between the figure and its caption, in ring radii."""
+
+
+def _breaks(goal: str) -> list[str]:
+    """The caption on one line, then broken after its first word (``target / 10,000
+    lights``): a figure and its unit stay together."""
+    first, _, rest = goal.strip().partition(" ")
+    return [goal, f"{first}\n{rest}"] if rest else [goal]
 
 
 def _stacked(figure: GaugeText, caption: GaugeText, per_unit: float) -> tuple[GaugeText, GaugeText]:
-    """The figure (one line, or two when it broke before its unit) above its caption, the
-    pair centred in the ring; a pair too tall for the ring shrinks its figure."""
-    points_per_radius = per_unit * 72
-    lines = figure.text.count("\n") + 1
+    """The figure above its caption, the pair centred in the ring."""
+    ppr = per_unit * 72  # points per ring radius
+    heights = [(t.text.count("\n") + 1) * LINE_HEIGHT * t.size / ppr for t in (figure, caption)]
+    top = (sum(heights) + GAP) / 2 + 0.05
+    figure_y = top - heights[0] / 2
+    caption_y = top - heights[0] - GAP - heights[1] / 2
+    return replace(figure, y=figure_y), replace(caption, y=caption_y)
 
-    def height(size: float) -> float:
-        return lines * LINE_HEIGHT * size / points_per_radius
 
-    caption_height = LINE_HEIGHT * caption.size / points_per_radius
-    gap = 0.06
-    size = figure.size
-    while height(size) + gap + caption_height > STACK_ROOM and size > 1:
-        size -= 0.5
-    top = (height(size) + gap + caption_height) / 2 + 0.05
-    figure_y = top - height(size) / 2
-    caption_y = top - height(size) - gap - caption_height / 2
-    return replace(figure, size=size, y=figure_y), replace(caption, y=caption_y)
+def _inside(
+    text: GaugeText, bold: bool, per_unit: float, width_em: Callable[[str, bool], float]
+) -> bool:
+    """Whether every line's box lies inside :data:`TEXT_RADIUS`: a line above or below the
+    middle has a shorter chord to sit on."""
+    ppr = per_unit * 72
+    lines = text.text.split("\n")
+    line = LINE_HEIGHT * text.size / ppr
+    top = text.y + len(lines) * line / 2
+    for index, words in enumerate(lines):
+        far = abs(top - (index + 0.5) * line) + 0.5 * text.size / ppr  # its em box's edge
+        chord = 2 * math.sqrt(max(TEXT_RADIUS**2 - far**2, 0.0))
+        if width_em(words, bold) * text.size / ppr > chord:
+            return False
+    return True
+
+
+def _in_ring(
+    figure: GaugeText, caption: GaugeText, per_unit: float, width_em: Callable[[str, bool], float]
+) -> tuple[GaugeText, GaugeText] | None:
+    """The pair stacked in the ring, or ``None`` if it does not fit there."""
+    figure, caption = _stacked(figure, caption, per_unit)
+    if _inside(figure, True, per_unit, width_em) and _inside(caption, False, per_unit, width_em):
+        return figure, caption
+    return None
+
+
+def _figure_and_caption(
+    value: str,
+    goal: str,
+    sizes: tuple[float, float],
+    caption_sizes: list[float],
+    per_unit: float,
+    width_em: Callable[[str, bool], float],
+) -> tuple[GaugeText, GaugeText] | None:
+    """The largest figure and caption that fit the ring together: the caption, at one of
+    ``caption_sizes``, may break after its first word, and the pair that keeps most of both
+    wanted ``sizes`` wins; ``None`` when no pair fits."""
+    big, small = sizes
+    best: tuple[tuple[float, ...], tuple[GaugeText, GaugeText]] | None = None
+    for caption_size in caption_sizes:
+        if best is not None and best[0][0] >= 1 + caption_size / small:
+            break  # a smaller caption cannot score better than what fits already
+        for goal_text in _breaks(goal):
+            pair = _largest_figure(
+                value, GaugeText(goal_text, caption_size), big, per_unit, width_em
+            )
+            if pair is None:
+                continue
+            size = pair[0].size
+            score = (size / big + caption_size / small, -goal_text.count("\n"), size)
+            if best is None or score > best[0]:
+                best = (score, pair)
+    return best[1] if best else None
+
+
+def _largest_figure(
+    value: str,
+    caption: GaugeText,
+    big: float,
+    per_unit: float,
+    width_em: Callable[[str, bool], float],
+) -> tuple[GaugeText, GaugeText] | None:
+    """The figure at the largest half-point size up to ``big``, and not below the caption,
+    that fits above ``caption`` (a smaller figure fits wherever a larger one does: a binary
+    search)."""
+    sizes = _steps(big, caption.size)
+    low, high, found = 0, len(sizes) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        pair = _in_ring(GaugeText(value, sizes[middle]), caption, per_unit, width_em)
+        if pair is None:
+            low = middle + 1
+        else:
+            found, high = pair, middle - 1
+    return found
+
+
+def _steps(wanted: float, least: float) -> list[float]:
+    """Sizes from ``wanted`` down to ``least`` by half points."""
+    count = max(int((wanted - least) / 0.5), 0)
+    return [wanted - 0.5 * i for i in range(count + 1)]
+
+
+def _row_texts(
+    values: list[str | None],
+    goals: list[str],
+    sizes: tuple[float, float],
+    least: float,
+    per_unit: float,
+    width_em: Callable[[str, bool], float],
+) -> tuple[list[tuple[GaugeText, GaugeText] | None], bool]:
+    """Each ring's figure and caption (``None`` for a ring without a value), and whether
+    they fit. The rings of a row read as one: their captions share a size, the smallest any
+    ring needs, and so do their figures; nothing is set below ``least``."""
+    small = sizes[1]
+    rings = [i for i, value in enumerate(values) if value is not None]
+    placed: list[tuple[GaugeText, GaugeText] | None] = [None] * len(values)
+    fitted: dict[int, tuple[GaugeText, GaugeText] | None] = {}
+    fits = True
+    # At the theme's least size if the rings can hold that, else smaller (and say so).
+    for floor in (max(small * 0.6, least), min(small * 0.6, least)):
+        captions = _steps(small, floor)
+        fitted = {
+            i: _figure_and_caption(values[i] or "", goals[i], sizes, captions, per_unit, width_em)
+            for i in rings
+        }
+        if all(fitted.values()):
+            break
+        fits = False
+    pairs = {i: pair for i, pair in fitted.items() if pair is not None}
+    if len(pairs) < len(rings):  # rings too small for any text: the smallest, stacked
+        for i in rings:
+            placed[i] = _stacked(
+                GaugeText(values[i] or "", least), GaugeText(goals[i], least), per_unit
+            )
+        return placed, False
+    caption_size = min((caption.size for _, caption in pairs.values()), default=small)
+    for i, (_, caption) in list(pairs.items()):
+        if caption.size != caption_size:  # a smaller caption may leave its figure more room
+            again = _figure_and_caption(
+                values[i] or "", goals[i], sizes, [caption_size], per_unit, width_em
+            )
+            pairs[i] = again or pairs[i]
+    figure_size = min((figure.size for figure, _ in pairs.values()), default=sizes[0])
+    for i, (figure, caption) in pairs.items():
+        # A smaller figure fits wherever its larger self did: only the stack moves.
+        placed[i] = _stacked(replace(figure, size=figure_size), caption, per_unit)
+    return placed, fits
 
 
 LABEL_LINES = 2
@@ -133,20 +261,20 @@ LABEL_LINES = 2
 
 
 def wrapped_label(
-    text: str, wanted: float, room_pt: float, width_em: Callable[[str, bool], float]
-) -> GaugeText:
+    text: str, wanted: float, least: float, room_pt: float, width_em: Callable[[str, bool], float]
+) -> tuple[GaugeText, bool]:
     """``text`` broken between words into lines no wider than ``room_pt`` (bold), at
     ``wanted`` points or, when it needs more than :data:`LABEL_LINES` lines or a word is
-    wider than the room, smaller (by half points, down to 60%)."""
-    size = wanted
-    while True:
+    wider than the room, smaller (by half points, down to 60%); and whether that kept it at
+    ``least`` points or more."""
+    for size in _steps(wanted, wanted * 0.6):
         lines = _lines(text, room_pt / size, width_em)
         fits = len(lines) <= LABEL_LINES and all(
             width_em(line, True) * size <= room_pt for line in lines
         )
-        if fits or size <= wanted * 0.6:
-            return GaugeText("\n".join(lines), size)
-        size -= 0.5
+        if fits:
+            break
+    return GaugeText("\n".join(lines), size), fits and size >= least
 
 
 def _lines(text: str, room_em: float, width_em: Callable[[str, bool], float]) -> list[str]:
@@ -160,40 +288,54 @@ def _lines(text: str, room_em: float, width_em: Callable[[str, bool], float]) ->
     return lines or [""]
 
 
+def _is_word(unit: str) -> bool:
+    return unit[:1].isalpha()
+
+
 def plan_gauges(
     targets: list[Target],
     language: str,
     size_in: tuple[float, float],
     title_share: float,
+    least: float,
     width_em: Callable[[str, bool], float],
     colours: Colors,
 ) -> tuple[GaugePlan, ...]:
     """One gauge per target in a picture of ``size_in`` inches (``title_share`` of its
-    height taken by the title)."""
+    height taken by the title), no text smaller than ``least`` points."""
     width, height = size_in
     count = max(len(targets), 1)
     # Inches per ring radius: each gauge's axes keep an equal aspect within its slot.
     per_unit = min(width / count / X_RANGE, height * (1 - title_share) / Y_RANGE)
-    room = TEXT_WIDTH * per_unit * 72
     # A label may use its whole slot, less a gap that keeps neighbouring labels apart.
     label_room = min(width / count * 72 * 0.9, X_RANGE * per_unit * 72)
-    big = max(14.0, min(40.0, height * 7))
+    big = max(14.0, min(40.0, height * 7), least)
     target_word = word({"it": "obiettivo", "en": "target", "fr": "objectif"}, language)
+    # A word unit (``lights``) is said once, in the caption: the figure stays a number.
+    values = [
+        None
+        if t.value is None
+        else figure_text(t.value, "" if _is_word(t.unit) else t.unit, language)
+        for t in targets
+    ]
+    goals = [f"{target_word} {figure_text(t.target, t.unit, language)}" for t in targets]
+    small = max(big * 0.42, least)
+    texts, fits = _row_texts(values, goals, (big, small), least, per_unit, width_em)
+    labels = [
+        wrapped_label(plain_text(t.label), small, least, label_room, width_em) for t in targets
+    ]
+    fits = fits and all(label_fits for _, label_fits in labels)
     plans = []
-    for target in targets:
+    for target, goal, pair, (label, _) in zip(targets, goals, texts, labels, strict=True):
         scale = shared_scale(targets, target.unit)
-        goal = f"{target_word} {figure_text(target.target, target.unit, language)}"
-        caption = _fitted(goal, big * 0.42, room, width_em, False)
-        figure = status = None
-        if target.value is not None:
-            value = figure_text(target.value, target.unit, language)
-            figure, caption = _stacked(_fitted(value, big, room, width_em, True), caption, per_unit)
-        else:
-            status = _fitted(word(_NO_VALUE, language), big * 0.4, room, width_em, False)
-            caption, status = replace(caption, y=0.12), replace(status, y=-0.18)
+        figure, (caption, status) = (
+            (pair[0], (pair[1], None))
+            if pair
+            else (None, _empty(goal, word(_NO_VALUE, language), small, least, per_unit, width_em))
+        )
         plans.append(
             GaugePlan(
-                label=wrapped_label(plain_text(target.label), big * 0.5, label_room, width_em),
+                label=label,
                 figure=figure,
                 caption=caption,
                 status=status,
@@ -201,6 +343,22 @@ def plan_gauges(
                 target_at=min(abs(target.target) / scale, 1.0),
                 scale=scale,
                 track_colour=mix(colours.surface, colours.muted, 0.25),
+                fits=fits,
             )
         )
     return tuple(plans)
+
+
+def _empty(
+    goal: str,
+    no_value: str,
+    small: float,
+    least: float,
+    per_unit: float,
+    width_em: Callable[[str, bool], float],
+) -> tuple[GaugeText, GaugeText]:
+    """An empty ring's target and its "no value yet", both small, either side of the
+    middle."""
+    room = TEXT_WIDTH * per_unit * 72
+    caption = replace(_fitted(goal, small, room, width_em, False, least), y=0.12)
+    return caption, replace(_fitted(no_value, small, room, width_em, False, least), y=-0.18)

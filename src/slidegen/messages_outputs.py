@@ -67,6 +67,14 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
         "a {type} with {count} slices is hard to read: more than {limit} cannot be told "
         "apart; a bar chart shows them better"
     ),
+    "target_implicit_percent": N_(
+        "{figure} is shown as a percentage ({figure}%), because a target's unit is % unless "
+        "'unit' is written; write its unit (e.g. unit: trees), or unit: \"\" for none"
+    ),
+    "gauges_crowded": N_(
+        "the targets' figures do not fit inside their rings at {size} pt, the theme's "
+        "minimum; show fewer targets, or give the chart more room"
+    ),
     "chart_negative_slices": N_("a {type} cannot show negative values; use a bar chart"),
     "chart_pie_series": N_("a pie shows one series; the others are not drawn"),
     "chart_series_colours": N_(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..chartplan import ChartData, plan_chart, resolve_data
 from ..figures import format_figure, missing_word
-from ..gaugeplan import GaugePlan, plan_gauges
+from ..gaugeplan import GaugePlan, figure_text, plan_gauges
 from ..glyphs import missing_characters
 from ..markup import plain_text
 from ..messages import say
@@ -35,6 +35,11 @@ def chart_shape(
     if chart.type == "target":
         gauges = gauge_plans(lc, box, chart)
         _report_missing_glyphs(lc, chart, gauges)
+        _report_implicit_percentages(lc, chart)
+        if not all(gauge.fits for gauge in gauges):
+            lc.warn_at(
+                ("chart", "targets"), say("gauges_crowded", size=f"{lc.theme.sizes.min_body:g}")
+            )
         return GaugeChartShape(box, chart, gauges, describe(lc, chart, None))
     data = resolve_data(chart, metrics, series_name)
     plan = plan_chart(chart, data, lc.theme, lc.language, (box.width, box.height))
@@ -82,9 +87,10 @@ def describe(lc: LayoutContext, chart: Chart, data: ChartData | None) -> str:
         target, now = _TARGET_WORD.get(lang, "target"), _NOW_WORD.get(lang, "now")
         parts = []
         for t in chart.targets:
-            text = f"{plain_text(t.label)} {target} {lc.format_number(t.target)}{t.unit}"
+            # The figures as the gauges show them: ``10,000 lights``, ``−20%``.
+            text = f"{plain_text(t.label)} {target} {figure_text(t.target, t.unit, lc.language)}"
             if t.value is not None:
-                text += f" ({now} {lc.format_number(t.value)}{t.unit})"
+                text += f" ({now} {figure_text(t.value, t.unit, lc.language)})"
             parts.append(text)
         return f"{head}: " + "; ".join(parts)
     assert data is not None
@@ -110,9 +116,22 @@ def gauge_plans(lc: LayoutContext, box: Box, chart: Chart) -> tuple[GaugePlan, .
         lc.language,
         (width, height),
         TITLE_SPACE if chart.title else 0.0,
+        lc.theme.sizes.min_body,
         lambda text, bold: face(family, bold).advance(text),
         lc.theme.colors,
     )
+
+
+def _report_implicit_percentages(lc: LayoutContext, chart: Chart) -> None:
+    """A finding for a target over 100 whose unit is the default ``%``: most likely a count
+    whose ``unit`` was not written (``8,200%`` of street lights)."""
+    for index, target in enumerate(chart.targets or []):
+        if "unit" in target.model_fields_set:
+            continue
+        largest = max(abs(x) for x in (target.target, target.value) if x is not None)
+        if largest > 100:
+            figure = format_figure(largest, lc.language, "number")
+            lc.warn_at(("chart", "targets", index), say("target_implicit_percent", figure=figure))
 
 
 def _report_missing_glyphs(lc: LayoutContext, chart: Chart, plans: tuple[GaugePlan, ...]) -> None:

@@ -11,6 +11,7 @@ import io
 import json
 import math
 import warnings
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from .chart_env import drawing_environment
 from .context import RenderContext
 
 DPI = 220
-_RENDERER_VERSION = "target-gauge-4"  # bump when the drawing code changes, to refresh caches
+_RENDERER_VERSION = "target-gauge-5"  # bump when the drawing code changes, to refresh caches
 
 
 def write_gauges(ctx: RenderContext, slide: Slide, shape: GaugeChartShape) -> None:
@@ -46,6 +47,7 @@ def _cached_png(ctx: RenderContext, box: Box, chart: Chart, plans: tuple[GaugePl
     key_data = {
         "v": _RENDERER_VERSION,
         "chart": chart.model_dump(mode="json"),
+        "plans": [asdict(plan) for plan in plans],  # what the layout decided: sizes, breaks
         "size": [box.width, box.height],
         "colors": ctx.theme.colors.model_dump(),
         "font": ctx.measure_family(),
