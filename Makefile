@@ -13,7 +13,7 @@ LOCK := requirements.lock
 # chromium: the browser the preview's test drives (Playwright, never a downloaded browser).
 APT_PACKAGES := libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-liberation2 chromium
 
-.PHONY: deck test lint version lock schema messages system-deps clean
+.PHONY: deck test lint version lock schema prerendered messages system-deps clean
 
 # Exactly the locked versions, checked against their hashes; then slidegen itself, editable,
 # built with the locked setuptools (no build isolation, so nothing unlocked is fetched).
@@ -42,9 +42,18 @@ test: lint version
 schema: $(VENV)/.installed
 	SLIDEGEN_SCHEMA_DOCS=1 $(BIN)/python -m slidegen.schema src/slidegen/deck.schema.json deck.schema.json
 
+# After a change to the command line, its help texts or their translations, or a built-in
+# theme's manifest: regenerate what the quick commands print before click (or PyYAML) is
+# imported, from click and PyYAML themselves: every help screen in every language
+# (src/slidegen/prerendered_help.py) and the built-in themes' descriptions with the manifests
+# they were read from (src/slidegen/prerendered_themes.py). A test fails until this is run.
+prerendered: $(VENV)/.installed
+	$(BIN)/python -m slidegen.prerender
+
 # After adding or changing a message: re-extract the English text (src/slidegen/locale/
 # slidegen.pot), merge it into each language's .po (translate what is new or marked fuzzy
-# there), then compile the .mo files slidegen reads. A new language: pybabel init (README).
+# there), then compile the .mo files slidegen reads (then make prerendered: the help screens).
+# A new language: pybabel init (README).
 LOCALE := src/slidegen/locale
 MESSAGE_KEYWORDS := -k NN_:1,2
 messages: $(VENV)/.installed

@@ -6,6 +6,7 @@ Slow (a venv and ~40 locked packages from pip's cache), so everything shares one
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import pytest
 from pptx import Presentation
 
 from helpers import REPO
+from test_quick import CLICK, LOADED
 
 # Everything a checkout holds that the build must not see (local state, outputs).
 IGNORED = shutil.ignore_patterns(
@@ -151,6 +153,22 @@ def test_themes_are_built_in_from_any_folder(installed: Installed, empty: Path) 
         ("cremona", "built-in"),
         ("neutral", "built-in"),
     ]
+
+
+def test_the_installed_help_is_clicks_without_click(installed: Installed, empty: Path) -> None:
+    """The wheel's shipped help screens are for the click it installs with: ``--help`` is
+    answered before click is imported, with what click prints."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "COLUMNS")}
+
+    def child(script: str) -> subprocess.CompletedProcess[bytes]:
+        command = [installed.bin / "python", "-c", script, "--lang", "it", "build", "--help"]
+        return subprocess.run(command, cwd=empty, env=env, capture_output=True, timeout=300)
+
+    quick, slow = child(LOADED), child(CLICK)
+    assert quick.returncode == slow.returncode == 0, quick.stderr
+    assert quick.stdout == slow.stdout
+    assert quick.stdout.startswith(b"Uso: slidegen build [OPTIONS] [DECK]")
+    assert "click" not in ast.literal_eval(quick.stderr.decode().splitlines()[-1])
 
 
 def test_init_then_build_from_an_empty_folder(installed: Installed, empty: Path) -> None:

@@ -161,7 +161,9 @@ def test_an_ascii_stdout_is_left_to_click(themed: Path) -> None:
     assert "Città al centro".encode() in quick.stdout
 
 
-@pytest.mark.parametrize("args", [["schema"], ["themes"]])
+@pytest.mark.parametrize(
+    "args", [["schema"], ["themes"], ["--help"], ["--lang", "it", "build", "-h"]]
+)
 def test_a_closed_pipe_ends_both_ways_alike(themed: Path, args: list[str]) -> None:
     """``slidegen schema | head``: exit 1, nothing on stderr (click's way with EPIPE)."""
     ends = []

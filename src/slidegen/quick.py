@@ -1,4 +1,5 @@
-"""``slidegen themes`` and ``slidegen schema`` answered before click is imported.
+"""``slidegen themes`` and ``slidegen schema`` answered before click is imported (and help
+screens: :mod:`slidegen.quick_help`).
 
 click alone takes four times as long to import as Python takes to start, and these two
 commands only read a few files. :func:`answer` takes exactly ``[--lang L] themes`` or
@@ -25,26 +26,34 @@ def quick_command(args: list[str]) -> tuple[str, str | None] | None:
     """``(command, --lang value or None)`` when ``args`` are a shape answered here."""
     if not args or args[-1] not in COMMANDS:
         return None
-    *options, command = args
-    if not options:
-        return command, None
-    if len(options) == 2 and options[0] == LANG_OPTION:
-        value = options[1]
-    elif len(options) == 1 and options[0].startswith(LANG_OPTION + "="):
-        value = options[0].partition("=")[2]
-    else:
+    found = lang_option(args[:-1])
+    if found is None or found[1]:
         return None
+    return args[-1], found[0]
+
+
+def lang_option(args: list[str]) -> tuple[str | None, list[str]] | None:
+    """``(--lang value or None, the arguments after it)`` when ``args`` start with at most
+    one ``--lang`` whose value click takes; None when they start with another one."""
+    if args and args[0] == LANG_OPTION:
+        if len(args) < 2:
+            return None
+        value, rest = args[1], args[2:]
+    elif args and args[0].startswith(LANG_OPTION + "="):
+        value, rest = args[0].partition("=")[2], args[1:]
+    else:
+        return None, args
     # click's Choice(LANGUAGES, case_sensitive=False) refuses anything else: a usage error.
     if value.casefold() not in {language.casefold() for language in LANGUAGES}:
         return None
-    return command, value
+    return value, rest
 
 
 def answer(args: list[str]) -> bool:
     """Print what ``slidegen ARGS`` prints and return True; False (nothing written) when
     click has to answer."""
     found = quick_command(args)
-    if found is None or os.name != "posix" or _completing():
+    if found is None or os.name != "posix" or completing():
         return False
     command, language = found
     before = use_language(choose_language(language, os.environ))
@@ -54,10 +63,10 @@ def answer(args: list[str]) -> bool:
         text = None
     finally:
         use_language(before)
-    return text is not None and _write(text)
+    return text is not None and write_like_click(text)
 
 
-def _completing() -> bool:
+def completing() -> bool:
     """Whether the shell asks for completions (click's ``_<PROG>_COMPLETE`` variable)."""
     return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
 
@@ -72,12 +81,10 @@ def _themes_text() -> str | None:
     """cli_project.themes, for the default project folder (None: click has to say it)."""
     if not os.access(".", os.R_OK):
         return None  # click's Path type refuses an unreadable --project (the default: .)
-    from pathlib import Path
-
     from .theme_index import describe_theme, theme_entries
 
     lines = []
-    for entry in theme_entries(Path(".")):
+    for entry in theme_entries("."):
         origin = _("built-in") if entry.builtin else _("project")
         if entry.shadows_builtin:
             origin = _("project, replaces built-in")
@@ -85,7 +92,7 @@ def _themes_text() -> str | None:
     return "".join(lines)
 
 
-def _write(text: str) -> bool:
+def write_like_click(text: str) -> bool:
     """Write ``text`` to stdout as ``click.echo`` would, or return False if click would
     write something else: it re-encodes a stream that claims ASCII and strips ANSI codes
     when stdout is not a terminal (a description may hold them)."""

@@ -1,0 +1,404 @@
+"""click's help screens for slidegen, each as click printed it, by language and command
+(``""`` for slidegen itself): what slidegen.quick_help prints before click is imported.
+Written by ``make prerendered`` (python -m slidegen.prerender); do not edit."""
+
+CLICK_VERSION = '8.5.1'
+"""The click that rendered them (the version of its distribution)."""
+PROGRAM = 'slidegen'
+"""The program name they show (click's ``info_name``)."""
+WIDTH = 78
+"""The width click wrapped them to (a terminal of 80 columns or more)."""
+SCREENS = {
+    'en': {
+        '': """\
+Usage: slidegen [OPTIONS] COMMAND [ARGS]...
+
+  Compile a declarative deck.yaml into a branded, editable PowerPoint deck.
+
+  Exit codes: 0 success, 1 the deck, theme or an asset is wrong, 2 usage
+  error.
+
+Options:
+  --version       Show the version and exit.
+  --lang [en|it]  The language of slidegen's messages and help (default: the
+                  locale's, from LC_ALL, LC_MESSAGES or LANG; else English).
+                  Goes before the command.
+  -h, --help      Show this message and exit.
+
+Commands:
+  build       Build DECK (default: deck.yaml) into a .pptx.
+  check       Validate DECK, lay it out in memory and report findings;...
+  init        Make a new project in FOLDER (default: here) that builds at...
+  new-period  Scaffold data for PERIOD from the latest period; never...
+  preview     Serve a live preview of DECK on 127.0.0.1: every slide as...
+  schema      Print the deck format's JSON Schema.
+  template    Look into a PowerPoint template, or write a theme as one.
+  themes      List the themes available: the project's own (themes/, used...
+  verify      Verify an archived version (its folder), or every version...
+  watch       Rebuild DECK (and its PNG preview) on every save; Ctrl-C...
+""",
+        'build': """\
+Usage: slidegen build [OPTIONS] [DECK]
+
+  Build DECK (default: deck.yaml) into a .pptx.
+
+Options:
+  -o, --output FILE        Where to write the .pptx (default: output/<deck
+                           title>.pptx).
+  --theme NAME             Use this theme instead of the deck's.
+  --strict                 Treat layout findings as errors.
+  --pdf                    Also export a PDF (PDF/A-2b) with LibreOffice.
+  --png                    Also export one PNG per slide and a contact sheet.
+  --handout                Also export <name>-handout.pdf: each slide with its
+                           speaker notes.
+  --archive                Write a new version archive/<period>/<slug>-v<N>/
+                           (a BagIt bag: sources, .pptx, PDF/A, environment);
+                           nothing is written when the outputs equal the
+                           latest version's.
+  --archive-dir DIRECTORY  The archive root (default: archive/ beside the
+                           deck).
+  --period ID              The reporting period to build (default: the
+                           latest).
+  --allow-missing          Build even if values are missing (shown as
+                           missing).
+  --all-periods            Build every period, in parallel processes.
+  --language TAG           Build in another language/number format (e.g. en-
+                           GB) without editing the deck.
+  -h, --help               Show this message and exit.
+""",
+        'check': """\
+Usage: slidegen check [OPTIONS] [DECK]
+
+  Validate DECK, lay it out in memory and report findings; nothing is written.
+
+Options:
+  --theme NAME          Use this theme instead of the deck's.
+  --strict              Exit 1 when there are findings.
+  --period ID           The reporting period to build (default: the latest).
+  --allow-missing       Build even if values are missing (shown as missing).
+  --format [text|json]  json: one JSON document on stdout, for editors and CI.
+  -h, --help            Show this message and exit.
+""",
+        'init': """\
+Usage: slidegen init [OPTIONS] [FOLDER]
+
+  Make a new project in FOLDER (default: here) that builds at once; never
+  overwrites.
+
+Options:
+  --language [it-IT|en-GB]  Language of the starter deck (its text and number
+                            format; default: it-IT).
+  --theme NAME              The built-in theme the deck uses ('slidegen
+                            themes' lists them; default: neutral).
+  --copy-theme              Copy the theme into themes/<NAME>/ to customise it
+                            (the copy is then used).
+  --period ID               The first period (default: the current half-year).
+  -h, --help                Show this message and exit.
+""",
+        'new-period': """\
+Usage: slidegen new-period [OPTIONS] PERIOD [DECK]
+
+  Scaffold data for PERIOD from the latest period; never overwrites a file.
+
+Options:
+  -h, --help  Show this message and exit.
+""",
+        'preview': """\
+Usage: slidegen preview [OPTIONS] [DECK]
+
+  Serve a live preview of DECK on 127.0.0.1: every slide as an image, errors
+  and findings; it follows every save, re-rendering only the slides that
+  changed. Ctrl-C stops.
+
+Options:
+  --theme NAME          Use this theme instead of the deck's.
+  --port INTEGER RANGE  Port on 127.0.0.1 to serve on; 0 (the default) picks a
+                        free one.  [0<=x<=65535]
+  -h, --help            Show this message and exit.
+""",
+        'schema': """\
+Usage: slidegen schema [OPTIONS]
+
+  Print the deck format's JSON Schema.
+
+Options:
+  -h, --help  Show this message and exit.
+""",
+        'template': """\
+Usage: slidegen template [OPTIONS] COMMAND [ARGS]...
+
+  Look into a PowerPoint template, or write a theme as one.
+
+Options:
+  -h, --help  Show this message and exit.
+
+Commands:
+  export   Write the theme's master (layouts, brand chrome, colours,...
+  inspect  List FILE's masters, layouts and placeholders (type, index,...
+""",
+        'template export': """\
+Usage: slidegen template export [OPTIONS] OUT
+
+  Write the theme's master (layouts, brand chrome, colours, fonts; no slides)
+  as a PowerPoint template OUT.potx; never overwrites.
+
+Options:
+  --theme NAME         The theme to export ('slidegen themes' lists them;
+                       default: neutral).
+  --project DIRECTORY  Project folder whose themes/ are searched first
+                       (default: the current folder).
+  -h, --help           Show this message and exit.
+""",
+        'template inspect': """\
+Usage: slidegen template inspect [OPTIONS] FILE
+
+  List FILE's masters, layouts and placeholders (type, index, name, box in
+  cm), the layout each kind of slide would use, and draw each layout as a PNG.
+
+Options:
+  --png-dir DIRECTORY  Folder for the layouts' pictures (default: <FILE
+                       name>-layouts; never reused).
+  --no-png             List only; draw no pictures (no LibreOffice).
+  -h, --help           Show this message and exit.
+""",
+        'themes': """\
+Usage: slidegen themes [OPTIONS]
+
+  List the themes available: the project's own (themes/, used first), then the
+  built-in ones. One line each: name, where it comes from, description.
+
+Options:
+  --project DIRECTORY  Project folder whose themes/ to list too (default: the
+                       current folder).
+  -h, --help           Show this message and exit.
+""",
+        'verify': """\
+Usage: slidegen verify [OPTIONS] FOLDER
+
+  Verify an archived version (its folder), or every version under FOLDER, from
+  the bags alone: checksums, the chain of versions, and a rebuild compared
+  byte for byte.
+
+Options:
+  --fixity    Only check every checksum and the chain; do not rebuild.
+  -h, --help  Show this message and exit.
+""",
+        'watch': """\
+Usage: slidegen watch [OPTIONS] [DECK]
+
+  Rebuild DECK (and its PNG preview) on every save; Ctrl-C stops.
+
+Options:
+  -o, --output FILE  Where to write the .pptx (default: output/<deck
+                     title>.pptx).
+  --theme NAME       Use this theme instead of the deck's.
+  --no-preview       Do not render PNG previews.
+  -h, --help         Show this message and exit.
+""",
+    },
+    'it': {
+        '': """\
+Uso: slidegen [OPTIONS] COMMAND [ARGS]...
+
+  Trasforma un file deck.yaml in una presentazione PowerPoint modificabile,
+  con la grafica dell'ente.
+
+  Codici di uscita: 0 tutto bene, 1 c'è un errore nella presentazione, nel
+  tema o in un file che usa (immagine, logo), 2 comando scritto in modo
+  sbagliato.
+
+Opzioni:
+  --version       Mostra la versione ed esce.
+  --lang [en|it]  La lingua dei messaggi e dell'aiuto di slidegen
+                  (predefinita: quella del sistema, da LC_ALL, LC_MESSAGES o
+                  LANG; altrimenti l'inglese). Va scritta prima del comando.
+  -h, --help      Mostra questo aiuto ed esce.
+
+Comandi:
+  build       Genera un .pptx da DECK (predefinito: deck.yaml).
+  check       Controlla DECK, lo impagina in memoria e riporta le...
+  init        Crea in FOLDER (predefinita: qui) un nuovo progetto, pronto...
+  new-period  Prepara i dati di PERIOD partendo dall'ultimo periodo; non...
+  preview     Mostra un'anteprima dal vivo di DECK su 127.0.0.1: ogni...
+  schema      Stampa lo schema JSON del formato delle presentazioni.
+  template    Esamina un modello di PowerPoint, o scrivi un tema come...
+  themes      Elenca i temi disponibili: prima quelli del progetto...
+  verify      Verifica una versione archiviata (la sua cartella), o tutte...
+  watch       Rigenera DECK (e la sua anteprima PNG) a ogni salvataggio;...
+""",
+        'build': """\
+Uso: slidegen build [OPTIONS] [DECK]
+
+  Genera un .pptx da DECK (predefinito: deck.yaml).
+
+Opzioni:
+  -o, --output FILE        Dove scrivere il .pptx (predefinito: output/<titolo
+                           della presentazione>.pptx).
+  --theme NAME             Usa questo tema al posto di quello della
+                           presentazione.
+  --strict                 Tratta le segnalazioni sull'impaginazione come
+                           errori.
+  --pdf                    Esporta anche un PDF (PDF/A-2b) con LibreOffice.
+  --png                    Esporta anche un PNG per slide e un foglio con
+                           tutte le miniature.
+  --handout                Esporta anche <nome>-handout.pdf: ogni slide con le
+                           sue note per chi presenta.
+  --archive                Scrive una nuova versione
+                           archive/<period>/<slug>-v<N>/ (un bag BagIt:
+                           sorgenti, .pptx, PDF/A, ambiente); non scrive nulla
+                           se i risultati sono uguali a quelli dell'ultima
+                           versione.
+  --archive-dir DIRECTORY  La cartella dell'archivio (predefinita: archive/
+                           accanto alla presentazione).
+  --period ID              Il periodo di rendicontazione da generare
+                           (predefinito: l'ultimo).
+  --allow-missing          Genera anche se mancano dei valori (che appaiono
+                           come mancanti).
+  --all-periods            Genera tutti i periodi, in processi paralleli.
+  --language TAG           Genera in un'altra lingua e formato dei numeri (per
+                           esempio en-GB) senza modificare la presentazione.
+  -h, --help               Mostra questo aiuto ed esce.
+""",
+        'check': """\
+Uso: slidegen check [OPTIONS] [DECK]
+
+  Controlla DECK, lo impagina in memoria e riporta le segnalazioni; non scrive
+  nulla.
+
+Opzioni:
+  --theme NAME          Usa questo tema al posto di quello della
+                        presentazione.
+  --strict              Esce con 1 se ci sono segnalazioni.
+  --period ID           Il periodo di rendicontazione da generare
+                        (predefinito: l'ultimo).
+  --allow-missing       Genera anche se mancano dei valori (che appaiono come
+                        mancanti).
+  --format [text|json]  json: un documento JSON sullo standard output, per
+                        editor e CI.
+  -h, --help            Mostra questo aiuto ed esce.
+""",
+        'init': """\
+Usage: slidegen init [OPTIONS] [FOLDER]
+
+  Crea in FOLDER (predefinita: qui) un nuovo progetto, pronto da generare; non
+  sovrascrive mai nulla.
+
+Options:
+  --language [it-IT|en-GB]  Lingua della presentazione di partenza (testi e
+                            formato dei numeri; predefinita: it-IT).
+  --theme NAME              Il tema incluso in slidegen che la presentazione
+                            usa ('slidegen themes' li elenca; predefinito:
+                            neutral).
+  --copy-theme              Copia il tema in themes/<NAME>/ per
+                            personalizzarlo (da lì in poi si usa la copia).
+  --period ID               Il primo periodo (predefinito: il semestre in
+                            corso).
+  -h, --help                Show this message and exit.
+""",
+        'new-period': """\
+Usage: slidegen new-period [OPTIONS] PERIOD [DECK]
+
+  Prepara i dati di PERIOD partendo dall'ultimo periodo; non sovrascrive mai
+  un file.
+
+Options:
+  -h, --help  Show this message and exit.
+""",
+        'preview': """\
+Usage: slidegen preview [OPTIONS] [DECK]
+
+  Mostra un'anteprima dal vivo di DECK su 127.0.0.1: ogni slide come immagine,
+  errori e segnalazioni; segue ogni salvataggio e ridisegna solo le slide
+  cambiate. Ctrl-C per fermare.
+
+Options:
+  --theme NAME          Usa questo tema al posto di quello della
+                        presentazione.
+  --port INTEGER RANGE  Porta su 127.0.0.1 da usare; 0 (il valore predefinito)
+                        ne sceglie una libera.  [0<=x<=65535]
+  -h, --help            Show this message and exit.
+""",
+        'schema': """\
+Usage: slidegen schema [OPTIONS]
+
+  Stampa lo schema JSON del formato delle presentazioni.
+
+Options:
+  -h, --help  Show this message and exit.
+""",
+        'template': """\
+Usage: slidegen template [OPTIONS] COMMAND [ARGS]...
+
+  Esamina un modello di PowerPoint, o scrivi un tema come modello.
+
+Options:
+  -h, --help  Show this message and exit.
+
+Commands:
+  export   Write the theme's master (layouts, brand chrome, colours,...
+  inspect  List FILE's masters, layouts and placeholders (type, index,...
+""",
+        'template export': """\
+Usage: slidegen template export [OPTIONS] OUT
+
+  Write the theme's master (layouts, brand chrome, colours, fonts; no slides)
+  as a PowerPoint template OUT.potx; never overwrites.
+
+Options:
+  --theme NAME         The theme to export ('slidegen themes' lists them;
+                       default: neutral).
+  --project DIRECTORY  Project folder whose themes/ are searched first
+                       (default: the current folder).
+  -h, --help           Show this message and exit.
+""",
+        'template inspect': """\
+Usage: slidegen template inspect [OPTIONS] FILE
+
+  List FILE's masters, layouts and placeholders (type, index, name, box in
+  cm), the layout each kind of slide would use, and draw each layout as a PNG.
+
+Options:
+  --png-dir DIRECTORY  Folder for the layouts' pictures (default: <FILE
+                       name>-layouts; never reused).
+  --no-png             List only; draw no pictures (no LibreOffice).
+  -h, --help           Show this message and exit.
+""",
+        'themes': """\
+Usage: slidegen themes [OPTIONS]
+
+  Elenca i temi disponibili: prima quelli del progetto (themes/, che hanno la
+  precedenza), poi quelli inclusi in slidegen. Una riga per tema: nome,
+  provenienza, descrizione.
+
+Options:
+  --project DIRECTORY  Cartella del progetto di cui elencare anche i temi in
+                       themes/ (predefinita: la cartella corrente).
+  -h, --help           Show this message and exit.
+""",
+        'verify': """\
+Uso: slidegen verify [OPTIONS] FOLDER
+
+  Verifica una versione archiviata (la sua cartella), o tutte le versioni
+  sotto FOLDER, basandosi solo sui bag: checksum, catena delle versioni e una
+  rigenerazione confrontata byte per byte.
+
+Opzioni:
+  --fixity    Controlla solo i checksum e la catena delle versioni, senza
+              rigenerare.
+  -h, --help  Mostra questo aiuto ed esce.
+""",
+        'watch': """\
+Usage: slidegen watch [OPTIONS] [DECK]
+
+  Rigenera DECK (e la sua anteprima PNG) a ogni salvataggio; Ctrl-C per
+  fermare.
+
+Options:
+  -o, --output FILE  Dove scrivere il .pptx (predefinito: output/<titolo della
+                     presentazione>.pptx).
+  --theme NAME       Usa questo tema al posto di quello della presentazione.
+  --no-preview       Non genera le anteprime PNG.
+  -h, --help         Show this message and exit.
+""",
+    },
+}
