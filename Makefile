@@ -40,7 +40,7 @@ test: lint version
 # After a change to the deck model: regenerate the JSON Schema (shipped and the repository's).
 # SLIDEGEN_SCHEMA_DOCS=1: the fields' docstrings become their descriptions (builds skip them).
 schema: $(VENV)/.installed
-	SLIDEGEN_SCHEMA_DOCS=1 $(BIN)/python -m slidegen.schema src/slidegen/deck.schema.json deck.schema.json
+	SLIDEGEN_SCHEMA_DOCS=1 $(BIN)/python -m slidegen.schema_generator src/slidegen/deck.schema.json deck.schema.json
 
 # After a change to the command line, its help texts or their translations, or a built-in
 # theme's manifest: regenerate what the quick commands print before click (or PyYAML) is

@@ -38,7 +38,7 @@ from helpers import (
     require,
     run_cli,
 )
-from slidegen.theme import builtin_themes
+from slidegen.theme_index import builtin_themes
 
 # -- decks ------------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from helpers import CASES, Project, assert_clean_exit, build, error_lines, run_c
 from slidegen.layout import Box, inches
 from slidegen.layout.attached import TILES_MIN_HEIGHT, TableFonts, plan_attached
 from slidegen.tableplan import TableInput
-from slidegen.theme import load_theme
+from slidegen.theme_loader import load_theme
 
 BODY = Box(inches(0.6), inches(1.6), inches(12.1), inches(5.2))
 GAP = inches(0.2)

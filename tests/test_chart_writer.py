@@ -37,7 +37,8 @@ from slidegen.model import Chart
 from slidegen.render.chartbook import workbook_blob
 from slidegen.render.package import make_linear, scoped_pptx_patches
 from slidegen.render.written import keep_as_written
-from slidegen.theme import Theme, load_theme
+from slidegen.theme import Theme
+from slidegen.theme_loader import load_theme
 from test_hostile import examples
 
 EMU = 914400

@@ -16,7 +16,8 @@ from slidegen.gaugeplan import plan_gauges, shared_scale
 from slidegen.metric import Metric
 from slidegen.model import Chart, Target
 from slidegen.numformat import number_format_code
-from slidegen.theme import Theme, load_theme
+from slidegen.theme import Theme
+from slidegen.theme_loader import load_theme
 
 EMU = 914400
 SIZE = (7 * EMU, 4 * EMU)

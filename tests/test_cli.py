@@ -24,7 +24,7 @@ from helpers import (
     visible_shapes,
 )
 from slidegen.slides import KINDS
-from slidegen.theme import builtin_themes
+from slidegen.theme_index import builtin_themes
 from slidegen.version import COMMIT, VERSION
 
 ALL_KINDS = set(KINDS)

@@ -17,7 +17,7 @@ import pytest
 from helpers import LOCATED, Project, assert_clean_exit, error_lines, run_cli
 from slidegen.markup import LINK
 from slidegen.model import MAX_NOTES, MAX_TEXT
-from slidegen.schema import deck_schema
+from slidegen.schema_generator import deck_schema
 
 BOUNDED = {"maxLength", "enum", "const", "pattern", "format"}
 """What keeps a string in the schema short: a cap, a list of choices or a fixed form."""

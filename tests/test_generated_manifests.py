@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from slidegen.archive import environment
 from slidegen.archive.sequence import ArchiveError, read_log
-from slidegen.theme import load_theme
+from slidegen.theme_loader import load_theme
 from test_hostile import examples
 
 JSON = st.recursive(

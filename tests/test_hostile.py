@@ -63,7 +63,7 @@ from slidegen import cli as cli_module
 from slidegen.loader import SourceFloat, SourceInt, load_yaml_text
 from slidegen.model import ChartType
 from slidegen.slides import KINDS
-from slidegen.theme import builtin_themes
+from slidegen.theme_index import builtin_themes
 
 # -- hypothesis profiles ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from pptx import Presentation
 from helpers import all_text, assert_clean_exit, error_lines, run_cli
 from slidegen.init import current_half_year
 from slidegen.slides import KINDS
-from slidegen.theme import builtin_themes
+from slidegen.theme_index import builtin_themes
 
 PERIOD = "2026-H2"
 

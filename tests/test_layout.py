@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from slidegen.layout import EMU_PER_INCH, Box, PageGeometry, grid, inches, points, slide_length
 from slidegen.loader import load_yaml
-from slidegen.theme import Theme, builtin_themes
+from slidegen.theme import Theme
+from slidegen.theme_index import builtin_themes
 
 
 @pytest.mark.parametrize(

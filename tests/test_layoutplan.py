@@ -28,7 +28,8 @@ from slidegen.loader import load_yaml
 from slidegen.markup import Run
 from slidegen.model import Bullet
 from slidegen.textfit import Line, count_lines, face, wrap
-from slidegen.theme import Sizes, Theme, builtin_themes
+from slidegen.theme import Sizes, Theme
+from slidegen.theme_index import builtin_themes
 
 THEME = Theme.model_validate(load_yaml(builtin_themes() / "neutral" / "theme.yaml").data)
 PAGE = PageGeometry.from_theme(THEME)

@@ -23,7 +23,8 @@ from helpers import DEFAULT_CASE, BuiltCase, Project, ooxml_check
 from slidegen import compile_deck
 from slidegen.layout import PageGeometry
 from slidegen.loader import load_yaml
-from slidegen.theme import Theme, builtin_themes
+from slidegen.theme import Theme
+from slidegen.theme_index import builtin_themes
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",

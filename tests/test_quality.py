@@ -43,7 +43,7 @@ from helpers import (
 from slidegen import SlidegenError, compile_deck
 from slidegen.export import pdf_page_count
 from slidegen.textfit import find_font
-from slidegen.theme import available_themes, builtin_themes
+from slidegen.theme_index import available_themes, builtin_themes
 from slidegen.watch import WatchEvent, watch
 
 

@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from helpers import REPO, run_cli
-from slidegen.schema import DOCS_VARIABLE, deck_schema, schema_text
+from slidegen.schema import DOCS_VARIABLE, schema_text
+from slidegen.schema_generator import deck_schema
 
 SCHEMA_FILE = REPO / "deck.schema.json"
 EXAMPLES = [REPO / "deck.yaml", *sorted((REPO / "examples").glob("*/deck.yaml"))]

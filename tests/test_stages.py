@@ -4,7 +4,7 @@ period figures and CSV tables, each reporting all it finds, none stopping the ot
 from __future__ import annotations
 
 from helpers import Project, assert_clean_exit, error_lines, run_cli
-from slidegen.theme import builtin_themes
+from slidegen.theme_index import builtin_themes
 
 DECK = """
 deck:

@@ -22,7 +22,8 @@ from pydantic import ValidationError
 from helpers import CASES, LOCATED, Project, assert_clean_exit, error_lines, run_cli
 from slidegen import build_deck
 from slidegen.layout.geometry import MIN_BODY_INCHES, PageGeometry
-from slidegen.theme import Theme, builtin_themes
+from slidegen.theme import Theme
+from slidegen.theme_index import builtin_themes
 
 CREMONA = yaml.safe_load((builtin_themes() / "cremona" / "theme.yaml").read_text("utf-8"))
 EXTENT = re.compile(rb'<a:ext cx="(-?\d+)" cy="(-?\d+)"')

@@ -27,7 +27,8 @@ from slidegen import compile_deck
 from slidegen.layout import EMU_PER_PT, PageGeometry
 from slidegen.layout.textplan import Faces, inner_size, text_wrap
 from slidegen.loader import load_yaml
-from slidegen.theme import Theme, builtin_themes
+from slidegen.theme import Theme
+from slidegen.theme_index import builtin_themes
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 

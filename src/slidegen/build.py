@@ -25,7 +25,7 @@ from .render.deck import render_deck
 from .render.package import drop_template_leftovers, in_scoped_pptx, list_notes_master
 from .render.template import apply_language
 from .save import atomic_write
-from .theme import LoadedTheme
+from .theme_loader import LoadedTheme
 from .version import VERSION
 
 __all__ = ["BuildResult", "Compiled", "build_deck", "compile_deck", "load_deck"]

@@ -8,12 +8,15 @@ finding located at the colour in its manifest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import Problem
 from .i18n import N_, _
 from .loader import Loaded
 from .messages import say
-from .theme import Theme
+
+if TYPE_CHECKING:  # the contrast of colours is checked below the theme model (templates too)
+    from .theme import Theme
 
 NORMAL_TEXT_RATIO = 4.5
 LARGE_TEXT_RATIO = 3.0

@@ -79,7 +79,7 @@ def inspect_command(file: Path, png_dir: Path | None, no_png: bool) -> None:
 def export_command(out: Path, theme_name: str, project: Path) -> None:
     from .stages import theme_logo
     from .template.export import export_template
-    from .theme import load_theme
+    from .theme_loader import load_theme
 
     try:
         loaded = load_theme(theme_name, project, Location("--theme"))

@@ -146,7 +146,8 @@ def check_language(tag: str) -> str:
 
 DOCUMENTED = os.environ.get(DOCS_VARIABLE) == "1"
 """Whether the fields' docstrings are their descriptions: pydantic reads them by parsing the
-source (~70 ms at every start), for the JSON Schema only (slidegen.schema, ``make schema``)."""
+source (~70 ms at every start), for the JSON Schema only (slidegen.schema_generator, ``make
+schema``)."""
 
 
 class StrictModel(BaseModel):

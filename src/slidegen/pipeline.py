@@ -20,7 +20,7 @@ from .messages import say
 from .model import DeckInfo, check_language
 from .resolve import PeriodData, history_findings, unknown_period_id_findings
 from .stages import ResolvedSources, resolve_sources
-from .theme import LoadedTheme
+from .theme_loader import LoadedTheme
 from .titles import duplicate_title_findings
 from .validate import problems_from_validation
 

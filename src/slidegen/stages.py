@@ -19,7 +19,7 @@ from .places import Key, key_of
 from .resolve import PeriodData, load_period_data, resolve_deck
 from .slides.image import ImageSlide
 from .tables import load_tables
-from .theme import LoadedTheme, load_theme
+from .theme_loader import LoadedTheme, load_theme
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from ..build import Compiled
 from ..errors import Location, OutputError, Problem
 from ..markup import plain_text
 from ..messages import say
-from ..theme import builtin_themes
+from ..theme_index import builtin_themes
 from ..version import COMMIT, VERSION
 from . import environment
 from .sequence import TAGMANIFEST, LogEntry, Sequence, make_read_only

@@ -271,7 +271,7 @@ def _environment(path: Path) -> dict[str, Any]:
 
 def _differences(path: Path, info: dict[str, str], recorded: dict[str, Any]) -> list[str]:
     """LibreOffice's version is compared once a PDF is made (see :func:`_rebuild_pdf`)."""
-    from ..theme import load_theme
+    from ..theme_loader import load_theme
 
     try:
         theme = load_theme(info.get("Slidegen-Theme", ""), path / "data" / SOURCES).theme

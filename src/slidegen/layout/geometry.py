@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..textfit import face
-from ..theme import Theme
+
+if TYPE_CHECKING:  # geometry reads a theme; the theme's model checks itself with geometry
+    from ..theme import Theme
 
 COVER, SECTION, CONTENT, CLOSING = "Cover", "Section divider", "Content", "Closing"
 """The layouts' names: one per kind of slide."""

@@ -22,7 +22,7 @@ from ..messages import say
 from ..model import DeckInfo
 from ..properties import set_app_properties, set_properties
 from ..save import atomic_write
-from ..theme import LoadedTheme
+from ..theme_loader import LoadedTheme
 from ..version import VERSION
 from .files import as_template
 
