@@ -24,6 +24,8 @@ from slidegen.errors import Problem
 from slidegen.export import ExportError, find_soffice, pdf_page_count
 from slidegen.layout.paras import Para
 from slidegen.layout.textplan import Faces, text_wrap
+from slidegen.markup import parse_inline
+from slidegen.textfit import Line, wrap
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -248,6 +250,22 @@ def statement(text: str, display: bool = True) -> list[Para]:
     """A statement slide's sentence, as the slide sets it (``display``: never broken at the
     hyphen of a word that fits a line)."""
     return [Para.of(text, heading=True, align="center", display=display)]
+
+
+def title_breaking_at_the_hyphen(
+    word: str, width: float, size: float, family: str, skip: int = 0
+) -> str:
+    """A title that wraps, ``width`` points wide at ``size``, right after the hyphen of
+    ``word``; ``skip`` as in :func:`breaking_at_the_hyphen`."""
+    filler = STATEMENT_FILLER
+    for count, start in itertools.product(range(1, 30), range(len(filler))):
+        words = [filler[(start + i) % len(filler)] for i in range(count)]
+        text = " ".join([*words, word, "per tutti"])
+        if wrap(Line(tuple(parse_inline(text)), family), width / size).hyphen_breaks:
+            if not skip:
+                return text
+            skip -= 1
+    raise AssertionError(f"no title breaks at the hyphen of {word!r}")
 
 
 def breaking_at_the_hyphen(

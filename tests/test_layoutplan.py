@@ -7,7 +7,7 @@ import itertools
 import pytest
 from pydantic import ValidationError
 
-from helpers import breaking_at_the_hyphen, statement
+from helpers import breaking_at_the_hyphen, statement, title_breaking_at_the_hyphen
 from slidegen.layout import Box, PageGeometry, inches
 from slidegen.layout.geometry import CONTENT
 from slidegen.layout.metricsplan import TILE_COLUMNS, arrange_metrics
@@ -23,9 +23,15 @@ from slidegen.layout.textplan import (
     text_wrap,
 )
 from slidegen.layout.tileplan import TileText, figure_limit, plan_tiles
-from slidegen.layout.titleplan import TitleEntry, plan_title, plan_title_sizes, title_boxes
+from slidegen.layout.titleplan import (
+    TitleEntry,
+    hyphen_free_spare,
+    plan_title,
+    plan_title_sizes,
+    title_boxes,
+)
 from slidegen.loader import load_yaml
-from slidegen.markup import Run
+from slidegen.markup import Run, parse_inline
 from slidegen.model import Bullet
 from slidegen.textfit import Line, count_lines, face, wrap
 from slidegen.theme import Sizes, Theme
@@ -274,6 +280,25 @@ def test_display_text_keeps_a_hyphenated_word_whole_at_its_size(
         wrapped = text_wrap(statement(text), measure + slack, plan.size, faces)
         assert wrapped.hyphen_breaks == 0
         assert wrapped.lines == plan.paras[0].lines
+
+
+@pytest.mark.parametrize("layout", ["Cover", "Section divider", "Closing", CONTENT])
+def test_titles_keep_a_hyphenated_word_whole_in_as_many_lines(layout: str) -> None:
+    """A title whose line would end with "half-" is set to a narrower measure (insets left
+    and right) where the word is whole, in the lines it took at the box's width; a title
+    that ends no line so keeps the full width."""
+    box = title_boxes(THEME, PAGE)[layout]
+    width = inner_size(box.box)[0]
+    family = FACES.heading
+    text = title_breaking_at_the_hyphen("half-year", width, box.size, family)
+    line = Line(tuple(parse_inline(text)), family)
+    spare = hyphen_free_spare(text, width, box.size, family)
+    assert spare > 0
+    for slack in (-2.0, 0.0, 2.0):
+        wrapped = wrap(line, (width - spare + slack) / box.size)
+        assert wrapped.hyphen_breaks == 0
+        assert wrapped.lines == wrap(line, width / box.size).lines
+    assert hyphen_free_spare("Servizi per la salute", width, box.size, family) == 0
 
 
 def test_display_text_is_set_smaller_when_no_measure_keeps_the_word_whole() -> None:

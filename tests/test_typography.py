@@ -22,11 +22,14 @@ from helpers import (
     convert_to_pdf,
     need_soffice,
     statement,
+    title_breaking_at_the_hyphen,
 )
 from slidegen import compile_deck
 from slidegen.layout import EMU_PER_PT, PageGeometry
 from slidegen.layout.textplan import Faces, inner_size, text_wrap
 from slidegen.loader import load_yaml
+from slidegen.markup import parse_inline
+from slidegen.textfit import Line, wrap
 from slidegen.theme import Theme
 from slidegen.theme_index import builtin_themes
 
@@ -261,6 +264,37 @@ def test_rendered_statements_never_break_a_word_at_its_hyphen(
         planned = text_wrap(statement(text), measure, size, faces)
         assert planned.hyphen_breaks == 0
         assert len(line_tops(drawn)) == planned.lines
+
+
+def test_rendered_section_titles_never_break_a_word_at_its_hyphen(
+    project: Project, tmp_path: Path
+) -> None:
+    """Section titles whose lines would end after "socio-" at the dividers' size are drawn
+    by LibreOffice with the word whole, in as many lines as the plan has: the title's right
+    inset holds the measure the plan narrowed to, and its text starts where every title of
+    the layout does."""
+    theme = Theme.model_validate(load_yaml(builtin_themes() / "cremona" / "theme.yaml").data)
+    box = PageGeometry.from_theme(theme).section.title
+    width, size, family = inner_size(box)[0], theme.sizes.cover, "Carlito"
+    texts = [title_breaking_at_the_hyphen("socio-sanitari", width, size, family, s) for s in (0, 9)]
+    sections = "".join(f"  - title: '{text}'\n    slides: []\n" for text in texts)
+    deck = project.write_deck(f"deck: {{title: T, date: 2014-12-31}}\nsections:\n{sections}")
+    pptx = tmp_path / "sections.pptx"
+    pptx.write_bytes(compile_deck(deck).data)
+    pages = words_by_page(convert_to_pdf([pptx], tmp_path)[pptx])
+    prs = Presentation(str(pptx))
+    for slide, words, text in zip(prs.slides, pages, texts, strict=True):
+        title = slide.shapes.title
+        drawn = words  # a divider without a subtitle shows its title alone
+        assert "socio-sanitari" in [w[0] for w in drawn], (text, [w[0] for w in drawn])
+        left = (title.left + title.text_frame.margin_left) / EMU_PER_PT
+        assert min(w[1] for w in drawn) == pytest.approx(left, abs=3)
+        assert not [w[0] for w in drawn if w[0].endswith("-")]
+        frame = title.text_frame
+        measure = (title.width - frame.margin_left - frame.margin_right) / EMU_PER_PT
+        line = Line(tuple(parse_inline(text)), family)
+        assert wrap(line, measure / size).hyphen_breaks == 0
+        assert len(line_tops(drawn)) == wrap(line, width / size).lines
 
 
 def test_rendered_short_lists_are_centred_under_their_heading(rendered) -> None:

@@ -131,6 +131,10 @@ class SlidePlan:
     title_align: str
     title_anchor: str
     shapes: tuple[Shape, ...]
+    title_spare: tuple[float, float] = (0.0, 0.0)
+    """Points of the title box left empty at its left and right, so that no line of the
+    title ends after a word's hyphen (:func:`~slidegen.layout.titleplan.hyphen_free_spare`):
+    on the side away from its alignment."""
 
     @property
     def keeps_text_placeholder(self) -> bool:

@@ -11,8 +11,8 @@ from .geometry import CONTENT, Box, points
 from .paras import INHERIT, Para
 from .shapes import PlaceholderText, Shape, SlidePlan
 from .text import fit_size, text_shape
-from .textplan import INSET_Y
-from .titleplan import plan_title
+from .textplan import INSET_Y, inner_size
+from .titleplan import hyphen_free_spare, plan_title
 
 
 def slide_plan(
@@ -29,7 +29,14 @@ def slide_plan(
     alignment and anchor."""
     if lc.on_template:
         align = anchor = INHERIT
-    return SlidePlan(layout, title, lc.title_colors[layout], align, anchor, tuple(shapes))
+    width = inner_size(lc.title_boxes[layout].box)[0]
+    family = lc.measure_family(heading=True)
+    spare = hyphen_free_spare(title, width, lc.title_sizes[layout], family)
+    # On the side the text does not start from; halved either side when centred (or when
+    # a template's alignment is not known here).
+    sides = {"left": (0.0, spare), "right": (spare, 0.0)}.get(align, (spare / 2, spare / 2))
+    colour = lc.title_colors[layout]
+    return SlidePlan(layout, title, colour, align, anchor, tuple(shapes), title_spare=sides)
 
 
 @dataclass(frozen=True)

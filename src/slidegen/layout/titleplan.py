@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..markup import parse_inline
 from ..messages import say
-from ..textfit import Line, count_lines, face
+from ..textfit import Line, count_lines, face, wrap
 from ..theme import Theme
 from .geometry import (
     CLOSING,
@@ -94,6 +94,32 @@ def title_boxes(theme: Theme, page: PageGeometry) -> dict[str, TitleBox]:
 def title_lines(text: str, width_pt: float, size: float, family: str) -> int:
     """Lines ``text`` wraps to at ``size`` in a title ``width_pt`` wide."""
     return count_lines(Line(tuple(parse_inline(text)), family), width_pt / size)
+
+
+_MAX_MEASURES = 200
+"""How many narrower measures are tried for one title (each moves at least one word)."""
+
+
+def hyphen_free_spare(text: str, width_pt: float, size: float, family: str) -> float:
+    """How much narrower (points) than ``width_pt`` to set a title so that no line ends
+    after a hyphen inside a word (``half-`` / ``year``), without taking another line: 0 when
+    none ends so, or when no such measure exists. The measure is the middle of the widths
+    that wrap the title the same, so that a renderer measuring a hair differently breaks
+    where the plan does."""
+    line = Line(tuple(parse_inline(text)), family)
+    first = wrap(line, width_pt / size)
+    if not first.hyphen_breaks:
+        return 0.0
+    measure = width_pt
+    for _ in range(_MAX_MEASURES):
+        wrapped = wrap(line, measure / size)
+        if wrapped.broken_word or wrapped.lines > first.lines:
+            return 0.0
+        if not wrapped.hyphen_breaks:
+            middle = (wrapped.narrowest + min(wrapped.widest, width_pt / size)) * size / 2
+            return width_pt - middle
+        measure = min(measure, wrapped.narrowest * size) - 0.01
+    return 0.0
 
 
 def lines_that_fit(box: Box, size: float, family: str) -> int:

@@ -22,10 +22,11 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
-from ..layout import Box
+from ..layout import EMU_PER_PT, Box
 from ..layout.chrome import ChromePlan
 from ..layout.paras import INHERIT, Para
 from ..layout.shapes import PlaceholderText, SlidePlan, TextShape
+from ..layout.textplan import INSET_X
 from ..markup import Run, parse_inline, plain_text
 from .context import RenderContext
 from .master import CONTENT, COVER, FOOTER_NAMES, LAYOUT_IDX, SLIDENUM_FIELD_ID
@@ -107,6 +108,9 @@ def write_title(ctx: RenderContext, slide: Slide, plan: SlidePlan) -> None:
                      emphasis_color=color)]  # fmt: skip
     size = ctx.title_sizes[plan.layout]
     write_paras(ctx, title.text_frame, paras, size, anchor=plan.title_anchor)
+    frame = title.text_frame
+    for side, spare in zip(("left", "right"), plan.title_spare, strict=True):
+        setattr(frame, f"margin_{side}", Emu(INSET_X + round(spare * EMU_PER_PT)))
     for run in title.text_frame.paragraphs[0].runs:
         run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
 
