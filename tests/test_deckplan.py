@@ -248,3 +248,34 @@ def test_a_count_left_in_the_default_percent_is_a_finding(tmp_path: Path) -> Non
         (10, "sections[0].slides[0].chart.targets[0]")
     ]
     assert "10,000%" in findings[0].message and "unit" in findings[0].message
+
+
+def test_a_chart_of_the_slide_s_metrics_says_which_it_leaves_out(tmp_path: Path) -> None:
+    """``3,480`` is text to the deck (it reads differently across languages): the tile shows
+    it, the chart cannot, and says so at the metric, with the figure to write instead."""
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        textwrap.dedent("""\
+            deck: {title: Repairs, language: en-GB, date: 2025-06-30}
+            sections:
+              - divider: false
+                slides:
+                  - kind: metrics
+                    title: Repairs
+                    metrics:
+                      - "**247** homes completed"
+                      - "**3,480** potholes repaired"
+                      - "Over **1.000,5** tonnes"
+                      - "**MANY** volunteers"
+                      - "**23** apprentices"
+                    chart: {type: bar}
+            """),
+        encoding="utf-8",
+    )
+    findings = planned(deck).findings
+    assert [(f.location.line, f.path) for f in findings] == [
+        (9, "sections[0].slides[0].metrics[1]"),
+        (10, "sections[0].slides[0].metrics[2]"),
+    ]
+    assert "write 3480 to chart it" in findings[0].message
+    assert "write 1000.5 to chart it" in findings[1].message

@@ -67,6 +67,11 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
         "a {type} with {count} slices is hard to read: more than {limit} cannot be told "
         "apart; a bar chart shows them better"
     ),
+    "metric_not_charted": N_(
+        "«{label}» is left out of the chart: {figure}, with a thousands separator, is kept as "
+        "text (it reads differently in other languages); write {plain} to chart it (the tile "
+        "shows it in the deck's language)"
+    ),
     "target_implicit_percent": N_(
         "{figure} is shown as a percentage ({figure}%), because a target's unit is % unless "
         "'unit' is written; write its unit (e.g. unit: trees), or unit: \"\" for none"

@@ -4,6 +4,7 @@ gauges of a target chart, the findings either has, and the alt text written from
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..chartplan import ChartData, plan_chart, resolve_data
@@ -41,6 +42,8 @@ def chart_shape(
                 ("chart", "targets"), say("gauges_crowded", size=f"{lc.theme.sizes.min_body:g}")
             )
         return GaugeChartShape(box, chart, gauges, describe(lc, chart, None))
+    if chart.categories is None and metrics:
+        _report_numbers_written_as_text(lc, metrics)
     data = resolve_data(chart, metrics, series_name)
     plan = plan_chart(chart, data, lc.theme, lc.language, (box.width, box.height))
     for finding in plan.findings:
@@ -120,6 +123,27 @@ def gauge_plans(lc: LayoutContext, box: Box, chart: Chart) -> tuple[GaugePlan, .
         lambda text, bold: face(family, bold).advance(text),
         lc.theme.colors,
     )
+
+
+_GROUPED = re.compile(r"^[-+]?\d{1,3}([.,\u00a0\u202f' ]\d{3})+([.,]\d+)?$")
+"""A figure with a thousands separator (``3,480``, ``1.000``): text to the deck, which
+reads the same in every language, and so not charted."""
+
+
+def _report_numbers_written_as_text(lc: LayoutContext, metrics: list[Metric]) -> None:
+    """A finding for each metric a chart of the slide's metrics leaves out because its
+    figure, written with a thousands separator, is text (the tile shows it as written)."""
+    for index, metric in enumerate(metrics):
+        found = _GROUPED.match(metric.value.strip()) if isinstance(metric.value, str) else None
+        if found is None:
+            continue
+        whole, fraction = found.group(0), found.group(2) or ""
+        plain = re.sub(r"\D", "", whole[: len(whole) - len(fraction)])
+        if fraction:
+            plain += "." + fraction[1:]
+        label = plain_text(metric.label or "")
+        message = say("metric_not_charted", label=label, figure=whole, plain=plain)
+        lc.warn_at(("metrics", index), message)
 
 
 def _report_implicit_percentages(lc: LayoutContext, chart: Chart) -> None:
