@@ -285,6 +285,30 @@ def test_a_long_title_is_shortened_in_the_place() -> None:
 # -- the command line's help -----------------------------------------------------------------
 
 
+def command_paths(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of the command line, subgroups' too, as the words that name it."""
+    paths = [path]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            paths += command_paths(command, (*path, name))
+        else:
+            paths.append((*path, name))
+    return paths
+
+
+@pytest.mark.parametrize("path", command_paths(main), ids=lambda p: " ".join(p) or "slidegen")
+def test_every_help_screen_speaks_italian(project: Project, path: tuple[str, ...]) -> None:
+    """click's own words (headings, the help option) are Italian on every screen, those of
+    commands added from other modules and of subgroups (``template inspect``) too."""
+    result = run_cli("--lang", "it", *path, "--help", cwd=project.root)
+    assert_clean_exit(result, 0)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Uso: ") and "Opzioni:" in lines, result.stdout
+    assert re.search(r"-h, --help +Mostra questo aiuto ed esce\.", result.stdout)
+    english = ("Usage:", "Options:", "Commands:", "Show this message and exit.")
+    assert not [word for word in english if word in result.stdout]
+
+
 def test_help_in_italian(project: Project) -> None:
     result = run_cli("--lang", "it", "check", "--help", cwd=project.root)
     assert_clean_exit(result, 0)

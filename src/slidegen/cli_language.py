@@ -72,9 +72,9 @@ class LocalizedCommand(click.Command):
         return option
 
 
-class LocalizedGroup(click.Group):
-    """The top-level group: chooses the language of the run, shows the help in it, and
-    restores the language it found when the run ends (the library's default is English)."""
+class LocalizedSubgroup(click.Group):
+    """A group of subcommands (``slidegen template``) whose help speaks the run's language,
+    as its commands' do."""
 
     context_class = LocalizedContext
     command_class = LocalizedCommand
@@ -84,6 +84,11 @@ class LocalizedGroup(click.Group):
         if option is not None:
             option.help = _(HELP_OPTION_HELP)
         return option
+
+
+class LocalizedGroup(LocalizedSubgroup):
+    """The top-level group: chooses the language of the run, shows the help in it, and
+    restores the language it found when the run ends (the library's default is English)."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with localized_errors():
@@ -104,9 +109,15 @@ class LocalizedGroup(click.Group):
 
 
 def translate_help(group: click.Group) -> None:
-    """Set the help of ``group``, its subcommands and all their options to the language
-    of the run."""
-    for command in (group, *group.commands.values()):
+    """Set the help of ``group``, its subcommands (those of its subgroups too) and all their
+    options to the language of the run."""
+    _translate(group)
+    for param in group.params:
+        _translate(param)
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            translate_help(command)
+            continue
         _translate(command)
         for param in command.params:
             _translate(param)

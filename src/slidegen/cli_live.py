@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .cli_language import LocalizedCommand
 from .cli_options import DECK_ARGUMENT, OUTPUT_OPTION, THEME_OPTION
 from .cli_output import fail, report
 from .errors import SlidegenError
@@ -14,7 +15,9 @@ from .i18n import N_, _, ngettext
 
 
 @click.command(
-    name="watch", help=N_("Rebuild DECK (and its PNG preview) on every save; Ctrl-C stops.")
+    cls=LocalizedCommand,
+    name="watch",
+    help=N_("Rebuild DECK (and its PNG preview) on every save; Ctrl-C stops."),
 )
 @DECK_ARGUMENT
 @OUTPUT_OPTION
@@ -64,11 +67,12 @@ def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview
 
 
 @click.command(
+    cls=LocalizedCommand,
     help=N_(
         "Serve a live preview of DECK on 127.0.0.1: every slide as an image, errors and "
         "findings; it follows every save, re-rendering only the slides that changed. "
         "Ctrl-C stops."
-    )
+    ),
 )
 @DECK_ARGUMENT
 @THEME_OPTION

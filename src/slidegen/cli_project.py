@@ -7,12 +7,14 @@ from pathlib import Path
 
 import click
 
+from .cli_language import LocalizedCommand
 from .cli_output import fail
 from .errors import SlidegenError
 from .i18n import N_, _
 
 
 @click.command(
+    cls=LocalizedCommand,
     name="init",
     help=N_("Make a new project in FOLDER (default: here) that builds at once; never overwrites."),
 )
@@ -56,6 +58,7 @@ def init_command(
 
 
 @click.command(
+    cls=LocalizedCommand,
     name="new-period",
     help=N_("Scaffold data for PERIOD from the latest period; never overwrites a file."),
 )
@@ -76,10 +79,11 @@ def new_period(period_id: str, deck: Path) -> None:
 
 
 @click.command(
+    cls=LocalizedCommand,
     help=N_(
         "List the themes available: the project's own (themes/, used first), then the "
         "built-in ones. One line each: name, where it comes from, description."
-    )
+    ),
 )
 @click.option(
     "--project",
@@ -97,7 +101,7 @@ def themes(project: Path) -> None:
         click.echo(f"{entry.name}\t{origin}\t{describe_theme(entry.folder)}")
 
 
-@click.command(help=N_("Print the deck format's JSON Schema."))
+@click.command(cls=LocalizedCommand, help=N_("Print the deck format's JSON Schema."))
 def schema() -> None:
     from .schema import shipped_schema_text
 

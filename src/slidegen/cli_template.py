@@ -8,12 +8,17 @@ from pathlib import Path
 
 import click
 
+from .cli_language import LocalizedSubgroup
 from .cli_output import fail
 from .errors import Location, OutputError, Problem, SlidegenError
 from .i18n import N_, _
 
 
-@click.group(name="template", help=N_("Look into a PowerPoint template, or write a theme as one."))
+@click.group(
+    cls=LocalizedSubgroup,
+    name="template",
+    help=N_("Look into a PowerPoint template, or write a theme as one."),
+)
 def template_group() -> None:
     pass
 

@@ -278,12 +278,12 @@ Opzioni:
   -h, --help            Mostra questo aiuto ed esce.
 """,
         'init': """\
-Usage: slidegen init [OPTIONS] [FOLDER]
+Uso: slidegen init [OPTIONS] [FOLDER]
 
   Crea in FOLDER (predefinita: qui) un nuovo progetto, pronto da generare; non
   sovrascrive mai nulla.
 
-Options:
+Opzioni:
   --language [it-IT|en-GB]  Lingua della presentazione di partenza (testi e
                             formato dei numeri; predefinita: it-IT).
   --theme NAME              Il tema incluso in slidegen che la presentazione
@@ -293,87 +293,88 @@ Options:
                             personalizzarlo (da lì in poi si usa la copia).
   --period ID               Il primo periodo (predefinito: il semestre in
                             corso).
-  -h, --help                Show this message and exit.
+  -h, --help                Mostra questo aiuto ed esce.
 """,
         'new-period': """\
-Usage: slidegen new-period [OPTIONS] PERIOD [DECK]
+Uso: slidegen new-period [OPTIONS] PERIOD [DECK]
 
   Prepara i dati di PERIOD partendo dall'ultimo periodo; non sovrascrive mai
   un file.
 
-Options:
-  -h, --help  Show this message and exit.
+Opzioni:
+  -h, --help  Mostra questo aiuto ed esce.
 """,
         'preview': """\
-Usage: slidegen preview [OPTIONS] [DECK]
+Uso: slidegen preview [OPTIONS] [DECK]
 
   Mostra un'anteprima dal vivo di DECK su 127.0.0.1: ogni slide come immagine,
   errori e segnalazioni; segue ogni salvataggio e ridisegna solo le slide
   cambiate. Ctrl-C per fermare.
 
-Options:
+Opzioni:
   --theme NAME          Usa questo tema al posto di quello della
                         presentazione.
   --port INTEGER RANGE  Porta su 127.0.0.1 da usare; 0 (il valore predefinito)
                         ne sceglie una libera.  [0<=x<=65535]
-  -h, --help            Show this message and exit.
+  -h, --help            Mostra questo aiuto ed esce.
 """,
         'schema': """\
-Usage: slidegen schema [OPTIONS]
+Uso: slidegen schema [OPTIONS]
 
   Stampa lo schema JSON del formato delle presentazioni.
 
-Options:
-  -h, --help  Show this message and exit.
+Opzioni:
+  -h, --help  Mostra questo aiuto ed esce.
 """,
         'template': """\
-Usage: slidegen template [OPTIONS] COMMAND [ARGS]...
+Uso: slidegen template [OPTIONS] COMMAND [ARGS]...
 
   Esamina un modello di PowerPoint, o scrivi un tema come modello.
 
-Options:
-  -h, --help  Show this message and exit.
+Opzioni:
+  -h, --help  Mostra questo aiuto ed esce.
 
-Commands:
-  export   Write the theme's master (layouts, brand chrome, colours,...
-  inspect  List FILE's masters, layouts and placeholders (type, index,...
+Comandi:
+  export   Scrivi lo schema del tema (layout, elementi del marchio,...
+  inspect  Elenca schemi, layout e segnaposto di FILE (tipo, indice,...
 """,
         'template export': """\
-Usage: slidegen template export [OPTIONS] OUT
+Uso: slidegen template export [OPTIONS] OUT
 
-  Write the theme's master (layouts, brand chrome, colours, fonts; no slides)
-  as a PowerPoint template OUT.potx; never overwrites.
+  Scrivi lo schema del tema (layout, elementi del marchio, colori, caratteri;
+  nessuna slide) come modello di PowerPoint OUT.potx; non sovrascrive mai.
 
-Options:
-  --theme NAME         The theme to export ('slidegen themes' lists them;
-                       default: neutral).
-  --project DIRECTORY  Project folder whose themes/ are searched first
-                       (default: the current folder).
-  -h, --help           Show this message and exit.
+Opzioni:
+  --theme NAME         Il tema da esportare ('slidegen themes' li elenca;
+                       predefinito: neutral).
+  --project DIRECTORY  Cartella del progetto la cui themes/ è cercata per
+                       prima (predefinita: la cartella corrente).
+  -h, --help           Mostra questo aiuto ed esce.
 """,
         'template inspect': """\
-Usage: slidegen template inspect [OPTIONS] FILE
+Uso: slidegen template inspect [OPTIONS] FILE
 
-  List FILE's masters, layouts and placeholders (type, index, name, box in
-  cm), the layout each kind of slide would use, and draw each layout as a PNG.
+  Elenca schemi, layout e segnaposto di FILE (tipo, indice, nome, riquadro in
+  cm), il layout che userebbe ogni tipo di slide, e disegna ogni layout in un
+  PNG.
 
-Options:
-  --png-dir DIRECTORY  Folder for the layouts' pictures (default: <FILE
-                       name>-layouts; never reused).
-  --no-png             List only; draw no pictures (no LibreOffice).
-  -h, --help           Show this message and exit.
+Opzioni:
+  --png-dir DIRECTORY  Cartella per le immagini dei layout (predefinita: <nome
+                       del FILE>-layouts; mai riusata).
+  --no-png             Solo l'elenco; nessuna immagine (senza LibreOffice).
+  -h, --help           Mostra questo aiuto ed esce.
 """,
         'themes': """\
-Usage: slidegen themes [OPTIONS]
+Uso: slidegen themes [OPTIONS]
 
   Elenca i temi disponibili: prima quelli del progetto (themes/, che hanno la
   precedenza), poi quelli inclusi in slidegen. Una riga per tema: nome,
   provenienza, descrizione.
 
-Options:
+Opzioni:
   --project DIRECTORY  Cartella del progetto di cui elencare anche i temi in
                        themes/ (predefinita: la cartella corrente).
-  -h, --help           Show this message and exit.
+  -h, --help           Mostra questo aiuto ed esce.
 """,
         'verify': """\
 Uso: slidegen verify [OPTIONS] FOLDER
@@ -388,17 +389,17 @@ Opzioni:
   -h, --help  Mostra questo aiuto ed esce.
 """,
         'watch': """\
-Usage: slidegen watch [OPTIONS] [DECK]
+Uso: slidegen watch [OPTIONS] [DECK]
 
   Rigenera DECK (e la sua anteprima PNG) a ogni salvataggio; Ctrl-C per
   fermare.
 
-Options:
+Opzioni:
   -o, --output FILE  Dove scrivere il .pptx (predefinito: output/<titolo della
                      presentazione>.pptx).
   --theme NAME       Usa questo tema al posto di quello della presentazione.
   --no-preview       Non genera le anteprime PNG.
-  -h, --help         Show this message and exit.
+  -h, --help         Mostra questo aiuto ed esce.
 """,
     },
 }
