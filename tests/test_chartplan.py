@@ -269,6 +269,10 @@ def test_gauge_without_a_value_is_empty_and_says_so() -> None:
     assert gauge.figure is None and gauge.filled == 0
     assert gauge.caption.text == "obiettivo 70%" and gauge.status is not None
     assert gauge.caption.size < 20  # small type, not a big figure
+    # As large as a caption would be (not shrunk to the least size), inside the ring.
+    (full,) = gauges({"label": "Raccolta", "target": 70, "value": 52})
+    assert gauge.caption.size == gauge.status.size == full.caption.size
+    assert inside_the_ring(gauge.caption, (7.0, 4.0), 1)
 
 
 def test_gauges_of_one_unit_share_one_scale() -> None:
@@ -312,6 +316,21 @@ def test_gauges_of_a_row_share_their_sizes_and_keep_their_text_in_the_ring() -> 
     assert plans[2].figure.text == "8,200"
     assert plans[2].caption.text == "target\n10,000 lights"
     assert plans[0].figure.text == "47.5%" and plans[0].caption.text == "target 65%"
+
+
+def test_an_empty_ring_sets_its_text_as_the_others_captions_inside_the_ring() -> None:
+    size = (10.0, 4.4)
+    plans = gauges(
+        {"label": "Recycled", "target": 65, "value": 47.5},
+        {"label": "Bike sharing", "target": 1_200_000, "unit": "km"},
+        size=size,
+        language="en-GB",
+    )
+    full, empty = plans
+    assert empty.figure is None and empty.status is not None and empty.fits
+    assert empty.caption.size == empty.status.size <= full.caption.size
+    assert empty.caption.size >= LEAST
+    assert inside_the_ring(empty.caption, size, 2) and inside_the_ring(empty.status, size, 2)
 
 
 def test_gauges_too_small_for_their_text_at_the_least_size_say_so() -> None:

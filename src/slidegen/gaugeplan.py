@@ -20,8 +20,6 @@ from .theme import Colors
 
 RING_OUTER = 1.0
 RING_WIDTH = 0.22
-TEXT_WIDTH = 1.3
-"""Room for a line of text inside the ring, in ring radii (the inner diameter less a margin)."""
 X_RANGE, Y_RANGE = 2.5, 2.65
 """The data area each gauge draws in (x −1.25…1.25, y −1.45…1.2)."""
 _NO_VALUE = {"it": "nessun dato", "en": "no value yet", "fr": "pas encore de valeur"}
@@ -83,20 +81,6 @@ def shared_scale(targets: list[Target], unit: str) -> float:
     return next(
         m * magnitude for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * magnitude >= wanted
     )
-
-
-def _fitted(
-    text: str,
-    wanted: float,
-    room_pt: float,
-    width_em: Callable[[str, bool], float],
-    bold: bool,
-    least: float,
-) -> GaugeText:
-    """``text`` at ``wanted`` points, or smaller (not below ``least``) so that it fits
-    ``room_pt``."""
-    widest = max(width_em(line, bold) for line in text.split("\n")) or 1.0
-    return GaugeText(text, max(min(wanted, room_pt / widest), least))
 
 
 LINE_HEIGHT = 1.2
@@ -324,15 +308,13 @@ def plan_gauges(
     labels = [
         wrapped_label(plain_text(t.label), small, least, label_room, width_em) for t in targets
     ]
-    fits = fits and all(label_fits for _, label_fits in labels)
+    no_value = word(_NO_VALUE, language)
+    empty, empty_fit = _empty_rings(goals, texts, no_value, (small, least), per_unit, width_em)
+    fits = fits and empty_fit and all(label_fits for _, label_fits in labels)
     plans = []
-    for target, goal, pair, (label, _) in zip(targets, goals, texts, labels, strict=True):
+    for index, (target, pair, (label, _)) in enumerate(zip(targets, texts, labels, strict=True)):
         scale = shared_scale(targets, target.unit)
-        figure, (caption, status) = (
-            (pair[0], (pair[1], None))
-            if pair
-            else (None, _empty(goal, word(_NO_VALUE, language), small, least, per_unit, width_em))
-        )
+        figure, caption, status = (pair[0], pair[1], None) if pair else (None, *empty[index])
         plans.append(
             GaugePlan(
                 label=label,
@@ -349,16 +331,46 @@ def plan_gauges(
     return tuple(plans)
 
 
-def _empty(
+def _empty_rings(
+    goals: list[str],
+    texts: list[tuple[GaugeText, GaugeText] | None],
+    no_value: str,
+    sizes: tuple[float, float],
+    per_unit: float,
+    width_em: Callable[[str, bool], float],
+) -> tuple[dict[int, tuple[GaugeText, GaugeText]], bool]:
+    """The target and "no value yet" of each ring without a value, either side of its
+    middle, inside :data:`TEXT_RADIUS`, at the size of the other rings' captions (or
+    smaller, to fit; never below ``least``); and whether they fit. ``sizes``: the
+    captions' wanted size and ``least``."""
+    small, least = sizes
+    empty = [i for i, pair in enumerate(texts) if pair is None]
+    wanted = min((pair[1].size for pair in texts if pair), default=small)
+    placed, fits = {}, True
+    for i in empty:
+        placed[i] = _empty_ring(goals[i], no_value, _steps(wanted, least), per_unit, width_em)
+        fits = fits and placed[i][0].size >= least and _fit_empty(placed[i], per_unit, width_em)
+    return placed, fits
+
+
+def _empty_ring(
     goal: str,
     no_value: str,
-    small: float,
-    least: float,
+    sizes: list[float],
     per_unit: float,
     width_em: Callable[[str, bool], float],
 ) -> tuple[GaugeText, GaugeText]:
-    """An empty ring's target and its "no value yet", both small, either side of the
-    middle."""
-    room = TEXT_WIDTH * per_unit * 72
-    caption = replace(_fitted(goal, small, room, width_em, False, least), y=0.12)
-    return caption, replace(_fitted(no_value, small, room, width_em, False, least), y=-0.18)
+    """The largest of ``sizes`` at which the target (broken after its first word if need
+    be) and "no value yet" fit the ring, stacked; the smallest if none does."""
+    for size in sizes:
+        for goal_text in _breaks(goal):
+            pair = _stacked(GaugeText(goal_text, size), GaugeText(no_value, size), per_unit)
+            if _fit_empty(pair, per_unit, width_em):
+                return pair
+    return _stacked(GaugeText(goal, sizes[-1]), GaugeText(no_value, sizes[-1]), per_unit)
+
+
+def _fit_empty(
+    pair: tuple[GaugeText, GaugeText], per_unit: float, width_em: Callable[[str, bool], float]
+) -> bool:
+    return all(_inside(text, False, per_unit, width_em) for text in pair)
