@@ -3,10 +3,9 @@ it uses, so slides inherit the template's positions instead of slidegen's own.""
 
 from __future__ import annotations
 
-from ..template.mapping import LayoutChoice
-from ..template.reading import Layout, TemplateInfo
+from typing import TYPE_CHECKING
+
 from ..textfit import face
-from ..theme import Theme
 from .geometry import (
     CLOSING,
     CONTENT,
@@ -19,6 +18,11 @@ from .geometry import (
     inches,
     points,
 )
+
+if TYPE_CHECKING:  # a template is read by the theme (lxml): the layout only reads its boxes
+    from ..template.mapping import LayoutChoice
+    from ..template.reading import Layout, TemplateInfo
+    from ..theme import Theme
 
 _FOOTER_TYPES = ("ftr", "dt", "sldNum")
 TEMPLATE_TITLE_FLOOR_SHARE = 0.5
