@@ -14,7 +14,6 @@ from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from lxml import etree
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
@@ -31,6 +30,7 @@ from ..markup import Run, parse_inline, plain_text
 from .context import RenderContext
 from .master import CONTENT, COVER, FOOTER_NAMES, LAYOUT_IDX, SLIDENUM_FIELD_ID
 from .newslide import LayoutClones, NewSlide, add_slide
+from .stamp import solid_fill
 from .text import add_text, write_paras
 
 
@@ -238,10 +238,3 @@ def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> 
         end.addprevious(field)
     else:
         p.append(field)
-
-
-def solid_fill(shape: object, color: str) -> None:
-    """Fill ``shape`` with one colour, no outline."""
-    shape.fill.solid()  # type: ignore[attr-defined]
-    shape.fill.fore_color.rgb = RGBColor.from_string(color)  # type: ignore[attr-defined]
-    shape.line.fill.background()  # type: ignore[attr-defined]

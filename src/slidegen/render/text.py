@@ -7,7 +7,6 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.shapes.shapetree import SlideShapes
-from pptx.util import Emu
 
 from ..layout import EMU_PER_PT
 from ..layout.paras import INHERIT, Para
@@ -16,13 +15,12 @@ from ..layout.text import fixed_plan
 from ..layout.textplan import INSET_X, INSET_Y, ParaPlan, TextPlan
 from ..markup import link_target
 from .context import RenderContext
+from .stamp import add_text_box
 
 
 def add_text(ctx: RenderContext, shapes: SlideShapes, text: TextShape) -> None:
     """A text box, set as planned, on ``shapes`` (a slide's or a layout's)."""
-    box = text.box
-    shape = shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-    shape.name = text.name
+    shape = add_text_box(shapes, text.name, text.box)
     write_paras(ctx, shape.text_frame, text.paras, text.plan, anchor=text.anchor)
 
 
