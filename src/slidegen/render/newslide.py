@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from copy import deepcopy
 from dataclasses import dataclass
-from typing import cast
 
 from lxml import etree
 from pptx.oxml.slide import CT_Slide
@@ -40,6 +39,8 @@ class LayoutClones:
     """The clone python-pptx's ``shapes.title`` finds: the first with ``idx`` 0."""
     text: etree._Element | None
     """The slide's text placeholder: the first subtitle, else body, else content one."""
+    shape_types: dict[int, type[SlidePlaceholder]]
+    """Per clone (by ``id``), the class python-pptx's shape factory gives it, by its type."""
 
     @classmethod
     def of(cls, layout: SlideLayout) -> LayoutClones:
@@ -51,7 +52,8 @@ class LayoutClones:
         for sp in clones:
             by_type.setdefault(sp.ph.get("type", "obj"), sp)
         text = next((by_type[kind] for kind in _TEXT_TYPES if kind in by_type), None)
-        return cls(clones, title, text)
+        types = {id(sp): type(SlideShapeFactory(sp, scratch)) for sp in clones}
+        return cls(clones, title, text, types)  # type: ignore[arg-type]
 
     def kept(self, keep_text: bool) -> tuple[etree._Element, ...]:
         """The clones a slide keeps: its title, and its text placeholder when ``keep_text``."""
@@ -98,7 +100,7 @@ def add_slide(
         element = deepcopy(prototype)
         tree.append(element)  # a blank slide's tree has no p:extLst to stay last
         if any(prototype is k for k in kept):
-            found[id(prototype)] = cast(SlidePlaceholder, SlideShapeFactory(element, shapes))
+            found[id(prototype)] = clones.shape_types[id(prototype)](element, shapes)
         else:
             unkept.append(element)
     prs.slides._sldIdLst.add_sldId(rid)

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.ns import namespaces, nsdecls, qn
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide, SlideLayout
@@ -83,9 +83,11 @@ def write_title(ctx: RenderContext, title: SlidePlaceholder, plan: SlidePlan) ->
     paras = [Para.of(plan.title, color=color, heading=True, align=plan.title_align,
                      emphasis_color=color)]  # fmt: skip
     size = ctx.title_sizes[plan.layout]
-    write_paras(ctx, title.text_frame, paras, size, anchor=plan.title_anchor)
-    for run in title.text_frame.paragraphs[0].runs:
-        run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
+    frame = title.text_frame
+    write_paras(ctx, frame, paras, size, anchor=plan.title_anchor)
+    # Some layouts set all caps; show the text as written.
+    for properties in _FIRST_RUNS_PROPERTIES(frame._txBody):
+        properties.set("cap", "none")
 
 
 def brand_layouts(ctx: RenderContext, chrome: ChromePlan | None) -> None:
@@ -220,6 +222,7 @@ def add_slide_chrome(ctx: RenderContext, slide: Slide, number: int) -> None:
 
 
 _FIELD = qn("a:fld")
+_FIRST_RUNS_PROPERTIES = etree.XPath("a:p[1]/a:r/a:rPr", namespaces=namespaces("a"))
 
 
 def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> None:
