@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from pptx import Presentation
 from pptx.opc.package import _Relationships
-from pptx.opc.serialized import _ZipPkgWriter
+from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.parts.presentation import PresentationPart
 
@@ -24,7 +24,7 @@ def patched() -> tuple[object, ...]:
         CT_SlideIdList._next_id,
         PresentationPart._next_slide_partname,
         _Relationships.xml,
-        _ZipPkgWriter.write,
+        _PhysPkgWriter.factory,
     )
 
 
@@ -154,3 +154,22 @@ def test_relationships_are_saved_as_python_pptx_writes_them() -> None:
         ours = rels.xml
     assert ours == plain
     assert b'TargetMode="External"' in ours and b"&amp;c=&lt;2&gt;" in ours
+
+
+def test_a_build_saves_the_zip_zipfile_writes_for_its_entries() -> None:
+    """Deflated at level 6, dated 1980-01-01, mode 600, in python-pptx's order: the bytes
+    :mod:`zipfile` writes for the same entries."""
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Zip"
+    saved = io.BytesIO()
+    with scoped_pptx_patches():
+        prs.save(saved)
+    expected = io.BytesIO()
+    with zipfile.ZipFile(saved) as ours, zipfile.ZipFile(expected, "w") as out:
+        names = ours.namelist()
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr, info.create_system = 8, 0o600 << 16, 0
+            out.writestr(info, ours.read(name), compresslevel=6)
+    assert names[:2] == ["[Content_Types].xml", "_rels/.rels"] and len(names) > 10
+    assert saved.getvalue() == expected.getvalue()

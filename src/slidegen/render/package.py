@@ -9,7 +9,8 @@
   template (seeded once from the parts that exist), the last slide id, skipping the match for
   brand-new slides and an index of pictures by SHA-1 give the same result in O(1).
 * Zip entries get a fixed timestamp instead of the current time (reproducible builds;
-  python-pptx issue #702).
+  python-pptx issue #702), and the zip is written in one go from the deflated entries
+  (:mod:`.zipbytes`: the bytes :mod:`zipfile` writes, without its per-entry machinery).
 * Each part's relationships are saved as the XML python-pptx writes, built by lxml directly:
   python-pptx parses a snippet and sets each attribute through its descriptors for every
   relationship (``CT_Relationship.new``), ~30 µs each, and a deck has thousands.
@@ -30,15 +31,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import zipfile
 from collections.abc import Callable, Iterator
-from typing import Any, ParamSpec, TypeVar
+from typing import IO, Any, ParamSpec, TypeVar
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage, _Relationships
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import _ZipPkgWriter
+from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.ns import qn
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.package import _ImageParts
@@ -46,9 +46,10 @@ from pptx.parts.image import Image, ImagePart
 from pptx.parts.presentation import PresentationPart
 from pptx.presentation import Presentation
 
+from .zipbytes import Entry, deflated_bytes, stored_zip
+
 P = ParamSpec("P")
 R = TypeVar("R")
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
 class PartNamer:
@@ -69,7 +70,6 @@ class PartNamer:
 
 
 _ORIGINAL_NEXT_ID = CT_SlideIdList._next_id
-_ORIGINAL_WRITE = _ZipPkgWriter.write
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _RELATIONSHIPS, _RELATIONSHIP = f"{{{_RELS_NS}}}Relationships", f"{{{_RELS_NS}}}Relationship"
 
@@ -115,12 +115,29 @@ def _relationships_xml(self: _Relationships) -> bytes:
     return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def _write_entry(self: Any, pack_uri: PackURI, blob: bytes) -> None:
-    info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o600 << 16
-    info.create_system = 0
-    self._zipf.writestr(info, blob, compresslevel=6)
+class DeflatedZipWriter:
+    """python-pptx's zip writer (``_ZipPkgWriter``) for one build: each entry deflated at
+    level 6, dated 1980-01-01, mode 600, and the zip written when the package is complete."""
+
+    def __init__(self, pkg_file: str | IO[bytes]) -> None:
+        self._file = pkg_file
+        self._entries: list[Entry] = []
+
+    def __enter__(self) -> DeflatedZipWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is not None:
+            return  # a failed save writes nothing
+        data = stored_zip(self._entries)
+        if isinstance(self._file, str):
+            with open(self._file, "wb") as out:
+                out.write(data)
+        else:
+            self._file.write(data)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self._entries.append(deflated_bytes(pack_uri.membername, blob))
 
 
 @contextlib.contextmanager
@@ -128,16 +145,16 @@ def scoped_pptx_patches() -> Iterator[None]:
     """Within the block, new slide ids and names take O(1), relationships are written
     without descriptors and zip entries get a fixed time; python-pptx is as it was outside
     it (other code in the process is not affected)."""
-    saved = CT_SlideIdList._next_id, _ZipPkgWriter.write
+    saved = CT_SlideIdList._next_id, _PhysPkgWriter.factory
     saved_partname, saved_rels = PresentationPart._next_slide_partname, _Relationships.xml
     CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
     PresentationPart._next_slide_partname = property(_next_slide_partname)  # type: ignore[method-assign]
     _Relationships.xml = property(_relationships_xml)  # type: ignore[method-assign]
-    _ZipPkgWriter.write = _write_entry  # type: ignore[method-assign]
+    _PhysPkgWriter.factory = classmethod(lambda cls, file: DeflatedZipWriter(file))  # type: ignore[method-assign, assignment]
     try:
         yield
     finally:
-        CT_SlideIdList._next_id, _ZipPkgWriter.write = saved  # type: ignore[method-assign]
+        CT_SlideIdList._next_id, _PhysPkgWriter.factory = saved  # type: ignore[method-assign]
         PresentationPart._next_slide_partname = saved_partname  # type: ignore[method-assign]
         _Relationships.xml = saved_rels  # type: ignore[method-assign]
 

@@ -20,7 +20,11 @@ _PERMISSIONS = 0o600 << 16
 
 
 def deflated_entry(name: str, text: str) -> Entry:
-    data = text.encode("utf-8")
+    return deflated_bytes(name, text.encode("utf-8"))
+
+
+def deflated_bytes(name: str, data: bytes) -> Entry:
+    """``data`` as the entry ``name`` (ASCII, as every OPC part name python-pptx writes)."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     deflated = compressor.compress(data) + compressor.flush()
     return name.encode("ascii"), zlib.crc32(data), deflated, len(data)
