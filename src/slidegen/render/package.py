@@ -46,7 +46,7 @@ from pptx.parts.image import Image, ImagePart
 from pptx.parts.presentation import PresentationPart
 from pptx.presentation import Presentation
 
-from .zipbytes import Entry, deflated_bytes, stored_zip
+from .zipbytes import ZipWriter, deflated_bytes
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -117,27 +117,23 @@ def _relationships_xml(self: _Relationships) -> bytes:
 
 class DeflatedZipWriter:
     """python-pptx's zip writer (``_ZipPkgWriter``) for one build: each entry deflated at
-    level 6, dated 1980-01-01, mode 600, and the zip written when the package is complete."""
+    level 6, dated 1980-01-01, mode 600, written as it comes (:class:`.zipbytes.ZipWriter`)."""
 
     def __init__(self, pkg_file: str | IO[bytes]) -> None:
-        self._file = pkg_file
-        self._entries: list[Entry] = []
+        self._opened = open(pkg_file, "wb") if isinstance(pkg_file, str) else None  # noqa: SIM115
+        self._zip = ZipWriter(self._opened or pkg_file)  # type: ignore[arg-type]
 
     def __enter__(self) -> DeflatedZipWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        if kind is not None:
-            return  # a failed save writes nothing
-        data = stored_zip(self._entries)
-        if isinstance(self._file, str):
-            with open(self._file, "wb") as out:
-                out.write(data)
-        else:
-            self._file.write(data)
+        if kind is None:
+            self._zip.close()
+        if self._opened is not None:
+            self._opened.close()
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self._entries.append(deflated_bytes(pack_uri.membername, blob))
+        self._zip.add(deflated_bytes(pack_uri.membername, blob))
 
 
 @contextlib.contextmanager
