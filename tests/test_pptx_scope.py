@@ -9,7 +9,6 @@ import zipfile
 
 import pytest
 from pptx import Presentation
-from pptx.opc.package import _Relationships
 from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.parts.presentation import PresentationPart
@@ -23,7 +22,6 @@ def patched() -> tuple[object, ...]:
     return (
         CT_SlideIdList._next_id,
         PresentationPart._next_slide_partname,
-        _Relationships.xml,
         _PhysPkgWriter.factory,
     )
 
@@ -135,25 +133,6 @@ def test_adding_a_slide_never_walks_the_slide_list(
     built = build(project.deck, output=project.root / "out.pptx")
     assert len(Presentation(str(built.output)).slides) == 30
     assert len(walks) < 30, walks  # a few for the whole deck, none per slide
-
-
-def test_relationships_are_saved_as_python_pptx_writes_them() -> None:
-    """Internal and external targets, ids out of order and one not ``rIdN``; text that XML
-    escapes in an attribute."""
-    prs = Presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[1])
-    rels = slide.part.rels
-    for url in ("https://example.org/a?b=1&c=<2>", 'https://x.org/"q"\ttab', "mailto:è@x.it"):
-        rels.get_or_add_ext_rel("http://schemas.openxmlformats.org/officeDocument/2006/"
-                                "relationships/hyperlink", url)  # fmt: skip
-    rels._rels["rId10"] = rels._rels.pop("rId2")
-    rels._rels["link"] = rels._rels.pop("rId3")
-    plain = rels.xml
-    with scoped_pptx_patches():
-        assert _Relationships.xml is not ORIGINAL[2]
-        ours = rels.xml
-    assert ours == plain
-    assert b'TargetMode="External"' in ours and b"&amp;c=&lt;2&gt;" in ours
 
 
 def test_a_build_saves_the_zip_zipfile_writes_for_its_entries() -> None:

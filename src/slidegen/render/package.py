@@ -11,9 +11,6 @@
 * Zip entries get a fixed timestamp instead of the current time (reproducible builds;
   python-pptx issue #702), and the zip is written in one go from the deflated entries
   (:mod:`.zipbytes`: the bytes :mod:`zipfile` writes, without its per-entry machinery).
-* Each part's relationships are saved as the XML python-pptx writes, built by lxml directly:
-  python-pptx parses a snippet and sets each attribute through its descriptors for every
-  relationship (``CT_Relationship.new``), ~30 µs each, and a deck has thousands.
 
 Chart workbooks are not python-pptx's: slidegen writes them (:mod:`.chartbook`), every text
 as a text cell (XlsxWriter's default, which python-pptx uses, turns a category that starts
@@ -36,7 +33,7 @@ from typing import IO, Any, ParamSpec, TypeVar
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import OpcPackage, _Relationships
+from pptx.opc.package import OpcPackage
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.ns import qn
@@ -70,8 +67,6 @@ class PartNamer:
 
 
 _ORIGINAL_NEXT_ID = CT_SlideIdList._next_id
-_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_RELATIONSHIPS, _RELATIONSHIP = f"{{{_RELS_NS}}}Relationships", f"{{{_RELS_NS}}}Relationship"
 
 
 def _next_slide_id(self: Any) -> int:
@@ -94,25 +89,6 @@ def _next_slide_partname(self: Any) -> PackURI:
     """The next free ``slideN.xml`` from the package's part namer (O(1) once
     :func:`make_linear` gave it one); python-pptx counts the slide list with ``len()``."""
     return self.package.next_partname("/ppt/slides/slide%d.xml")
-
-
-def _relationships_xml(self: _Relationships) -> bytes:
-    """The ``.rels`` bytes python-pptx's ``_Relationships.xml`` writes: every relationship
-    in rId number order (an id that is not ``rIdN`` first), ``TargetMode`` only when
-    external."""
-    root = etree.Element(_RELATIONSHIPS, nsmap={None: _RELS_NS})
-    numbered = sorted(
-        (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
-        for rid in self.keys()
-    )
-    for _, rid in numbered:
-        rel = self[rid]
-        child = etree.SubElement(
-            root, _RELATIONSHIP, Id=rel.rId, Type=rel.reltype, Target=rel.target_ref
-        )
-        if rel.is_external:
-            child.set("TargetMode", "External")
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 class DeflatedZipWriter:
@@ -138,21 +114,19 @@ class DeflatedZipWriter:
 
 @contextlib.contextmanager
 def scoped_pptx_patches() -> Iterator[None]:
-    """Within the block, new slide ids and names take O(1), relationships are written
-    without descriptors and zip entries get a fixed time; python-pptx is as it was outside
-    it (other code in the process is not affected)."""
+    """Within the block, new slide ids and names take O(1) and the package is zipped with
+    fixed entry times; python-pptx is as it was outside it (other code in the process is
+    not affected)."""
     saved = CT_SlideIdList._next_id, _PhysPkgWriter.factory
-    saved_partname, saved_rels = PresentationPart._next_slide_partname, _Relationships.xml
+    saved_partname = PresentationPart._next_slide_partname
     CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
     PresentationPart._next_slide_partname = property(_next_slide_partname)  # type: ignore[method-assign]
-    _Relationships.xml = property(_relationships_xml)  # type: ignore[method-assign]
     _PhysPkgWriter.factory = classmethod(lambda cls, file: DeflatedZipWriter(file))  # type: ignore[method-assign, assignment]
     try:
         yield
     finally:
         CT_SlideIdList._next_id, _PhysPkgWriter.factory = saved  # type: ignore[method-assign]
         PresentationPart._next_slide_partname = saved_partname  # type: ignore[method-assign]
-        _Relationships.xml = saved_rels  # type: ignore[method-assign]
 
 
 def in_scoped_pptx(function: Callable[P, R]) -> Callable[P, R]:
