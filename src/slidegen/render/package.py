@@ -9,8 +9,8 @@
   template (seeded once from the parts that exist), the last slide id, skipping the match for
   brand-new slides and an index of pictures by SHA-1 give the same result in O(1).
 * Zip entries get a fixed timestamp instead of the current time (reproducible builds;
-  python-pptx issue #702), and the zip is written in one go from the deflated entries
-  (:mod:`.zipbytes`: the bytes :mod:`zipfile` writes, without its per-entry machinery).
+  python-pptx issue #702), and each entry is written as it is deflated (:mod:`.zipbytes`:
+  the bytes :mod:`zipfile` writes, without its per-entry machinery).
 
 Chart workbooks are not python-pptx's: slidegen writes them (:mod:`.chartbook`), every text
 as a text cell (XlsxWriter's default, which python-pptx uses, turns a category that starts
