@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from pptx import Presentation
-from pptx.opc.serialized import _ZipPkgWriter
+from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.parts.presentation import PresentationPart
 
@@ -22,7 +22,7 @@ def patched() -> tuple[object, ...]:
     return (
         CT_SlideIdList._next_id,
         PresentationPart._next_slide_partname,
-        _ZipPkgWriter.write,
+        _PhysPkgWriter.factory,
     )
 
 
@@ -133,3 +133,22 @@ def test_adding_a_slide_never_walks_the_slide_list(
     built = build(project.deck, output=project.root / "out.pptx")
     assert len(Presentation(str(built.output)).slides) == 30
     assert len(walks) < 30, walks  # a few for the whole deck, none per slide
+
+
+def test_a_build_saves_the_zip_zipfile_writes_for_its_entries() -> None:
+    """Deflated at level 6, dated 1980-01-01, mode 600, in python-pptx's order: the bytes
+    :mod:`zipfile` writes for the same entries."""
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Zip"
+    saved = io.BytesIO()
+    with scoped_pptx_patches():
+        prs.save(saved)
+    expected = io.BytesIO()
+    with zipfile.ZipFile(saved) as ours, zipfile.ZipFile(expected, "w") as out:
+        names = ours.namelist()
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr, info.create_system = 8, 0o600 << 16, 0
+            out.writestr(info, ours.read(name), compresslevel=6)
+    assert names[:2] == ["[Content_Types].xml", "_rels/.rels"] and len(names) > 10
+    assert saved.getvalue() == expected.getvalue()

@@ -71,7 +71,7 @@ def place_line_labels(
         for i, v in enumerate(values)
         if v is not None
     ]
-    placed: list[Rect] = []
+    taken = list(markers)  # every marker, then each label as it is placed
     positions: list[list[LinePosition]] = [["none"] * len(values) for values in series]
     for index in range(count):
         present = [(s, v[index]) for s, v in enumerate(series) if v[index] is not None]
@@ -85,9 +85,9 @@ def place_line_labels(
             )
             for side in order:
                 box = _label_box(x, y, half_width, height, side)
-                if _fits(box, plot) and not any(box.overlaps(r) for r in placed + markers):
+                if _fits(box, plot) and not any(box.overlaps(r) for r in taken):
                     positions[s][index] = side
-                    placed.append(box)
+                    taken.append(box)
                     break
     return tuple(tuple(p) for p in positions)
 

@@ -31,12 +31,15 @@ def load_tables(
     problems: list[Problem] = []
     read: list[Path] = []
     cache: dict[tuple[Any, Path], Any] = {}  # each file read once per use
+    resolved: dict[str, Path] = {}  # a name found once is found again (a deck reuses files)
 
     def read_once(node: Chart | Table, path: Path_, reader: Any) -> Any:
         relative = (node.data or "").replace("{period}", period or "")
-        where = loaded.locate((*path, "data"))
         try:
-            file = _resolve(relative, project, where, key_of((*path, "data"), loaded.data))
+            file = resolved.get(relative)
+            if file is None:
+                where, key = loaded.locate((*path, "data")), key_of((*path, "data"), loaded.data)
+                file = resolved[relative] = _resolve(relative, project, where, key)
             if (reader, file) not in cache:
                 cache[reader, file] = None  # a second use of a broken file is not reported twice
                 cache[reader, file] = reader(file, project)

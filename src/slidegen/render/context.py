@@ -12,8 +12,11 @@ from ..layout.context import LayoutContext
 
 if TYPE_CHECKING:
     from lxml import etree
+    from pptx.parts.slide import SlideLayoutPart
     from pptx.presentation import Presentation
     from pptx.slide import Slide, SlideLayout
+
+    from .newslide import LayoutClones
 
 
 @dataclass(kw_only=True)
@@ -41,3 +44,5 @@ class RenderContext(LayoutContext):
     """Per layout name, the footer placeholders each of its slides carries a copy of."""
     kind_layouts: dict[str, SlideLayout] = field(default_factory=dict)
     """On a template: the layouts of the kinds the theme gives a layout of their own."""
+    layout_clones: dict[SlideLayoutPart, LayoutClones] = field(default_factory=dict)
+    """Per layout a slide was added on, the placeholders python-pptx would clone from it."""

@@ -9,7 +9,8 @@
   template (seeded once from the parts that exist), the last slide id, skipping the match for
   brand-new slides and an index of pictures by SHA-1 give the same result in O(1).
 * Zip entries get a fixed timestamp instead of the current time (reproducible builds;
-  python-pptx issue #702).
+  python-pptx issue #702), and each entry is written as it is deflated (:mod:`.zipbytes`:
+  the bytes :mod:`zipfile` writes, without its per-entry machinery).
 
 Chart workbooks are not python-pptx's: slidegen writes them (:mod:`.chartbook`), every text
 as a text cell (XlsxWriter's default, which python-pptx uses, turns a category that starts
@@ -27,15 +28,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import zipfile
 from collections.abc import Callable, Iterator
-from typing import Any, ParamSpec, TypeVar
+from typing import IO, Any, ParamSpec, TypeVar
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import _ZipPkgWriter
+from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.ns import qn
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.package import _ImageParts
@@ -43,9 +43,10 @@ from pptx.parts.image import Image, ImagePart
 from pptx.parts.presentation import PresentationPart
 from pptx.presentation import Presentation
 
+from .zipbytes import ZipWriter, deflated_bytes
+
 P = ParamSpec("P")
 R = TypeVar("R")
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
 class PartNamer:
@@ -66,7 +67,6 @@ class PartNamer:
 
 
 _ORIGINAL_NEXT_ID = CT_SlideIdList._next_id
-_ORIGINAL_WRITE = _ZipPkgWriter.write
 
 
 def _next_slide_id(self: Any) -> int:
@@ -91,27 +91,41 @@ def _next_slide_partname(self: Any) -> PackURI:
     return self.package.next_partname("/ppt/slides/slide%d.xml")
 
 
-def _write_entry(self: Any, pack_uri: PackURI, blob: bytes) -> None:
-    info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o600 << 16
-    info.create_system = 0
-    self._zipf.writestr(info, blob, compresslevel=6)
+class DeflatedZipWriter:
+    """python-pptx's zip writer (``_ZipPkgWriter``) for one build: each entry deflated at
+    level 6, dated 1980-01-01, mode 600, written as it comes (:class:`.zipbytes.ZipWriter`)."""
+
+    def __init__(self, pkg_file: str | IO[bytes]) -> None:
+        self._opened = open(pkg_file, "wb") if isinstance(pkg_file, str) else None  # noqa: SIM115
+        self._zip = ZipWriter(self._opened or pkg_file)  # type: ignore[arg-type]
+
+    def __enter__(self) -> DeflatedZipWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None:
+            self._zip.close()
+        if self._opened is not None:
+            self._opened.close()
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self._zip.add(deflated_bytes(pack_uri.membername, blob))
 
 
 @contextlib.contextmanager
 def scoped_pptx_patches() -> Iterator[None]:
-    """Within the block, new slide ids and names take O(1) and zip entries a fixed time;
-    python-pptx is as it was outside it (other code in the process is not affected)."""
-    saved = CT_SlideIdList._next_id, _ZipPkgWriter.write
+    """Within the block, new slide ids and names take O(1) and the package is zipped with
+    fixed entry times; python-pptx is as it was outside it (other code in the process is
+    not affected)."""
+    saved = CT_SlideIdList._next_id, _PhysPkgWriter.factory
     saved_partname = PresentationPart._next_slide_partname
     CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
     PresentationPart._next_slide_partname = property(_next_slide_partname)  # type: ignore[method-assign]
-    _ZipPkgWriter.write = _write_entry  # type: ignore[method-assign]
+    _PhysPkgWriter.factory = classmethod(lambda cls, file: DeflatedZipWriter(file))  # type: ignore[method-assign, assignment]
     try:
         yield
     finally:
-        CT_SlideIdList._next_id, _ZipPkgWriter.write = saved  # type: ignore[method-assign]
+        CT_SlideIdList._next_id, _PhysPkgWriter.factory = saved  # type: ignore[method-assign]
         PresentationPart._next_slide_partname = saved_partname  # type: ignore[method-assign]
 
 

@@ -14,63 +14,40 @@ from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from lxml import etree
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.ns import namespaces, nsdecls, qn
+from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
-from ..layout import EMU_PER_PT, Box
+from ..layout import Box
 from ..layout.chrome import ChromePlan
 from ..layout.paras import INHERIT, Para
 from ..layout.shapes import PlaceholderText, SlidePlan, TextShape
-from ..layout.textplan import INSET_X
 from ..markup import Run, parse_inline, plain_text
 from .context import RenderContext
 from .master import CONTENT, COVER, FOOTER_NAMES, LAYOUT_IDX, SLIDENUM_FIELD_ID
+from .newslide import LayoutClones, NewSlide, add_slide
+from .stamp import solid_fill
 from .text import add_text, write_paras
 
 
-def new_slide(ctx: RenderContext, layout: str, kind: str) -> Slide:
-    """Add a slide on the named layout (or the kind's own, on a template) with its
-    placeholders emptied (filled by the caller)."""
+def new_slide(ctx: RenderContext, layout: str, kind: str, keep_text: bool) -> NewSlide:
+    """Add a slide on the named layout (or the kind's own, on a template) with its title
+    placeholder and, when ``keep_text``, its text placeholder, both empty (filled by the
+    caller); no other placeholder, so no "Click to add text" prompts remain."""
     chosen = ctx.kind_layouts.get(kind) or ctx.layouts[layout]
-    ctx.slide = ctx.prs.slides.add_slide(chosen)
+    clones = ctx.layout_clones.get(chosen.part)
+    if clones is None:
+        clones = ctx.layout_clones[chosen.part] = LayoutClones.of(chosen)
+    made = add_slide(ctx.prs, chosen, clones, keep_text)
+    ctx.slide = made.slide
     ctx.slide_layout = layout
     if chosen.element is not ctx.layouts[layout].element:  # a kind's own: title as planned
-        _place(slide_title(ctx.slide), ctx.title_boxes[layout].box)
-    return ctx.slide
-
-
-def slide_title(slide: Slide) -> object:
-    return slide.shapes.title
-
-
-def text_placeholder(slide: Slide) -> object | None:
-    """The placeholder a slide's text goes in: its first subtitle, body or content one (by
-    type: templates number them differently, LibreOffice's all 0)."""
-    found = {}
-    for shape in slide.placeholders:
-        kind = shape.element.ph.get("type", "obj")
-        found.setdefault(kind, shape)
-    return next((found[kind] for kind in _TEXT_TYPES if kind in found), None)
-
-
-_TEXT_TYPES = ("subTitle", "body", "obj")
-
-
-def drop_unused_placeholders(slide: Slide, keep_text: bool = False) -> None:
-    """Remove placeholders we did not fill (all but the title, and the text placeholder
-    when ``keep_text``), so no "Click to add text" prompts remain."""
-    title = slide_title(slide)
-    text = text_placeholder(slide) if keep_text else None
-    for shape in list(slide.placeholders):
-        if shape.element is not getattr(title, "element", None) and (
-            text is None or shape.element is not text.element  # type: ignore[attr-defined]
-        ):
-            shape.element.getparent().remove(shape.element)
+        _place(made.title, ctx.title_boxes[layout].box)
+    return made
 
 
 def _place(shape: object, box: Box) -> None:
@@ -82,10 +59,10 @@ def _place(shape: object, box: Box) -> None:
     )
 
 
-def fill_placeholder(ctx: RenderContext, slide: Slide, text: PlaceholderText) -> None:
+def fill_placeholder(ctx: RenderContext, made: NewSlide, text: PlaceholderText) -> None:
     """Write the planned text into the slide's text placeholder, which sits at the layout's
     ``text.box`` (a text box there when a template's layout has none)."""
-    shape = text_placeholder(slide)
+    shape, slide = made.text, made.slide
     if shape is None:
         add_text(ctx, slide.shapes, TextShape(text.box, text.paras, text.plan, text.name))
         return
@@ -99,20 +76,18 @@ def fill_placeholder(ctx: RenderContext, slide: Slide, text: PlaceholderText) ->
     write_paras(ctx, shape.text_frame, text.paras, text.plan)
 
 
-def write_title(ctx: RenderContext, slide: Slide, plan: SlidePlan) -> None:
+def write_title(ctx: RenderContext, title: SlidePlaceholder, plan: SlidePlan) -> None:
     """Fill the title placeholder at the size planned for every title of the slide's layout;
     its position is the layout's."""
-    title = slide.shapes.title
     color = plan.title_color
     paras = [Para.of(plan.title, color=color, heading=True, align=plan.title_align,
                      emphasis_color=color)]  # fmt: skip
     size = ctx.title_sizes[plan.layout]
-    write_paras(ctx, title.text_frame, paras, size, anchor=plan.title_anchor)
     frame = title.text_frame
-    for side, spare in zip(("left", "right"), plan.title_spare, strict=True):
-        setattr(frame, f"margin_{side}", Emu(INSET_X + round(spare * EMU_PER_PT)))
-    for run in title.text_frame.paragraphs[0].runs:
-        run.font._rPr.set("cap", "none")  # some layouts set all caps; show the text as written
+    write_paras(ctx, frame, paras, size, anchor=plan.title_anchor, spare=plan.title_spare)
+    # Some layouts set all caps; show the text as written.
+    for properties in _FIRST_RUNS_PROPERTIES(frame._txBody):
+        properties.set("cap", "none")
 
 
 def brand_layouts(ctx: RenderContext, chrome: ChromePlan | None) -> None:
@@ -247,6 +222,7 @@ def add_slide_chrome(ctx: RenderContext, slide: Slide, number: int) -> None:
 
 
 _FIELD = qn("a:fld")
+_FIRST_RUNS_PROPERTIES = etree.XPath("a:p[1]/a:r/a:rPr", namespaces=namespaces("a"))
 
 
 def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> None:
@@ -265,10 +241,3 @@ def _append_slide_number(paragraph: object, size: float, ctx: RenderContext) -> 
         end.addprevious(field)
     else:
         p.append(field)
-
-
-def solid_fill(shape: object, color: str) -> None:
-    """Fill ``shape`` with one colour, no outline."""
-    shape.fill.solid()  # type: ignore[attr-defined]
-    shape.fill.fore_color.rgb = RGBColor.from_string(color)  # type: ignore[attr-defined]
-    shape.line.fill.background()  # type: ignore[attr-defined]

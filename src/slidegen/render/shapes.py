@@ -25,7 +25,7 @@ from ..layout.shapes import (
 )
 from .charts import write_chart
 from .context import RenderContext
-from .page import drop_unused_placeholders, fill_placeholder, new_slide, write_title
+from .page import fill_placeholder, new_slide, write_title
 from .table import write_table
 from .text import add_text
 from .tiles import write_tiles
@@ -33,13 +33,13 @@ from .tiles import write_tiles
 
 def write_slide(ctx: RenderContext, plan: SlidePlan, kind: str) -> Slide:
     """The slide ``plan`` describes, on its layout (or the kind's own, on a template)."""
-    slide = new_slide(ctx, plan.layout, kind)
-    write_title(ctx, slide, plan)
-    # The placeholder's text before the unused placeholders go (its placeholder stays).
+    made = new_slide(ctx, plan.layout, kind, keep_text=plan.keeps_text_placeholder)
+    write_title(ctx, made.title, plan)
     for shape in plan.shapes:
         if isinstance(shape, PlaceholderText):
-            fill_placeholder(ctx, slide, shape)
-    drop_unused_placeholders(slide, keep_text=plan.keeps_text_placeholder)
+            fill_placeholder(ctx, made, shape)
+    made.drop_unkept()
+    slide = made.slide
     for shape in plan.shapes:
         if not isinstance(shape, PlaceholderText):
             WRITERS[type(shape)](ctx, slide, shape)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.shapes.shapetree import SlideShapes
-from pptx.util import Emu
 
 from ..layout import EMU_PER_PT
 from ..layout.paras import INHERIT, Para
@@ -16,13 +15,12 @@ from ..layout.text import fixed_plan
 from ..layout.textplan import INSET_X, INSET_Y, ParaPlan, TextPlan
 from ..markup import link_target
 from .context import RenderContext
+from .stamp import add_text_box
 
 
 def add_text(ctx: RenderContext, shapes: SlideShapes, text: TextShape) -> None:
     """A text box, set as planned, on ``shapes`` (a slide's or a layout's)."""
-    box = text.box
-    shape = shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-    shape.name = text.name
+    shape = add_text_box(shapes, text.name, text.box)
     write_paras(ctx, shape.text_frame, text.paras, text.plan, anchor=text.anchor)
 
 
@@ -32,29 +30,55 @@ def write_paras(
     paras: tuple[Para, ...] | list[Para],
     plan: TextPlan | float,
     anchor: str | None = None,
+    spare: tuple[float, float] | None = None,
 ) -> None:
     """Replace the content of ``frame`` (a python-pptx TextFrame) with ``paras`` as ``plan``
-    sets them (a bare size: as they are, at that size); ``anchor`` overrides the plan's."""
+    sets them (a bare size: as they are, at that size); ``anchor`` overrides the plan's,
+    ``spare`` its room left and right of the text (points, a title's)."""
     if not isinstance(plan, TextPlan):
         plan = fixed_plan(ctx.faces, paras, plan)
     anchor = anchor or plan.anchor
-    frame.word_wrap = True  # type: ignore[attr-defined]
-    frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
-    if anchor != INHERIT:  # a template's placeholder keeps its own
-        frame.vertical_anchor = {  # type: ignore[attr-defined]
-            "top": MSO_ANCHOR.TOP,
-            "middle": MSO_ANCHOR.MIDDLE,
-            "bottom": MSO_ANCHOR.BOTTOM,
-        }[anchor]
-    for side in ("left", "right"):
-        setattr(frame, f"margin_{side}", Emu(INSET_X + round(plan.pad_x * EMU_PER_PT)))
-    frame.margin_top = Emu(INSET_Y + round(plan.top_pad * EMU_PER_PT))  # type: ignore[attr-defined]
-    frame.margin_bottom = Emu(INSET_Y)  # type: ignore[attr-defined]
     body = frame._txBody  # type: ignore[attr-defined]
+    left, right = spare or (plan.pad_x, plan.pad_x)
+    sides = (INSET_X + round(left * EMU_PER_PT), INSET_X + round(right * EMU_PER_PT))
+    _set_frame(body.bodyPr, anchor, sides, INSET_Y + round(plan.top_pad * EMU_PER_PT))
     for old in body.findall(_P):
         body.remove(old)
     for index, (para, placed) in enumerate(zip(paras, plan.paras, strict=True)):
         body.append(_paragraph(ctx, para, placed, first=index == 0))
+
+
+def _set_frame(body_pr: etree._Element, anchor: str, sides: tuple[int, int], top: int) -> None:
+    """What python-pptx's ``word_wrap = True``, ``auto_size = NONE``, ``vertical_anchor``
+    and ``margin_*`` setters write, in their order, written directly (their descriptors cost
+    ~0.1 ms a frame): an inset equal to the schema's default is left out, as they leave it."""
+    body_pr.set("wrap", "square")
+    for fit in body_pr.iterchildren(*_AUTOFITS):
+        body_pr.remove(fit)
+    no_fit = OxmlElement("a:noAutofit")  # before the elements that follow it, if any
+    after = next(body_pr.iterchildren(*_AFTER_AUTOFIT), None)
+    if after is None:
+        body_pr.append(no_fit)
+    else:
+        after.addprevious(no_fit)
+    if anchor != INHERIT:  # a template's placeholder keeps its own
+        body_pr.set("anchor", _ANCHOR_CODE[anchor])
+    for name, value, default in (
+        ("lIns", sides[0], _DEFAULT_SIDE),
+        ("rIns", sides[1], _DEFAULT_SIDE),
+        ("tIns", top, _DEFAULT_TOP_BOTTOM),
+        ("bIns", INSET_Y, _DEFAULT_TOP_BOTTOM),
+    ):
+        if value == default:
+            body_pr.attrib.pop(name, None)
+        else:
+            body_pr.set(name, str(value))
+
+
+_AUTOFITS = tuple(qn(f"a:{tag}") for tag in ("noAutofit", "normAutofit", "spAutoFit"))
+_AFTER_AUTOFIT = tuple(qn(f"a:{tag}") for tag in ("scene3d", "sp3d", "flatTx", "extLst"))
+_ANCHOR_CODE = {"top": "t", "middle": "ctr", "bottom": "b"}
+_DEFAULT_SIDE, _DEFAULT_TOP_BOTTOM = 91440, 45720  # CT_TextBodyProperties' lIns, tIns
 
 
 # Paragraphs are written as XML directly: python-pptx's property setters cost several times

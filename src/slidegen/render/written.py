@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import functools
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import OpcPackage, XmlPart
 from pptx.opc.packuri import PackURI
 from pptx.slide import Slide
 
+_EN_US = etree.XPath("descendant-or-self::*[@lang='en-US']")
+"""The elements python-pptx gave its en-US text default (found by libxml2, not a Python
+walk of every node)."""
 _CACHED = ("slide", "chart", "chart_workbook")
 """python-pptx's lazy properties on slide and chart parts that hold their trees."""
 
@@ -36,9 +40,8 @@ def _serialize(part: XmlPart, language: str) -> None:
     from .template import chart_language  # the one place a chart is told its language
 
     element = part._element
-    for node in element.iter():
-        if node.get("lang") == "en-US":
-            node.set("lang", language)
+    for node in _EN_US(element):
+        node.set("lang", language)
     if element.tag.endswith("}chartSpace"):
         chart_language(element, language)
     part._written = serialize_part_xml(element)  # type: ignore[attr-defined]

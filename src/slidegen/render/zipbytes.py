@@ -5,9 +5,11 @@ deck embeds a workbook of ten parts in every chart (:mod:`.chartbook`)."""
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from collections.abc import Sequence
+from typing import IO
 
 Entry = tuple[bytes, int, bytes, int]
 """A zip entry: name, CRC-32, deflated data, size."""
@@ -20,7 +22,11 @@ _PERMISSIONS = 0o600 << 16
 
 
 def deflated_entry(name: str, text: str) -> Entry:
-    data = text.encode("utf-8")
+    return deflated_bytes(name, text.encode("utf-8"))
+
+
+def deflated_bytes(name: str, data: bytes) -> Entry:
+    """``data`` as the entry ``name`` (ASCII, as every OPC part name python-pptx writes)."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     deflated = compressor.compress(data) + compressor.flush()
     return name.encode("ascii"), zlib.crc32(data), deflated, len(data)
@@ -28,50 +34,39 @@ def deflated_entry(name: str, text: str) -> Entry:
 
 def stored_zip(entries: Sequence[Entry]) -> bytes:
     """The zip :mod:`zipfile` writes for ``entries`` (deflated, fixed time, mode 600)."""
-    out: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for name, crc, data, size in entries:
-        header = _LOCAL.pack(
-            b"PK\x03\x04",
-            _VERSION,
-            0,
-            0,
-            zlib.DEFLATED,
-            0,
-            _DOS_DATE,
-            crc,
-            len(data),
-            size,
-            len(name),
-            0,
-        )
-        central.append(
-            _CENTRAL.pack(
-                b"PK\x01\x02",
-                _VERSION,
-                0,
-                _VERSION,
-                0,
-                0,
-                zlib.DEFLATED,
-                0,
-                _DOS_DATE,
-                crc,
-                len(data),
-                size,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                _PERMISSIONS,
-                offset,
-            )
-            + name
-        )
-        out += (header, name, data)
-        offset += len(header) + len(name) + len(data)
-    directory = b"".join(central)
-    end = _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0)
-    return b"".join(out) + directory + end
+    out = io.BytesIO()
+    writer = ZipWriter(out)
+    for entry in entries:
+        writer.add(entry)
+    writer.close()
+    return out.getvalue()
+
+
+class ZipWriter:
+    """:func:`stored_zip` written to ``out`` entry by entry (a deck's zip is never held
+    twice): each entry's header and data as it comes, the central directory at the end."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out = out
+        self._central: list[bytes] = []
+        self._offset = 0
+
+    def add(self, entry: Entry) -> None:
+        name, crc, data, size = entry
+        # flags, method, time, date, CRC-32, sizes and name length: alike in both headers
+        common = (0, zlib.DEFLATED, 0, _DOS_DATE, crc, len(data), size, len(name))
+        header = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *common, 0)
+        central = _CENTRAL.pack(
+            b"PK\x01\x02", _VERSION, 0, _VERSION, 0, *common, 0, 0, 0, 0, _PERMISSIONS,
+            self._offset,
+        )  # fmt: skip
+        self._central.append(central + name)
+        self._out.write(header + name)
+        self._out.write(data)
+        self._offset += len(header) + len(name) + len(data)
+
+    def close(self) -> None:
+        directory = b"".join(self._central)
+        count = len(self._central)
+        end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), self._offset, 0)
+        self._out.write(directory + end)
