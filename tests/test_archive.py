@@ -586,3 +586,14 @@ def test_missing_libreoffice_archive_leaves_no_half_version(
     archive = project.root / "archive"
     left = sorted(p.relative_to(archive).as_posix() for p in archive.rglob("*"))
     assert left == [".lock", ".slidegen-archive"]  # no version, no staging folder
+
+
+def test_sources_sha256_is_what_the_files_alone_give(tmp_path: Path) -> None:
+    """The build hashes the YAML it has parsed already instead of reading it again: the
+    digest it records is the one the files on disk give, read afresh."""
+    from slidegen.properties import sources_digest
+
+    deck = provenance_project(tmp_path / "project")
+    compiled = slidegen.compile_deck(deck)
+    fresh = sources_digest(compiled.sources, deck.parent)
+    assert custom_properties(compiled.data)["sources_sha256"] == fresh == compiled.sources_sha256

@@ -96,7 +96,12 @@ def compile_deck(
     if periods:
         read += [p.path for p in periods.history]
     read += tables
-    digest = sources_digest(read, project)
+    # The YAML read already, hashed as read (not parsed a second time).
+    parsed = {path.resolve(): prepared.loaded.data}
+    parsed[loaded_theme.manifest.resolve()] = loaded_theme.source.data
+    if periods:
+        parsed |= {p.path.resolve(): p.source.data for p in periods.history}
+    digest = sources_digest(read, project, parsed)
     period_id = periods.current.id if periods else plain_text(deck.deck.period or "")
     buffer = _finished_package(ctx, deck, prepared.stamp, digest, period_id, loaded_theme)
     return Compiled(

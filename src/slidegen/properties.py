@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -30,11 +31,15 @@ _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
-def sources_digest(paths: Iterable[Path], root: Path) -> str:
+def sources_digest(
+    paths: Iterable[Path], root: Path, parsed: Mapping[Path, Any] | None = None
+) -> str:
     """sha256 over the sources' relative names and contents, in a stable order.
 
     A YAML file counts by what it says, not how it is written: editing a comment or the
     layout of a deck does not change its digest (nor, so, the .pptx and its archive).
+    ``parsed``: the data of YAML files the build has read already (by resolved path), so
+    that they are not parsed twice.
     """
     named: dict[str, Path] = {}
     # Names relative to the project (or to slidegen's own themes), never absolute: the same
@@ -46,7 +51,12 @@ def sources_digest(paths: Iterable[Path], root: Path) -> str:
         named[resolved.relative_to(base).as_posix()] = resolved
     digest = hashlib.sha256()
     for name in sorted(named):  # by name, so the order does not depend on how paths were given
-        digest.update(name.encode() + b"\0" + _content(named[name]) + b"\0")
+        resolved = named[name]
+        if parsed is not None and resolved in parsed:
+            content = _canonical(parsed[resolved])
+        else:
+            content = _content(resolved)
+        digest.update(name.encode() + b"\0" + content + b"\0")
     return digest.hexdigest()
 
 
@@ -57,10 +67,13 @@ def _content(path: Path) -> bytes:
     # Read as slidegen reads it (libyaml, strict scalars: "0123" stays text), so what the
     # digest calls the same is what the build calls the same.
     try:
-        parsed = load_yaml_text(data.decode("utf-8"), path.name).data
-        return json.dumps(parsed, sort_keys=True, default=str, ensure_ascii=False).encode()
+        return _canonical(load_yaml_text(data.decode("utf-8"), path.name).data)
     except (SlidegenError, UnicodeDecodeError, TypeError, ValueError):
         return data
+
+
+def _canonical(parsed: Any) -> bytes:
+    return json.dumps(parsed, sort_keys=True, default=str, ensure_ascii=False).encode()
 
 
 def set_properties(
