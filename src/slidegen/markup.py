@@ -9,6 +9,7 @@ become spaces: a slide's text box wraps lines itself. Speaker notes keep them
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -130,6 +131,17 @@ def parse_inline(
     across a link's edge does not). Line breaks become spaces, or ``\\n`` in the runs'
     text with ``keep_breaks``.
     """
+    # The layout measures a text many times as it fits it: each is parsed once (runs are
+    # frozen; the list is the caller's own).
+    return list(_parsed(text, bold, italic, keep_breaks))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str, bold: bool, italic: bool, keep_breaks: bool) -> tuple[Run, ...]:
+    return tuple(_parse(text, bold, italic, keep_breaks))
+
+
+def _parse(text: str, bold: bool, italic: bool, keep_breaks: bool) -> list[Run]:
     if "](" not in text:
         return _emphasis_runs(text, bold, italic, keep_breaks)
     runs: list[Run] = []
@@ -168,7 +180,7 @@ def _emphasis_runs(text: str, bold: bool, italic: bool, keep_breaks: bool = Fals
         if is_italic:
             italic_edges[start] += 1
             italic_edges[end] -= 1
-    runs: list[Run] = []
+    pieces: list[tuple[list[str], bool, bool]] = []  # characters of each run, its emphasis
     bold_depth = italic_depth = 0
     for index, char in enumerate(text):
         bold_depth += bold_edges[index]
@@ -176,11 +188,11 @@ def _emphasis_runs(text: str, bold: bool, italic: bool, keep_breaks: bool = Fals
         if index in hidden:
             continue
         is_bold, is_italic = bold or bold_depth > 0, italic or italic_depth > 0
-        if runs and runs[-1].bold == is_bold and runs[-1].italic == is_italic:
-            runs[-1] = Run(runs[-1].text + char, is_bold, is_italic)
+        if pieces and pieces[-1][1] == is_bold and pieces[-1][2] == is_italic:
+            pieces[-1][0].append(char)
         else:
-            runs.append(Run(char, is_bold, is_italic))
-    return runs
+            pieces.append(([char], is_bold, is_italic))
+    return [Run("".join(chars), is_bold, is_italic) for chars, is_bold, is_italic in pieces]
 
 
 def plain_text(text: str) -> str:
