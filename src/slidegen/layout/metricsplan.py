@@ -63,8 +63,9 @@ def arrange_metrics(
     largest = figure_limit(len(tiles), sizes)
     chosen: MetricsArrangement | None = None
     best, least = candidates[0], None
+    list_overflows: dict[Box, float] = {}  # arrangements that differ in their tiles only
     for candidate in candidates:
-        plan, overflow = _overflow(candidate, tiles, items, faces, sizes)
+        plan, overflow = _overflow(candidate, tiles, items, faces, sizes, list_overflows)
         planned = replace(candidate, tile_plan=plan)
         if overflow <= _FITS:
             if not with_chart:
@@ -127,14 +128,18 @@ def _overflow(
     items: list[Para] | None,
     faces: Faces,
     sizes: Sizes,
+    list_overflows: dict[Box, float],
 ) -> tuple[TileGridPlan, float]:
-    """The tiles' plan in ``candidate``, and how far tiles and list overflow there."""
+    """The tiles' plan in ``candidate``, and how far tiles and list overflow there (the
+    list's overflow by its box, in ``list_overflows``: planned once per box)."""
     plan = plan_tiles(tiles, candidate.tiles, faces, sizes, max_columns=candidate.tile_columns)
     overflow = plan.overflow
     if items and candidate.list is not None:
-        text = plan_text(
-            items, candidate.list, faces, size=sizes.body, min_size=sizes.min_body,
-            floor=sizes.min_body, grow_to=sizes.max_body, balance=True,
-        )  # fmt: skip
-        overflow += text.overflow
+        if candidate.list not in list_overflows:
+            text = plan_text(
+                items, candidate.list, faces, size=sizes.body, min_size=sizes.min_body,
+                floor=sizes.min_body, grow_to=sizes.max_body, balance=True,
+            )  # fmt: skip
+            list_overflows[candidate.list] = text.overflow
+        overflow += list_overflows[candidate.list]
     return plan, overflow
