@@ -272,8 +272,18 @@ def _lines(text: str, room_em: float, width_em: Callable[[str, bool], float]) ->
     return lines or [""]
 
 
-def _is_word(unit: str) -> bool:
-    return unit[:1].isalpha()
+def _figures_and_goals(targets: list[Target], language: str) -> tuple[list[str | None], list[str]]:
+    """Each ring's figure (``None`` without a value) and its caption (``target 70%``). A
+    word unit (``lights``) is said once, in the caption: the figure stays a number."""
+    target_word = word({"it": "obiettivo", "en": "target", "fr": "objectif"}, language)
+    values = [
+        None
+        if t.value is None
+        else figure_text(t.value, "" if t.unit[:1].isalpha() else t.unit, language)
+        for t in targets
+    ]
+    goals = [f"{target_word} {figure_text(t.target, t.unit, language)}" for t in targets]
+    return values, goals
 
 
 def plan_gauges(
@@ -294,15 +304,7 @@ def plan_gauges(
     # A label may use its whole slot, less a gap that keeps neighbouring labels apart.
     label_room = min(width / count * 72 * 0.9, X_RANGE * per_unit * 72)
     big = max(14.0, min(40.0, height * 7), least)
-    target_word = word({"it": "obiettivo", "en": "target", "fr": "objectif"}, language)
-    # A word unit (``lights``) is said once, in the caption: the figure stays a number.
-    values = [
-        None
-        if t.value is None
-        else figure_text(t.value, "" if _is_word(t.unit) else t.unit, language)
-        for t in targets
-    ]
-    goals = [f"{target_word} {figure_text(t.target, t.unit, language)}" for t in targets]
+    values, goals = _figures_and_goals(targets, language)
     small = max(big * 0.42, least)
     texts, fits = _row_texts(values, goals, (big, small), least, per_unit, width_em)
     labels = [
