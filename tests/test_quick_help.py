@@ -15,19 +15,19 @@ from pathlib import Path
 
 import pytest
 
-from slidegen import prerendered_help, prerendered_themes, quick_help, theme_index
+from slidegen import prerendered_help_en, prerendered_themes, quick_help, theme_index
 from slidegen.i18n import LANGUAGES
 from slidegen.prerender import (
-    HELP_MODULE,
     THEMES_MODULE,
     builtin_manifests,
     click_help,
     click_version,
     help_commands,
     help_module,
+    screens_path,
     themes_module,
 )
-from slidegen.quick_help import help_request
+from slidegen.quick_help import help_request, shipped_screens
 from slidegen.theme_index import builtin_themes, describe_theme
 from test_quick import CLICK, LOADED, LOCALES, QUICK, assert_same, run
 
@@ -50,16 +50,17 @@ def loaded_modules(done: subprocess.CompletedProcess[bytes]) -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_shipped_help_screens_are_what_click_prints(language: str) -> None:
-    shipped = prerendered_help.SCREENS.get(language, {})
+    shipped = shipped_screens(language)
     assert list(shipped) == help_commands(), REGENERATE
     stale = [c or "slidegen" for c in shipped if shipped[c] != click_help(language, c)]
     assert stale == [], f"{REGENERATE} (differ in {language}: {', '.join(stale)})"
 
 
-def test_the_help_module_is_as_written_for_this_click() -> None:
-    assert set(prerendered_help.SCREENS) == set(LANGUAGES), REGENERATE
-    written = help_module(prerendered_help.SCREENS, click_version())
-    assert HELP_MODULE.read_text(encoding="utf-8") == written, REGENERATE
+def test_the_help_modules_are_as_written_for_this_click() -> None:
+    for language in LANGUAGES:
+        written = help_module(language, shipped_screens(language), click_version())
+        assert screens_path(language).read_text(encoding="utf-8") == written, REGENERATE
+    assert shipped_screens("xx") == {}
 
 
 def test_the_theme_index_is_the_builtin_manifests() -> None:
@@ -95,12 +96,12 @@ def test_a_narrower_terminal_is_left_to_click(tmp_path: Path, columns: str) -> N
     slow = run(CLICK, args, tmp_path, LOCALES["en"], COLUMNS=columns)
     assert quick.stdout == slow.stdout and quick.returncode == slow.returncode == 0
     assert "click" in loaded_modules(quick)
-    assert quick.stdout.decode() != prerendered_help.SCREENS["it"]["build"]
+    assert quick.stdout.decode() != shipped_screens("it")["build"]
 
 
 def test_a_wider_terminal_is_answered_quickly(tmp_path: Path) -> None:
     done = run(LOADED, ["--help"], tmp_path, LOCALES["en"], COLUMNS="200")
-    assert done.stdout.decode() == prerendered_help.SCREENS["en"][""]
+    assert done.stdout.decode() == shipped_screens("en")[""]
     assert "click" not in loaded_modules(done)
 
 
@@ -130,7 +131,7 @@ def test_python_m_slidegen_is_named_by_click(tmp_path: Path) -> None:
 def test_any_other_help_shape_is_clicks_to_answer(tmp_path: Path, args: list[str]) -> None:
     if help_request(args) is not None:
         command, _ = help_request(args)  # type: ignore[misc]
-        assert command not in prerendered_help.SCREENS["en"]
+        assert command not in shipped_screens("en")
     quick = run(QUICK, args, tmp_path, LOCALES["it"])
     assert_same(quick, run(CLICK, args, tmp_path, LOCALES["it"]))
 
@@ -179,11 +180,11 @@ def test_a_run_unlike_the_rendered_one_is_left_to_click(
         if name.endswith("_COMPLETE"):
             monkeypatch.delenv(name)
     assert quick_help.answer(["--help"])  # as rendered: answered
-    assert capsys.readouterr().out == prerendered_help.SCREENS["en"][""]
+    assert capsys.readouterr().out == shipped_screens("en")[""]
     if differs == "program":
         monkeypatch.setattr(sys, "argv", ["slidegen-dev", "--help"])
     elif differs == "click version":
-        monkeypatch.setattr(prerendered_help, "CLICK_VERSION", "8.0.0")
+        monkeypatch.setattr(prerendered_help_en, "CLICK_VERSION", "8.0.0")
     else:  # a catalogue of gettext's default domain, which click's words are looked up in
         (tmp_path / "share" / "locale" / "it" / "LC_MESSAGES").mkdir(parents=True)
         (tmp_path / "share" / "locale" / "it" / "LC_MESSAGES" / "messages.mo").write_bytes(b"")

@@ -5,7 +5,8 @@
 read modules this one writes, from click itself (each screen is what a ``slidegen`` process
 prints, run for it in a child) and from PyYAML reading each built-in manifest:
 
-- :mod:`slidegen.prerendered_help`: every command's help screen, in every language;
+- ``slidegen.prerendered_help_<language>``: every command's help screen, a module per
+  language;
 - :mod:`slidegen.prerendered_themes`: each built-in manifest's bytes and its description.
 
 Run after a change to the command line, its help texts or their translations, or a built-in
@@ -24,7 +25,6 @@ from .quick_help import HELP_OPTION, formatter_width
 from .theme_index import BUILTIN_THEMES, MANIFEST, THEME_NAME, describe_manifest
 
 HERE = Path(__file__).parent
-HELP_MODULE = HERE / "prerendered_help.py"
 THEMES_MODULE = HERE / "prerendered_themes.py"
 PROGRAM = "slidegen"
 COLUMNS = 80
@@ -89,12 +89,13 @@ def builtin_manifests() -> dict[str, bytes]:
     return manifests
 
 
-def help_module(screens: dict[str, dict[str, str]], click: str) -> str:
-    """The text of :mod:`slidegen.prerendered_help`."""
+def help_module(language: str, screens: dict[str, str], click: str) -> str:
+    """The text of ``slidegen.prerendered_help_<language>``: that language's screens, and
+    what they were rendered for (a run reads its language's module only)."""
     lines = [
-        '"""click\'s help screens for slidegen, each as click printed it, by language and command',
-        '(``""`` for slidegen itself): what slidegen.quick_help prints before click is imported.',
-        f'{GENERATED}"""',
+        f'"""click\'s help screens for slidegen in {language!r}, each as click printed it, by',
+        'command (``""`` for slidegen itself): what slidegen.quick_help prints before click is',
+        f'imported. {GENERATED}"""',
         "",
         f"CLICK_VERSION = {click!r}",
         '"""The click that rendered them (the version of its distribution)."""',
@@ -104,11 +105,12 @@ def help_module(screens: dict[str, dict[str, str]], click: str) -> str:
         f'"""The width click wrapped them to (a terminal of {COLUMNS} columns or more)."""',
         "SCREENS = {",
     ]
-    for language, by_command in screens.items():
-        lines.append(f"    {language!r}: {{")
-        lines += [f"        {c!r}: {_text_literal(text)}," for c, text in by_command.items()]
-        lines.append("    },")
+    lines += [f"    {c!r}: {_text_literal(text)}," for c, text in screens.items()]
     return "\n".join([*lines, "}", ""])
+
+
+def screens_path(language: str) -> Path:
+    return HERE / f"prerendered_help_{language}.py"
 
 
 def themes_module(manifests: dict[str, bytes]) -> str:
@@ -138,9 +140,12 @@ def _text_literal(text: str) -> str:
 
 
 def main() -> None:
-    HELP_MODULE.write_text(help_module(help_screens(), click_version()), encoding="utf-8")
-    THEMES_MODULE.write_text(themes_module(builtin_manifests()), encoding="utf-8")
-    for path in (HELP_MODULE, THEMES_MODULE):
+    written = {}
+    for language, screens in help_screens().items():
+        written[screens_path(language)] = help_module(language, screens, click_version())
+    written[THEMES_MODULE] = themes_module(builtin_manifests())
+    for path, text in written.items():
+        path.write_text(text, encoding="utf-8")
         print(f"wrote {path}")
 
 

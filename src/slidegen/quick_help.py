@@ -1,8 +1,9 @@
 """``slidegen --help`` and ``slidegen COMMAND --help`` answered before click is imported.
 
 The screens are click's own: rendered by click when the package was made (``make
-prerendered``, :mod:`slidegen.prerender`) and shipped in :mod:`slidegen.prerendered_help`; a
-test fails when they differ from what click prints now. click's screen also depends on the run,
+prerendered``, :mod:`slidegen.prerender`) and shipped, one module per language
+(``slidegen.prerendered_help_en``, …); a test fails when they differ from what click prints
+now. click's screen also depends on the run,
 so one is printed only for a run like the one it was rendered in: the program is called
 ``slidegen``, the terminal is as wide for click's formatter, the click installed is the one
 that rendered them and has no catalogue of its own words to speak, and no shell asks for
@@ -17,6 +18,10 @@ import sys
 
 from .i18n import choose_language
 from .quick import completing, lang_option, write_like_click
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: help is quick
+if TYPE_CHECKING:
+    from types import ModuleType
 
 HELP_OPTION = "--help"
 HELP_OPTIONS = ("-h", HELP_OPTION)  # cli.main's help_option_names, which its commands inherit
@@ -44,14 +49,29 @@ def answer(args: list[str]) -> bool:
     found = help_request(args)
     if found is None or os.name != "posix" or completing():
         return False
-    from . import prerendered_help as rendered
-
     command, option = found
+    rendered = shipped_module(choose_language(option, os.environ))
+    if rendered is None:
+        return False
     if not _rendered_for_this_run(rendered.PROGRAM, rendered.WIDTH, rendered.CLICK_VERSION):
         return False
-    screens = rendered.SCREENS.get(choose_language(option, os.environ), {})
-    text = screens.get(command)
+    text = rendered.SCREENS.get(command)
     return text is not None and write_like_click(text)
+
+
+def shipped_module(language: str) -> ModuleType | None:
+    """The module of the help screens shipped for ``language`` (one per language: a run
+    reads only its own), or None."""
+    try:
+        return __import__(f"{__package__}.prerendered_help_{language}", fromlist=["SCREENS"])
+    except ImportError:
+        return None
+
+
+def shipped_screens(language: str) -> dict[str, str]:
+    """The help screens shipped for ``language``, by command."""
+    module = shipped_module(language)
+    return dict(module.SCREENS) if module else {}
 
 
 def _rendered_for_this_run(program: str, width: int, click_version: str) -> bool:
