@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +22,10 @@ from slidegen.i18n import ENGLISH, use_language
 for _variable in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_variable, None)
 os.environ["LANG"] = "C.UTF-8"
+# What builds measure of their fonts is kept in a folder of the session's own, never in the
+# user's cache (subprocesses inherit this too); tests of the cache choose their own.
+os.environ["SLIDEGEN_CACHE_DIR"] = _MEASUREMENTS = tempfile.mkdtemp(prefix="slidegen-cache-")
+atexit.register(shutil.rmtree, _MEASUREMENTS, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .deck import Deck
 from .errors import DeckError, Location, OutputError, Problem, SlidegenError
+from .fontfacts import keep_learned
 from .markup import plain_text
 from .messages import say
 from .model import DeckInfo
@@ -187,6 +188,7 @@ def build_deck(
         output = project / "output" / f"{stem}.pptx"
     atomic_write(output, compiled.data)
     store_cache(compiled)
+    keep_learned()  # the words this build measured, for the next build or check
     result = BuildResult(output, compiled.slides, compiled.findings)
     if pdf or png or handout:
         from .export import export

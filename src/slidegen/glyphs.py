@@ -9,13 +9,21 @@ located finding.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
+from .fontfacts import facts
 
-@functools.cache
+
 def _characters(path: Path) -> frozenset[int] | None:
-    """The code points the font at ``path`` maps to a glyph; ``None`` if it cannot be read."""
+    """The code points the font at ``path`` maps to a glyph; ``None`` if it cannot be read.
+    Read once per file and kept between builds (:mod:`slidegen.fontfacts`)."""
+    known = facts(path)
+    if not known.code_points_known:
+        known.learn_code_points(_read_character_map(path))
+    return known.code_points
+
+
+def _read_character_map(path: Path) -> frozenset[int] | None:
     # fontTools (~20 ms to import) only for a deck with a chart drawn as a picture.
     from fontTools.ttLib import TTFont, TTLibError
 

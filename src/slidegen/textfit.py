@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
+from .fontfacts import FontFacts, facts
 from .markup import Run
 
 _REFERENCE_SIZE = 200  # measure at a large pixel size and scale linearly
@@ -24,7 +25,6 @@ _FALLBACK_ADVANCE = 0.52  # average advance (em) of a sans-serif, when no font f
 _FALLBACK_LINE = 1.2
 _MIN_LINE = 1.2
 _REGULAR = ("book", "roman", "normal")
-_MAX_CACHED_WORDS = 200_000  # per face; a deck's vocabulary is far smaller
 
 
 def _font_dirs() -> list[Path]:
@@ -88,35 +88,39 @@ class FaceMetrics:
         return ImageFont.truetype(str(self.path), _REFERENCE_SIZE) if self.path else None
 
     @functools.cached_property
-    def _advances(self) -> dict[str, float]:
-        return {}
+    def _facts(self) -> FontFacts:
+        # What earlier builds measured with this file: a warm build opens no font at all.
+        return facts(self.path) if self.path else FontFacts()
 
     def advance(self, text: str) -> float:
         """Width of ``text`` in em.
 
-        Widths in em do not depend on the size, so each word is measured once per face and
-        the size search in :func:`fit_text` only adds numbers.
+        Widths in em do not depend on the size, so each word is measured once per face (and
+        kept between builds, :mod:`slidegen.fontfacts`): the size search in :func:`fit_text`
+        only adds numbers.
         """
-        known = self._advances.get(text)
+        known = self._facts.advances.get(text)
         if known is not None:
             return known
         if self._font is None:
-            width = len(text) * _FALLBACK_ADVANCE
-        else:
-            width = self._font.getlength(text) / _REFERENCE_SIZE
-        if len(self._advances) < _MAX_CACHED_WORDS:
-            self._advances[text] = width
+            return len(text) * _FALLBACK_ADVANCE
+        width = self._font.getlength(text) / _REFERENCE_SIZE
+        self._facts.learn_advance(text, width)
         return width
 
     @functools.cached_property
     def line_height(self) -> float:
         """Single line spacing in em (ascent + descent, as LibreOffice and PowerPoint use)."""
+        if self._facts.line_height is not None:
+            return self._facts.line_height
         if self._font is None:
             return _FALLBACK_LINE
         # FreeType's height = ascender + descender + line gap: single spacing in both apps,
         # except that neither sets lines closer than 1.2 em (LibreOffice's PDFs of Liberation
         # Sans, whose own height is 1.15 em, have lines 1.2 em apart).
-        return max(self._font.font.height / _REFERENCE_SIZE, _MIN_LINE)
+        height = max(self._font.font.height / _REFERENCE_SIZE, _MIN_LINE)
+        self._facts.learn_line_height(height)
+        return height
 
 
 @functools.cache
