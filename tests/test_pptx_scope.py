@@ -9,12 +9,14 @@ import zipfile
 
 import pytest
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import _Relationships
 from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.parts.presentation import PresentationPart
 
 from helpers import Project, build
-from slidegen.render.package import scoped_pptx_patches
+from slidegen.render.package import relationships_xml, scoped_pptx_patches
 
 
 def patched() -> tuple[object, ...]:
@@ -23,6 +25,7 @@ def patched() -> tuple[object, ...]:
         CT_SlideIdList._next_id,
         PresentationPart._next_slide_partname,
         _PhysPkgWriter.factory,
+        _Relationships.xml,
     )
 
 
@@ -152,3 +155,28 @@ def test_a_build_saves_the_zip_zipfile_writes_for_its_entries() -> None:
             out.writestr(info, ours.read(name), compresslevel=6)
     assert names[:2] == ["[Content_Types].xml", "_rels/.rels"] and len(names) > 10
     assert saved.getvalue() == expected.getvalue()
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        [],
+        ['https://www.comune.cremona.it/a?b=1&c=2"x<y>'],
+        ["mailto:ufficio.stampa@comune.cremona.it", "https://example.org/caffè\tpiù\nriga\r"],
+    ],
+    ids=["none", "escaped", "non-ascii-and-white-space"],
+)
+def test_relationships_are_the_bytes_lxml_serializes(targets: list[str]) -> None:
+    """Written as bytes, in python-pptx's order (rId2 before rId10, odd ids first), external
+    and internal ones, every attribute escaped as lxml escapes it."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    rels = slide.part.rels
+    for number, target in enumerate(targets * 6):
+        rels.get_or_add_ext_rel(RT.HYPERLINK, f"{target}#{number}")
+    if targets:
+        rels._rels["custom"] = rels._rels.pop("rId3")  # an id not of python-pptx's form
+    assert relationships_xml(rels) == rels.xml
+    if not targets:
+        empty = _Relationships(slide.part.partname.baseURI)
+        assert relationships_xml(empty) == empty.xml

@@ -11,6 +11,9 @@
 * Zip entries get a fixed timestamp instead of the current time (reproducible builds;
   python-pptx issue #702), and each entry is written as it is deflated (:mod:`.zipbytes`:
   the bytes :mod:`zipfile` writes, without its per-entry machinery).
+* Each part's relationships are written as the bytes lxml would serialize
+  (:func:`relationships_xml`), without first building them as a tree of elements, one
+  parsed per relationship: a deck of native charts has three relationship parts a slide.
 
 Chart workbooks are not python-pptx's: slidegen writes them (:mod:`.chartbook`), every text
 as a text cell (XlsxWriter's default, which python-pptx uses, turns a category that starts
@@ -33,7 +36,8 @@ from typing import IO, Any, ParamSpec, TypeVar
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import OpcPackage
+from pptx.opc.oxml import nsmap
+from pptx.opc.package import OpcPackage, _Relationships
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.ns import qn
@@ -91,6 +95,46 @@ def _next_slide_partname(self: Any) -> PackURI:
     return self.package.next_partname("/ppt/slides/slide%d.xml")
 
 
+_RELS_HEAD = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    f'<Relationships xmlns="{nsmap["pr"]}"'
+)
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+
+
+def relationships_xml(rels: _Relationships) -> bytes:
+    """python-pptx's ``_Relationships.xml``, byte for byte: the relationships in the order
+    of their numbers (``rId2`` before ``rId10``; ids not of that form first), each
+    attribute escaped as lxml escapes it."""
+    order = sorted(
+        (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
+        for rid in rels.keys()  # noqa: SIM118  # a Mapping without its own iteration order
+    )
+    if not order:
+        return (_RELS_HEAD + "/>").encode()
+    parts = [_RELS_HEAD, ">"]
+    for _, rid in order:
+        rel = rels[rid]
+        mode = ' TargetMode="External"' if rel.is_external else ""
+        parts.append(
+            f'<Relationship Id="{rel.rId.translate(_ATTRIBUTE_ESCAPES)}"'
+            f' Type="{rel.reltype.translate(_ATTRIBUTE_ESCAPES)}"'
+            f' Target="{rel.target_ref.translate(_ATTRIBUTE_ESCAPES)}"{mode}/>'
+        )
+    parts.append("</Relationships>")
+    return "".join(parts).encode()
+
+
 class DeflatedZipWriter:
     """python-pptx's zip writer (``_ZipPkgWriter``) for one build: each entry deflated at
     level 6, dated 1980-01-01, mode 600, written as it comes (:class:`.zipbytes.ZipWriter`)."""
@@ -114,12 +158,14 @@ class DeflatedZipWriter:
 
 @contextlib.contextmanager
 def scoped_pptx_patches() -> Iterator[None]:
-    """Within the block, new slide ids and names take O(1) and the package is zipped with
-    fixed entry times; python-pptx is as it was outside it (other code in the process is
+    """Within the block, new slide ids and names take O(1), relationships are written as
+    bytes and the package is zipped with fixed entry times; python-pptx is as it was outside
+    it (other code in the process is
     not affected)."""
     saved = CT_SlideIdList._next_id, _PhysPkgWriter.factory
-    saved_partname = PresentationPart._next_slide_partname
+    saved_partname, saved_rels = PresentationPart._next_slide_partname, _Relationships.xml
     CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
+    _Relationships.xml = property(relationships_xml)  # type: ignore[assignment, method-assign]
     PresentationPart._next_slide_partname = property(_next_slide_partname)  # type: ignore[method-assign]
     _PhysPkgWriter.factory = classmethod(lambda cls, file: DeflatedZipWriter(file))  # type: ignore[method-assign, assignment]
     try:
@@ -127,6 +173,7 @@ def scoped_pptx_patches() -> Iterator[None]:
     finally:
         CT_SlideIdList._next_id, _PhysPkgWriter.factory = saved  # type: ignore[method-assign]
         PresentationPart._next_slide_partname = saved_partname  # type: ignore[method-assign]
+        _Relationships.xml = saved_rels  # type: ignore[method-assign]
 
 
 def in_scoped_pptx(function: Callable[P, R]) -> Callable[P, R]:
