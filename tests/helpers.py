@@ -268,6 +268,25 @@ def title_breaking_at_the_hyphen(
     raise AssertionError(f"no title breaks at the hyphen of {word!r}")
 
 
+COUNCIL_WORDS = (
+    "Where the council's net revenue budget of £312 million goes across every ward and "
+    "service we run for residents businesses and partners this half-year"
+)
+
+
+def title_with_a_lone_last_word(width: float, size: float, family: str) -> str:
+    """A title of council words that takes two lines, ``width`` points wide at ``size``, the
+    second holding only its last word ("… goes, by" / "service")."""
+    words = COUNCIL_WORDS.split()
+    for count in range(2, len(words) + 1):
+        text = " ".join(words[:count])
+        line = Line(tuple(parse_inline(text)), family)
+        alone = Line(tuple(parse_inline(" ".join(words[: count - 1]))), family)
+        if wrap(line, width / size).lines == 2 and wrap(alone, width / size).lines == 1:
+            return text
+    raise AssertionError("no title of these words leaves its last word alone")
+
+
 def breaking_at_the_hyphen(
     word: str, width: float, size: float, faces: Faces, skip: int = 0
 ) -> str:

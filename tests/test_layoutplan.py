@@ -7,7 +7,12 @@ import itertools
 import pytest
 from pydantic import ValidationError
 
-from helpers import breaking_at_the_hyphen, statement, title_breaking_at_the_hyphen
+from helpers import (
+    breaking_at_the_hyphen,
+    statement,
+    title_breaking_at_the_hyphen,
+    title_with_a_lone_last_word,
+)
 from slidegen.layout import Box, PageGeometry, inches
 from slidegen.layout.geometry import CONTENT
 from slidegen.layout.metricsplan import TILE_COLUMNS, arrange_metrics
@@ -29,6 +34,7 @@ from slidegen.layout.titleplan import (
     plan_title,
     plan_title_sizes,
     title_boxes,
+    title_spare,
 )
 from slidegen.loader import load_yaml
 from slidegen.markup import Run, parse_inline
@@ -299,6 +305,44 @@ def test_titles_keep_a_hyphenated_word_whole_in_as_many_lines(layout: str) -> No
         assert wrapped.hyphen_breaks == 0
         assert wrapped.lines == wrap(line, width / box.size).lines
     assert hyphen_free_spare("Servizi per la salute", width, box.size, family) == 0
+
+
+@pytest.mark.parametrize("layout", ["Cover", "Section divider", "Closing", CONTENT])
+def test_titles_of_two_lines_break_evenly(layout: str) -> None:
+    """A title whose last line would hold one word is set to the narrowest measure that
+    keeps it in two lines: a point narrower than its longest line, it takes a third. Each
+    line is then at least a third of the measure, and a renderer measuring a couple of
+    points differently breaks it the same way."""
+    box = title_boxes(THEME, PAGE)[layout]
+    width = inner_size(box.box)[0]
+    family = FACES.heading
+    text = title_with_a_lone_last_word(width, box.size, family)
+    line = Line(tuple(parse_inline(text)), family)
+    spare = title_spare(text, width, box.size, family)
+    measure = width - spare
+    planned = wrap(line, measure / box.size)
+    assert spare > width / 4 and planned.lines == 2 and not planned.hyphen_breaks
+    longest = planned.narrowest * box.size
+    assert wrap(line, (longest - 1) / box.size).lines == 3
+    last = text.split()[-1]
+    assert face(family).advance(last) * box.size < width / 3  # it was alone: a short word
+    assert measure - longest < longest / 3  # neither line is left short
+    for slack in (-2.0, 2.0):  # the same breaks, so the same widths between which they hold
+        assert wrap(line, (measure + slack) / box.size) == planned
+    assert title_spare("Servizi per la salute", width, box.size, family) == 0  # one line
+
+
+def test_a_balanced_title_still_never_ends_a_line_after_a_hyphen() -> None:
+    """The even measure would end a line with "socio-": the next wider even one is taken."""
+    box = title_boxes(THEME, PAGE)[CONTENT]
+    width, family = inner_size(box.box)[0], FACES.heading
+    for skip in range(12):
+        text = title_breaking_at_the_hyphen("socio-sanitari", width, box.size, family, skip)
+        line = Line(tuple(parse_inline(text)), family)
+        measure = width - title_spare(text, width, box.size, family)
+        wrapped = wrap(line, measure / box.size)
+        assert wrapped.hyphen_breaks == 0, text
+        assert wrapped.lines == wrap(line, width / box.size).lines, text
 
 
 def test_display_text_is_set_smaller_when_no_measure_keeps_the_word_whole() -> None:

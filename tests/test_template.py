@@ -464,3 +464,38 @@ def test_export_never_overwrites_and_names_a_potx(
     assert taken.read_bytes() == b"mine"
     wrong = run_cli("template", "export", "brand.pptx", cwd=tmp_path)
     assert wrong.exit_code == 1 and "name the file .potx" in wrong.output
+
+
+def test_the_alignment_of_a_templates_titles_is_read() -> None:
+    """From the layout's list style, its master's, the master's title style or its prompt
+    text, as the colour and size are: Office's centred titles and left-aligned section
+    headers, LibreOffice's left-aligned ones."""
+    office = read_template(TEMPLATES / "comune-it.potx", Location("t"))
+    aligns = {layout.name: layout.title_align for layout in office.layouts}
+    assert aligns["Diapositiva titolo"] == aligns["Titolo e contenuto"] == "ctr"
+    assert aligns["Intestazione sezione"] == "l"
+    vivid = read_template(TEMPLATES / "libreoffice-vivid.pptx", Location("t"))
+    assert {layout.title_align for layout in vivid.layouts} == {"l"}
+
+
+def test_a_title_set_narrower_on_a_template_keeps_the_templates_alignment(
+    built: dict[str, Built],
+) -> None:
+    """A title of two lines set to a narrower, even measure leaves the room on the side away
+    from where the template's title starts: all of it on the right of a left-aligned
+    section header, half on each side of a centred title."""
+    prs = Presentation(str(built["comune-it-potx"].pptx))
+    default = 50800  # slidegen's own inset, left and right
+    seen = set()
+    for slide in prs.slides:
+        frame = slide.shapes.title.text_frame
+        left, right = frame.margin_left, frame.margin_right
+        if left == right == default:
+            continue  # set at the box's width
+        layout = slide.slide_layout.name
+        if layout == "Intestazione sezione":
+            assert left == default < right, layout
+        else:
+            assert left == right > default, layout
+        seen.add(layout)
+    assert {"Intestazione sezione", "Titolo e contenuto"} <= seen

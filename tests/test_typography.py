@@ -23,6 +23,7 @@ from helpers import (
     need_soffice,
     statement,
     title_breaking_at_the_hyphen,
+    title_with_a_lone_last_word,
 )
 from slidegen import compile_deck
 from slidegen.layout import EMU_PER_PT, PageGeometry
@@ -295,6 +296,42 @@ def test_rendered_section_titles_never_break_a_word_at_its_hyphen(
         line = Line(tuple(parse_inline(text)), family)
         assert wrap(line, measure / size).hyphen_breaks == 0
         assert len(line_tops(drawn)) == wrap(line, width / size).lines
+
+
+def test_rendered_titles_of_two_lines_break_evenly(project: Project, tmp_path: Path) -> None:
+    """A content title and a section title that would leave their last word alone on the
+    second line are drawn by LibreOffice in two lines of which neither is short, starting
+    where every title of their layout does."""
+    theme = Theme.model_validate(load_yaml(builtin_themes() / "cremona" / "theme.yaml").data)
+    page = PageGeometry.from_theme(theme)
+    content = title_with_a_lone_last_word(inner_size(page.title)[0], theme.sizes.title, "Carlito")
+    section = title_with_a_lone_last_word(
+        inner_size(page.section.title)[0], theme.sizes.cover, "Carlito"
+    )
+    deck = project.write_deck(
+        "deck: {title: T, date: 2014-12-31}\nsections:\n"
+        f'  - title: "{section}"\n    slides:\n'
+        f'      - {{kind: bullets, title: "{content}", items: [Uno, Due]}}\n'
+    )
+    pptx = tmp_path / "titles.pptx"
+    pptx.write_bytes(compile_deck(deck).data)
+    pages = words_by_page(convert_to_pdf([pptx], tmp_path)[pptx])
+    prs = Presentation(str(pptx))
+    for slide, words, text in zip(prs.slides, pages, (section, content), strict=True):
+        title = slide.shapes.title
+        # A divider without a subtitle shows its title alone (its lines may grow past the
+        # box's own height); under a content title, the list.
+        drawn = words if text == section else shape_words(title, words)
+        assert " ".join(w[0] for w in drawn) == text
+        tops = line_tops(drawn)
+        assert len(tops) == 2, text
+        lines = [[w for w in drawn if abs(w[2] - top) <= 2] for top in tops]
+        extents = [max(w[3] for w in ws) - min(w[1] for w in ws) for ws in lines]
+        assert len(lines[1]) > 1, text  # the last word has company
+        assert min(extents) > max(extents) / 3, (text, extents)
+        left = (title.left + title.text_frame.margin_left) / EMU_PER_PT
+        assert min(w[1] for w in drawn) == pytest.approx(left, abs=3)
+        assert title.text_frame.margin_right > title.text_frame.margin_left  # room on the right
 
 
 def test_rendered_short_lists_are_centred_under_their_heading(rendered) -> None:

@@ -49,6 +49,9 @@ class LayoutContext:
     template's: slidegen draws none of its own)."""
     title_colors: dict[str, str] = field(default_factory=dict)
     """Per layout name, the colour of its titles."""
+    title_aligns: dict[str, str] = field(default_factory=dict)
+    """Per layout name, how a template's titles are aligned (``left``, ``center``,
+    ``right``): slides inherit it; slidegen's own layouts align each slide's title."""
     inks: dict[str, str] = field(default_factory=dict)
     """Per layout name, the colour of the text on it."""
     heading_bottom: int | None = None

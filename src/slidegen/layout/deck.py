@@ -79,6 +79,9 @@ def lay_out_deck(
     lc.on_template = base is not None
     lc.title_boxes, lc.title_sizes = title_boxes(theme, page), titles.sizes
     lc.title_colors, lc.inks = _colours(theme, base)
+    if base is not None:
+        roles = base[1].roles.items()
+        lc.title_aligns = {role: _ALIGNS.get(on.title_align, "center") for role, on in roles}
     chrome = None if base is not None else plan_chrome(lc, logo)
     slides = []
     for place, spec in planned:
@@ -98,6 +101,10 @@ def _page(
     if base is not None:
         return page_from_template(theme, *base, title_lines=title_lines)
     return PageGeometry.from_theme(theme, title_lines=title_lines)
+
+
+_ALIGNS = {"l": "left", "just": "left", "dist": "left", "r": "right", "ctr": "center"}
+"""A template title's alignment, as the side its text starts from."""
 
 
 def _colours(

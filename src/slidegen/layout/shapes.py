@@ -132,9 +132,9 @@ class SlidePlan:
     title_anchor: str
     shapes: tuple[Shape, ...]
     title_spare: tuple[float, float] = (0.0, 0.0)
-    """Points of the title box left empty at its left and right, so that no line of the
-    title ends after a word's hyphen (:func:`~slidegen.layout.titleplan.hyphen_free_spare`):
-    on the side away from its alignment."""
+    """Points of the title box left empty at its left and right, so that a title of several
+    lines breaks evenly and no line ends after a word's hyphen
+    (:func:`~slidegen.layout.titleplan.title_spare`): on the side away from its alignment."""
 
     @property
     def keeps_text_placeholder(self) -> bool:

@@ -12,7 +12,7 @@ from .paras import INHERIT, Para
 from .shapes import PlaceholderText, Shape, SlidePlan
 from .text import fit_size, text_shape
 from .textplan import INSET_Y, inner_size
-from .titleplan import hyphen_free_spare, plan_title
+from .titleplan import plan_title, title_spare
 
 
 def slide_plan(
@@ -27,14 +27,15 @@ def slide_plan(
     """A slide on ``layout`` titled ``title``: the title placeholder (screen readers and the
     outline view read it), set where the layout puts it; on a template, with the template's
     alignment and anchor."""
+    # A template's title keeps the template's alignment (the slide inherits it).
+    starts = lc.title_aligns.get(layout, align)
     if lc.on_template:
         align = anchor = INHERIT
     width = inner_size(lc.title_boxes[layout].box)[0]
     family = lc.measure_family(heading=True)
-    spare = hyphen_free_spare(title, width, lc.title_sizes[layout], family)
-    # On the side the text does not start from; halved either side when centred (or when
-    # a template's alignment is not known here).
-    sides = {"left": (0.0, spare), "right": (spare, 0.0)}.get(align, (spare / 2, spare / 2))
+    spare = title_spare(title, width, lc.title_sizes[layout], family)
+    # On the side the text does not start from; halved either side when centred.
+    sides = {"left": (0.0, spare), "right": (spare, 0.0)}.get(starts, (spare / 2, spare / 2))
     colour = lc.title_colors[layout]
     return SlidePlan(layout, title, colour, align, anchor, tuple(shapes), title_spare=sides)
 

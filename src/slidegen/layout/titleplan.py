@@ -122,6 +122,50 @@ def hyphen_free_spare(text: str, width_pt: float, size: float, family: str) -> f
     return 0.0
 
 
+_BISECTIONS = 24
+"""Halvings of the measure when balancing a title: to well under a point of any box."""
+
+
+def title_spare(text: str, width_pt: float, size: float, family: str) -> float:
+    """How much narrower (points) than ``width_pt`` a title is set, so that its lines break
+    evenly and none ends after a word's hyphen. A title with a short last line ("… goes, by
+    / service") reads as a mistake: a title of several lines takes the narrowest measure
+    that keeps its number of lines and ends no line after a hyphen, and sits in the middle
+    of the widths that break it the same (or at the box's width, when that is nearer), so a
+    renderer measuring a hair differently breaks there too. One line, or no such measure:
+    only :func:`hyphen_free_spare`."""
+    line = Line(tuple(parse_inline(text)), family)
+    full = wrap(line, width_pt / size)
+    if full.lines < 2 or full.broken_word:
+        return hyphen_free_spare(text, width_pt, size, family)
+    measure = _narrowest_measure(line, full.lines, width_pt, size)
+    for _ in range(_MAX_MEASURES):
+        wrapped = wrap(line, measure / size)
+        if wrapped.lines == full.lines and not (wrapped.hyphen_breaks or wrapped.broken_word):
+            # As far from both ends of the widths that break it so as the box allows: a
+            # title already even at the box's width keeps it (and all its slack).
+            middle = (wrapped.narrowest + wrapped.widest) * size / 2
+            return max(0.0, width_pt - middle)
+        measure = wrapped.widest * size + 0.01  # the next wider way to break it
+        if measure > width_pt:
+            break
+    return hyphen_free_spare(text, width_pt, size, family)
+
+
+def _narrowest_measure(line: Line, lines: int, width_pt: float, size: float) -> float:
+    """The narrowest measure (points, to a fraction of one) that sets ``line`` in ``lines``
+    lines without breaking a word."""
+    short, enough = 0.0, width_pt
+    for _ in range(_BISECTIONS):
+        middle = (short + enough) / 2
+        wrapped = wrap(line, middle / size)
+        if wrapped.lines > lines or wrapped.broken_word:
+            short = middle
+        else:
+            enough = middle
+    return enough
+
+
 def lines_that_fit(box: Box, size: float, family: str) -> int:
     """How many lines of a title at ``size`` the box holds."""
     return max(1, int(inner_size(box)[1] // (face(family).line_height * size)))

@@ -18,6 +18,7 @@ from .files import read_template_bytes
 from .styles import (
     THEME_RT,
     MasterStyles,
+    alignment_of,
     background_colour,
     box_of,
     fill_of,
@@ -77,6 +78,8 @@ class Layout:
     """The size its titles are set at, when the template says."""
     title_anchor: str = "t"
     """Where its title's text sits in the title's box (``t``, ``ctr``, ``b``)."""
+    title_align: str = "l"
+    """How its title's lines are aligned (``l``, ``ctr``, ``r``, ``just``, ``dist``)."""
     graphics: tuple[Box, ...] = ()
     """Where its own and its master's pictures and shapes (not placeholders) are."""
 
@@ -209,6 +212,7 @@ def _layout(master: int, position: int, element: etree._Element, styles: MasterS
         footer_color=colour("ftr", None) if "ftr" in chains else None,
         title_size=first_found(title[1], lambda rpr: points_of(rpr.get("sz"))) or styles.title_size,
         title_anchor=_anchor(title[0], styles.master_spans.get("title")),
+        title_align=first_found(title[1], alignment_of) or "l",
         graphics=graphics(element)
         + (styles.graphics if element.get("showMasterSp") != "0" else ()),
     )

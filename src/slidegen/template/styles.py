@@ -169,6 +169,19 @@ def first_found(
     return None
 
 
+def alignment_of(rpr: etree._Element) -> str | None:
+    """The alignment (``l``, ``ctr``, ``r``, …) of the paragraphs a run default belongs to:
+    its list level's, or its paragraph's."""
+    parent = rpr.getparent()
+    if parent is None:
+        return None
+    if parent.tag == f"{{{_A}}}r":  # a run's properties: its paragraph's
+        parent = parent.getparent()
+    if parent is not None and parent.tag == f"{{{_A}}}p":  # a paragraph: its own properties
+        parent = parent.find("a:pPr", _NS)
+    return parent.get("algn") if parent is not None else None
+
+
 def points_of(size: str | None) -> float | None:
     return int(size) / 100 if size and size.isdigit() and 100 <= int(size) <= 400_000 else None
 
