@@ -8,13 +8,14 @@ import pytest
 from pydantic import ValidationError
 
 from helpers import (
+    COUNCIL_WORDS,
     breaking_at_the_hyphen,
     statement,
     title_breaking_at_the_hyphen,
     title_with_a_lone_last_word,
 )
 from slidegen.layout import Box, PageGeometry, inches
-from slidegen.layout.geometry import CONTENT
+from slidegen.layout.geometry import CONTENT, COVER
 from slidegen.layout.metricsplan import TILE_COLUMNS, arrange_metrics
 from slidegen.layout.paras import Para, bullet_paras
 from slidegen.layout.textplan import (
@@ -30,6 +31,7 @@ from slidegen.layout.textplan import (
 from slidegen.layout.tileplan import TileText, figure_limit, plan_tiles
 from slidegen.layout.titleplan import (
     TitleEntry,
+    _narrowest_measure,
     hyphen_free_spare,
     plan_title,
     plan_title_sizes,
@@ -343,6 +345,37 @@ def test_a_balanced_title_still_never_ends_a_line_after_a_hyphen() -> None:
         wrapped = wrap(line, measure / box.size)
         assert wrapped.hyphen_breaks == 0, text
         assert wrapped.lines == wrap(line, width / box.size).lines, text
+
+
+def test_a_balanced_title_never_starts_a_line_with_a_dash() -> None:
+    """ "Sei mesi fuori dal Comune" / "– esempio a periodi" was the even measure of the
+    example's cover: the dash stays at the end of the first line."""
+    box = title_boxes(THEME, PAGE)[COVER]
+    width, family = inner_size(box.box)[0], FACES.heading
+    found = 0
+    words = COUNCIL_WORDS.split()
+    for before, after in itertools.product(range(1, len(words)), range(1, 6)):
+        text = " ".join([*words[:before], "–", *words[-after:]])
+        line = Line(tuple(parse_inline(text)), family)
+        full = wrap(line, width / box.size)
+        even = wrap(line, _narrowest_measure(line, full.lines, width, box.size) / box.size)
+        if full.lines < 2 or not even.dash_breaks or full.dash_breaks:
+            continue  # (at the box's width the dash starts a line: no measure keeps it up)
+        found += 1
+        planned = wrap(line, (width - title_spare(text, width, box.size, family)) / box.size)
+        assert planned.lines == full.lines and planned.dash_breaks == 0, text
+    assert found  # titles whose even measure starts a line with the dash were tried
+
+
+def test_wrap_counts_the_lines_a_dash_would_start() -> None:
+    line = Line(tuple(parse_inline("Comune – esempio")), FACES.heading)
+    comune = face(FACES.heading).advance("Comune ")
+    assert wrap(line, comune + 0.1).dash_breaks == 1  # "Comune" / "– esempio"
+    assert wrap(line, 100).dash_breaks == 0
+    em_dash = Line(tuple(parse_inline("Comune — esempio")), FACES.heading)
+    assert wrap(em_dash, comune + 0.1).dash_breaks == 1
+    hyphen = Line(tuple(parse_inline("2014 - 2015")), FACES.heading)  # a hyphen, not a dash
+    assert wrap(hyphen, face(FACES.heading).advance("2014 ") + 0.1).dash_breaks == 0
 
 
 def test_display_text_is_set_smaller_when_no_measure_keeps_the_word_whole() -> None:

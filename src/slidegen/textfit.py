@@ -191,16 +191,7 @@ def widest_word(line: Line) -> float:
 def _hyphen_ends(line: Line) -> tuple[bool, ...]:
     """Per piece of :func:`_word_widths`, whether a line break after it would cut a word at
     its hyphen ("socio-" of "socio-sanitari"; not "2014 -" nor a hyphen before a space)."""
-    pieces: list[str] = []
-    for run in line.runs:
-        token = ""
-        for char in run.text:
-            token += char
-            if char in " -":
-                pieces.append(token)
-                token = ""
-        if token:
-            pieces.append(token)
+    pieces = [piece for run in line.runs for piece in _pieces(run.text)]
     return tuple(
         len(piece) > 1
         and piece.endswith("-")
@@ -209,6 +200,30 @@ def _hyphen_ends(line: Line) -> tuple[bool, ...]:
         and not pieces[index + 1][:1].isspace()
         for index, piece in enumerate(pieces)
     )
+
+
+_DASHES = "–—"  # en and em dash: a line never starts with one ("Comune" / "– esempio")
+
+
+@functools.lru_cache(maxsize=1024)
+def _dash_follows(line: Line) -> tuple[bool, ...]:
+    """Per piece of :func:`_word_widths`, whether a line break after it would start the next
+    line with a dash."""
+    pieces = [piece for run in line.runs for piece in _pieces(run.text)]
+    return tuple(
+        index + 1 < len(pieces) and pieces[index + 1][:1] in _DASHES for index in range(len(pieces))
+    )
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where lines may break, as :func:`_word_widths` cuts it."""
+    pieces, token = [], ""
+    for char in text:
+        token += char
+        if char in " -":
+            pieces.append(token)
+            token = ""
+    return [*pieces, token] if token else pieces
 
 
 @dataclass(frozen=True)
@@ -223,6 +238,8 @@ class Wrap:
     widest: float
     broken_word: bool = False
     """A word wider than the box is broken across lines."""
+    dash_breaks: int = 0
+    """Lines that start with a dash ("Comune" / "– esempio")."""
 
 
 def wrap(line: Line, width_em: float) -> Wrap:
@@ -230,8 +247,8 @@ def wrap(line: Line, width_em: float) -> Wrap:
     :func:`count_lines`, with where it breaks and how far the box may change before a break
     moves."""
     available = max(width_em - line.indent_em, 1.0)
-    hyphens = _hyphen_ends(line)
-    lines, breaks_at_hyphen, broken = 1, 0, False
+    hyphens, dashes = _hyphen_ends(line), _dash_follows(line)
+    lines, breaks_at_hyphen, breaks_before_dash, broken = 1, 0, 0, False
     used = shown = 0.0  # the current line: with the last piece's trailing space, without
     narrowest, widest = 0.0, math.inf
     for index, (full, bare) in enumerate(_word_widths(line)):
@@ -240,6 +257,7 @@ def wrap(line: Line, width_em: float) -> Wrap:
             widest = min(widest, used + visible)
             narrowest = max(narrowest, shown)
             breaks_at_hyphen += hyphens[index - 1]
+            breaks_before_dash += dashes[index - 1]
             lines += 1
             used = shown = 0.0
         if visible > available:
@@ -254,7 +272,12 @@ def wrap(line: Line, width_em: float) -> Wrap:
     if broken:
         narrowest = available
     return Wrap(
-        lines, breaks_at_hyphen, narrowest + line.indent_em, widest + line.indent_em, broken
+        lines,
+        breaks_at_hyphen,
+        narrowest + line.indent_em,
+        widest + line.indent_em,
+        broken,
+        breaks_before_dash,
     )
 
 

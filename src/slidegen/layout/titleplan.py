@@ -128,12 +128,13 @@ _BISECTIONS = 24
 
 def title_spare(text: str, width_pt: float, size: float, family: str) -> float:
     """How much narrower (points) than ``width_pt`` a title is set, so that its lines break
-    evenly and none ends after a word's hyphen. A title with a short last line ("… goes, by
-    / service") reads as a mistake: a title of several lines takes the narrowest measure
-    that keeps its number of lines and ends no line after a hyphen, and sits in the middle
-    of the widths that break it the same (or at the box's width, when that is nearer), so a
-    renderer measuring a hair differently breaks there too. One line, or no such measure:
-    only :func:`hyphen_free_spare`."""
+    evenly, none ends after a word's hyphen and none starts with a dash. A title with a
+    short last line ("… goes, by / service") reads as a mistake: a title of several lines
+    takes the narrowest measure that keeps its number of lines, ends no line after a hyphen
+    and starts none with a dash, and sits in the middle of the widths that break it the
+    same (or at the box's width, when that is nearer), so a renderer measuring a hair
+    differently breaks there too. One line, or no such measure: only
+    :func:`hyphen_free_spare`."""
     line = Line(tuple(parse_inline(text)), family)
     full = wrap(line, width_pt / size)
     if full.lines < 2 or full.broken_word:
@@ -141,7 +142,8 @@ def title_spare(text: str, width_pt: float, size: float, family: str) -> float:
     measure = _narrowest_measure(line, full.lines, width_pt, size)
     for _ in range(_MAX_MEASURES):
         wrapped = wrap(line, measure / size)
-        if wrapped.lines == full.lines and not (wrapped.hyphen_breaks or wrapped.broken_word):
+        bad = wrapped.hyphen_breaks or wrapped.dash_breaks or wrapped.broken_word
+        if wrapped.lines == full.lines and not bad:
             # As far from both ends of the widths that break it so as the box allows: a
             # title already even at the box's width keeps it (and all its slack).
             middle = (wrapped.narrowest + wrapped.widest) * size / 2
