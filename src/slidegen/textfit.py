@@ -149,16 +149,8 @@ def _word_widths(line: Line) -> tuple[tuple[float, float], ...]:
     widths: list[tuple[float, float]] = []
     for run in line.runs:
         metrics = face(line.family, run.bold, run.italic)
-        token = ""
-        for char in run.text:
-            token += char
-            # Where lines may break (never at a no-break space). Not after "/": LibreOffice
-            # keeps "su/con" whole, and measuring it whole can only err towards more lines.
-            if char in " -":
-                widths.append((metrics.advance(token), metrics.advance(token.rstrip())))
-                token = ""
-        if token:
-            widths.append((metrics.advance(token), metrics.advance(token.rstrip())))
+        for piece in _pieces(run.text):
+            widths.append((metrics.advance(piece), metrics.advance(piece.rstrip())))
     return tuple(widths)
 
 
@@ -216,7 +208,9 @@ def _dash_follows(line: Line) -> tuple[bool, ...]:
 
 
 def _pieces(text: str) -> list[str]:
-    """``text`` cut where lines may break, as :func:`_word_widths` cuts it."""
+    """``text`` cut where lines may break: after a space or a hyphen, never at a no-break
+    space. Not after "/": LibreOffice keeps "su/con" whole, and measuring it whole can only
+    err towards more lines."""
     pieces, token = [], ""
     for char in text:
         token += char

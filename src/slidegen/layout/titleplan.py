@@ -144,8 +144,8 @@ def title_spare(text: str, width_pt: float, size: float, family: str) -> float:
         wrapped = wrap(line, measure / size)
         bad = wrapped.hyphen_breaks or wrapped.dash_breaks or wrapped.broken_word
         if wrapped.lines == full.lines and not bad:
-            # As far from both ends of the widths that break it so as the box allows: a
-            # title already even at the box's width keeps it (and all its slack).
+            # As far from both ends of the widths that break it so as the box allows; a
+            # title already even at the box's width keeps that width and all its slack.
             middle = (wrapped.narrowest + wrapped.widest) * size / 2
             return max(0.0, width_pt - middle)
         measure = wrapped.widest * size + 0.01  # the next wider way to break it
