@@ -45,8 +45,9 @@ schema: $(VENV)/.installed
 # After a change to the command line, its help texts or their translations, or a built-in
 # theme's manifest: regenerate what the quick commands print before click (or PyYAML) is
 # imported, from click and PyYAML themselves: every help screen in every language
-# (src/slidegen/prerendered_help_<language>.py) and the built-in themes' descriptions with the manifests
-# they were read from (src/slidegen/prerendered_themes.py). A test fails until this is run.
+# (src/slidegen/prerendered_help_<language>.py), the built-in themes' descriptions with the manifests
+# they were read from and the words `themes` uses in each language (src/slidegen/prerendered_themes.py).
+# A test fails until this is run.
 prerendered: $(VENV)/.installed
 	$(BIN)/python -m slidegen.prerender
 

@@ -7,7 +7,9 @@ prints, run for it in a child) and from PyYAML reading each built-in manifest:
 
 - ``slidegen.prerendered_help_<language>``: every command's help screen, a module per
   language;
-- :mod:`slidegen.prerendered_themes`: each built-in manifest's bytes and its description.
+- :mod:`slidegen.prerendered_themes`: each built-in manifest's bytes and its description,
+  and the words ``slidegen themes`` says where a theme comes from with, in each language
+  with a catalogue (so that no catalogue is read).
 
 Run after a change to the command line, its help texts or their translations, or a built-in
 theme's manifest; a test fails until the modules are regenerated.
@@ -20,7 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .i18n import LANGUAGES, LOCALE_VARIABLES
+from .i18n import ENGLISH, LANGUAGES, LOCALE_VARIABLES, _, use_language
+from .quick import BUILTIN, PROJECT, SHADOWS
 from .quick_help import HELP_OPTION, formatter_width
 from .theme_index import BUILTIN_THEMES, MANIFEST, THEME_NAME, describe_manifest
 
@@ -128,7 +131,23 @@ def themes_module(manifests: dict[str, bytes]) -> str:
         lines += [f"    # {name}/{MANIFEST}", "    ("]
         lines += [f"        {chunk!r}" for chunk in chunks]
         lines.append(f"    ): {describe_manifest(manifest)!r},")
+    lines += [
+        "}",
+        "ORIGINS = {",
+        "    # where a theme comes from, in each language with a catalogue (English: as written)",
+    ]
+    for language in LANGUAGES:
+        if language != ENGLISH:
+            lines.append(f"    {language!r}: {_origin_words_in(language)!r},")
     return "\n".join([*lines, "}", ""])
+
+
+def _origin_words_in(language: str) -> dict[str, str]:
+    before = use_language(language)
+    try:
+        return {word: _(word) for word in (BUILTIN, PROJECT, SHADOWS)}
+    finally:
+        use_language(before)
 
 
 def _text_literal(text: str) -> str:

@@ -49,3 +49,7 @@ DESCRIPTIONS = {
         b'slide_numbers: true\n'
     ): 'Neutral blue-grey, Arial, no wordmark',
 }
+ORIGINS = {
+    # where a theme comes from, in each language with a catalogue (English: as written)
+    'it': {'built-in': 'incluso', 'project': 'progetto', 'project, replaces built-in': 'progetto, sostituisce quello incluso'},
+}

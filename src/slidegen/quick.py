@@ -16,7 +16,7 @@ import errno
 import os
 import sys
 
-from .i18n import LANGUAGES, _, choose_language, use_language
+from .i18n import LANGUAGES, N_, _, choose_language, use_language
 
 COMMANDS = ("themes", "schema")
 LANG_OPTION = "--lang"  # cli_language.LANG_OPTION, which imports click
@@ -83,13 +83,30 @@ def _themes_text() -> str | None:
         return None  # click's Path type refuses an unreadable --project (the default: .)
     from .theme_index import describe_theme, theme_entries
 
+    words = origin_words()
     lines = []
     for entry in theme_entries("."):
-        origin = _("built-in") if entry.builtin else _("project")
+        origin = words[BUILTIN] if entry.builtin else words[PROJECT]
         if entry.shadows_builtin:
-            origin = _("project, replaces built-in")
+            origin = words[SHADOWS]
         lines.append(f"{entry.name}\t{origin}\t{describe_theme(entry.folder)}\n")
     return "".join(lines)
+
+
+BUILTIN, PROJECT, SHADOWS = N_("built-in"), N_("project"), N_("project, replaces built-in")
+"""Where a theme comes from, as ``slidegen themes`` says it (cli_project.themes)."""
+
+
+def origin_words() -> dict[str, str]:
+    """The three in the run's language: shipped with the themes' descriptions for each
+    language slidegen has a catalogue of (no catalogue read), else from the catalogue."""
+    from .i18n import current_language
+    from .prerendered_themes import ORIGINS
+
+    shipped = ORIGINS.get(current_language())
+    return (
+        shipped if shipped is not None else {word: _(word) for word in (BUILTIN, PROJECT, SHADOWS)}
+    )
 
 
 def write_like_click(text: str) -> bool:
