@@ -159,6 +159,10 @@ def test_a_font_changed_in_place_is_measured_again(tmp_path: Path, cache: Path) 
         b'{"format": 1, "advances": [1, 2]}',
         b'{"format": 999, "advances": {}}',
         b'{"format": 1, "advances": {}, "code_points": [["a", 2]]}',
+        b'{"format": 1, "advances": {}, "code_points": [[0, 99999999999]]}',
+        b'{"format": 1, "advances": {"Cremona": NaN}}',
+        b'{"format": 1, "advances": {"Cremona": -1.0}}',
+        b'{"format": 1, "advances": {}, "line_height": "tall"}',
         b"[]",
     ],
 )

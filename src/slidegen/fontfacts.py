@@ -29,6 +29,7 @@ FORMAT = 1
 _MAX_WORDS = 200_000  # per font file and run: a deck's vocabulary is a few thousand pieces
 _MAX_KEPT = 20_000  # an entry read with more starts afresh: reading it must stay quick
 _UNREADABLE = "unreadable"
+_LAST = 0x10FFFF  # the last code point
 
 
 def cache_folder() -> Path | None:
@@ -151,12 +152,12 @@ def _from_json(data: dict[str, object], entry: Path) -> FontFacts:
     advances = data["advances"]
     if not isinstance(advances, dict) or len(advances) > _MAX_KEPT:
         raise ValueError("no widths, or more than are worth reading")
-    if not all(isinstance(width, float) for width in advances.values()):
+    if not all(_is_em(width) for width in advances.values()):
         raise ValueError("widths are not numbers")
     known = FontFacts(entry, advances)
     height = data.get("line_height")
     if height is not None:
-        if not isinstance(height, float):
+        if not _is_em(height):
             raise ValueError("the line height is not a number")
         known.line_height = height
     if "code_points" in data:
@@ -178,7 +179,17 @@ def _ranges(code_points: frozenset[int]) -> list[list[int]]:
     return ranges
 
 
+def _is_em(value: object) -> bool:
+    """A width or height in em, as measured: a finite number, not negative (NaN is not)."""
+    return isinstance(value, float) and 0.0 <= value < 1e6
+
+
 def _from_ranges(ranges: object) -> frozenset[int]:
     if not isinstance(ranges, list):
         raise ValueError("the character map is not a list")
-    return frozenset(point for start, end in ranges for point in range(int(start), int(end) + 1))
+    points: set[int] = set()
+    for start, end in ranges:
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= _LAST):
+            raise ValueError("not a range of code points")
+        points.update(range(start, end + 1))
+    return frozenset(points)
