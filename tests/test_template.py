@@ -499,3 +499,25 @@ def test_a_title_set_narrower_on_a_template_keeps_the_templates_alignment(
             assert left == right > default, layout
         seen.add(layout)
     assert {"Intestazione sezione", "Titolo e contenuto"} <= seen
+
+
+def test_a_kinds_own_layout_places_its_titles_room_by_its_own_alignment(tmp_path: Path) -> None:
+    """Bullets on Office's left-aligned section header (the content layout centres its
+    titles): their evened-out titles keep all the room on the right, so they start where
+    the layout's text does, not half the room in."""
+    case = TemplateCase(
+        "comune-kinds",
+        TEMPLATES / "comune-it.potx",
+        'name: Comune\ntemplate: {file}\nlayouts:\n  bullets: "Intestazione sezione"\n',
+    )
+    root = make_project(tmp_path, {"kinds": case})
+    prs = Presentation(io.BytesIO(compile_deck(root / "deck.yaml", "comune-kinds").data))
+    default = 50800  # slidegen's own inset, left and right
+    narrowed = [
+        slide.shapes.title.text_frame
+        for slide in prs.slides
+        if slide.slide_layout.name == "Intestazione sezione"
+        and slide.shapes.title.text_frame.margin_right > default
+    ]
+    assert len(narrowed) >= 2  # dividers and bullets slides with titles of two lines
+    assert {frame.margin_left for frame in narrowed} == {default}

@@ -52,6 +52,9 @@ class LayoutContext:
     title_aligns: dict[str, str] = field(default_factory=dict)
     """Per layout name, how a template's titles are aligned (``left``, ``center``,
     ``right``): slides inherit it; slidegen's own layouts align each slide's title."""
+    kind_title_aligns: dict[str, str] = field(default_factory=dict)
+    """Per slide kind the theme gives a template layout of its own, how that layout's
+    titles are aligned (its slides inherit that, not their role's)."""
     inks: dict[str, str] = field(default_factory=dict)
     """Per layout name, the colour of the text on it."""
     heading_bottom: int | None = None

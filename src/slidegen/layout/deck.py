@@ -25,7 +25,7 @@ from .titleplan import TitleEntry, TitleSizes, plan_title_sizes, title_boxes
 
 if TYPE_CHECKING:
     from ..template.mapping import LayoutChoice
-    from ..template.reading import TemplateInfo
+    from ..template.reading import Layout, TemplateInfo
 
 Place = tuple[str | int, ...]
 Planned = list[tuple[Place, object]]
@@ -80,8 +80,7 @@ def lay_out_deck(
     lc.title_boxes, lc.title_sizes = title_boxes(theme, page), titles.sizes
     lc.title_colors, lc.inks = _colours(theme, base)
     if base is not None:
-        roles = base[1].roles.items()
-        lc.title_aligns = {role: _ALIGNS.get(on.title_align, "center") for role, on in roles}
+        lc.title_aligns, lc.kind_title_aligns = _aligns(base[1].roles), _aligns(base[1].kinds)
     chrome = None if base is not None else plan_chrome(lc, logo)
     slides = []
     for place, spec in planned:
@@ -105,6 +104,11 @@ def _page(
 
 _ALIGNS = {"l": "left", "just": "left", "dist": "left", "r": "right", "ctr": "center"}
 """A template title's alignment, as the side its text starts from."""
+
+
+def _aligns(layouts: dict[str, Layout]) -> dict[str, str]:
+    """How the titles of each of a template's ``layouts`` are aligned."""
+    return {name: _ALIGNS.get(layout.title_align, "center") for name, layout in layouts.items()}
 
 
 def _colours(

@@ -27,8 +27,9 @@ def slide_plan(
     """A slide on ``layout`` titled ``title``: the title placeholder (screen readers and the
     outline view read it), set where the layout puts it; on a template, with the template's
     alignment and anchor."""
-    # A template's title keeps the template's alignment (the slide inherits it).
-    starts = lc.title_aligns.get(layout, align)
+    # A template's title keeps its layout's alignment (the slide inherits it): the kind's
+    # own layout when the theme gives it one, as the slide is made on that.
+    starts = lc.kind_title_aligns.get(lc.kind) or lc.title_aligns.get(layout, align)
     if lc.on_template:
         align = anchor = INHERIT
     width = inner_size(lc.title_boxes[layout].box)[0]
