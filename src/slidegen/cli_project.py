@@ -92,12 +92,14 @@ def new_period(period_id: str, deck: Path) -> None:
     help=N_("Project folder whose themes/ to list too (default: the current folder)."),
 )
 def themes(project: Path) -> None:
+    from .quick import BUILTIN, PROJECT, SHADOWS, origin_words
     from .theme_index import describe_theme, theme_entries
 
+    words = origin_words()  # the quick answer's words: the two never say it differently
     for entry in theme_entries(project):
-        origin = _("built-in") if entry.builtin else _("project")
+        origin = words[BUILTIN] if entry.builtin else words[PROJECT]
         if entry.shadows_builtin:
-            origin = _("project, replaces built-in")
+            origin = words[SHADOWS]
         click.echo(f"{entry.name}\t{origin}\t{describe_theme(entry.folder)}")
 
 
