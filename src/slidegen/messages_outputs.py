@@ -73,8 +73,8 @@ OUTPUT_MESSAGES: dict[str, str | tuple[str, str]] = {
         "shows it in the deck's language)"
     ),
     "target_implicit_percent": N_(
-        "{figure} is shown as a percentage ({figure}%), because a target's unit is % unless "
-        "'unit' is written; write its unit (e.g. unit: trees), or unit: \"\" for none"
+        "{figure} is shown as a percentage ({figure}%), because a target's unit is % when "
+        "'unit' is not written; write its unit (e.g. unit: trees), or unit: \"\" for none"
     ),
     "gauges_crowded": N_(
         "the targets' figures do not fit inside their rings at {size} pt, the theme's "
