@@ -40,9 +40,9 @@ from realdeck import scaled_deck
 ROOT = Path(__file__).resolve().parent.parent
 MARK = ROOT / "src" / "slidegen" / "themes" / "neutral" / "neutral-mark.png"
 # The wrapper child: the real CLI, in-process, then whether matplotlib was imported.
-CHILD = (
-    "import sys\nfrom slidegen.cli import main\n"
-    "try:\n    main(sys.argv[1:], standalone_mode=False)\n"
+CHILD = (  # the console command's own entry point (slidegen.launch), as a user runs it
+    "import sys\nfrom slidegen.launch import run\n"
+    "try:\n    run()\n"
     "finally:\n    print('matplotlib' in sys.modules)\n"
 )
 CYCLE = ("section", "bullets", "chart", "columns", "metrics", "bullets+chart", "statement")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from . import collector
 from .cli_language import VERSION_OPTION_HELP, LocalizedGroup, run_language
 from .cli_live import preview, watch_command
 from .cli_options import (
@@ -176,6 +177,7 @@ def build(
             return
         from .build import build_deck
 
+        collector.working()
         result = build_deck(
             deck,
             output,
@@ -207,6 +209,7 @@ def build(
 def verify(folder: Path, fixity: bool) -> None:
     from .archive import verify_archive
 
+    collector.working()
     try:
         verified = verify_archive(folder, fixity_only=fixity)
     except SlidegenError as error:
@@ -247,6 +250,7 @@ def check(
 ) -> None:
     from .pipeline import check_deck
 
+    collector.working()
     errors: list[Problem] = []
     findings: list[Problem] = []
     slides = 0

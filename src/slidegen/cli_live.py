@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from . import collector
 from .cli_language import LocalizedCommand
 from .cli_options import DECK_ARGUMENT, OUTPUT_OPTION, THEME_OPTION
 from .cli_output import fail, report
@@ -26,6 +27,7 @@ from .i18n import N_, _, ngettext
 def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview: bool) -> None:
     from .watch import WatchEvent, preview_available, watch
 
+    collector.working()
     png = not no_preview and preview_available()
     if not no_preview and not png:
         click.echo(_("no LibreOffice/pdftoppm: building without PNG preview"), err=True)
@@ -84,6 +86,8 @@ def watch_command(deck: Path, output: Path | None, theme: str | None, no_preview
 )
 def preview(deck: Path, theme: str | None, port: int) -> None:
     from .preview.session import PreviewUpdate, run_preview
+
+    collector.working()
 
     def ready(url: str) -> None:
         click.echo(_("preview of {deck} at {url} (Ctrl-C to stop)").format(deck=deck, url=url))

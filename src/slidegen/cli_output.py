@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from . import collector
 from .errors import EXIT_DECK_ERROR, Problem, SlidegenError
 from .i18n import _, ngettext
 
@@ -83,6 +84,8 @@ def say_check_summary(deck: Path, slides: int, findings: list[Problem], exit_cod
 def build_every_period(deck: Path, options: BatchOptions) -> None:
     from .batch import build_all_periods
 
+    collector.working()
+
     outcomes = build_all_periods(deck, options)
     for outcome in outcomes:
         status = _("ok") if outcome.ok else _("FAILED")
@@ -113,6 +116,8 @@ def archive_version(
     archive_dir: Path | None,
 ) -> None:
     from .archive import archive_deck
+
+    collector.working()
 
     result = archive_deck(
         deck,

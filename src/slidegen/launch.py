@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import sys
 
+from . import collector
+
 
 def run() -> None:
-    args = sys.argv[1:]
+    collector.starting()
+    try:
+        _dispatch(sys.argv[1:])
+    finally:
+        collector.ending()
+
+
+def _dispatch(args: list[str]) -> None:
     if args == ["--version"]:  # exactly what click's version option prints
         from .version import describe
 
