@@ -13,6 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import _Relationships
 from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
+from pptx.oxml.shapes.groupshape import CT_GroupShape
 from pptx.parts.presentation import PresentationPart
 
 from helpers import Project, build
@@ -26,6 +27,7 @@ def patched() -> tuple[object, ...]:
         PresentationPart._next_slide_partname,
         _PhysPkgWriter.factory,
         _Relationships.xml,
+        CT_GroupShape.max_shape_id,
     )
 
 
@@ -180,3 +182,26 @@ def test_relationships_are_the_bytes_lxml_serializes(targets: list[str]) -> None
     if not targets:
         empty = _Relationships(slide.part.partname.baseURI)
         assert relationships_xml(empty) == empty.xml
+
+
+def test_shape_ids_inside_a_build_are_python_pptx_s() -> None:
+    """The largest integer ``@id`` anywhere in the slide, non-numbers ignored, as
+    python-pptx's own XPath finds it."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    tree = slide.shapes._spTree
+    for _ in range(3):
+        slide.shapes.add_textbox(0, 0, 10, 10)
+    deep = tree.xpath("//p:cNvPr")[-1]
+    deep.set("id", "41")
+    deep.getparent().set("id", "draft")  # not a number: never an id
+    expected = tree.max_shape_id
+    with scoped_pptx_patches():
+        assert CT_GroupShape.max_shape_id is not ORIGINAL[-1]
+        assert tree.max_shape_id == expected == 41
+        assert slide.shapes.add_textbox(0, 0, 10, 10).shape_id == 42
+    empty = Presentation().slides.add_slide(Presentation().slide_layouts[6]).shapes._spTree
+    for element in empty.iter():
+        element.attrib.pop("id", None)
+    with scoped_pptx_patches():
+        assert empty.max_shape_id == 0

@@ -14,6 +14,10 @@
 * Each part's relationships are written as the bytes lxml would serialize
   (:func:`relationships_xml`), without first building them as a tree of elements, one
   parsed per relationship: a deck of native charts has three relationship parts a slide.
+* A new shape's id is one more than the largest ``@id`` of its slide, which python-pptx
+  finds with an XPath compiled again for every shape (lxml's ``xpath()``, ~20 µs); the
+  same XPath compiled once finds the same ids in a third of the time
+  (:func:`_max_shape_id`).
 
 Chart workbooks are not python-pptx's: slidegen writes them (:mod:`.chartbook`), every text
 as a text cell (XlsxWriter's default, which python-pptx uses, turns a category that starts
@@ -42,6 +46,7 @@ from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.ns import qn
 from pptx.oxml.presentation import CT_SlideIdList
+from pptx.oxml.shapes.groupshape import CT_GroupShape
 from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.presentation import PresentationPart
@@ -93,6 +98,16 @@ def _next_slide_partname(self: Any) -> PackURI:
     """The next free ``slideN.xml`` from the package's part namer (O(1) once
     :func:`make_linear` gave it one); python-pptx counts the slide list with ``len()``."""
     return self.package.next_partname("/ppt/slides/slide%d.xml")
+
+
+_ALL_IDS = etree.XPath("//@id")
+
+
+def _max_shape_id(self: Any) -> int:
+    """python-pptx's ``CT_GroupShape.max_shape_id`` with its XPath compiled once: the
+    largest integer ``@id`` anywhere in the slide (ids have document scope), 0 for none."""
+    used_ids = [int(id_str) for id_str in _ALL_IDS(self) if id_str.isdigit()]
+    return max(used_ids) if used_ids else 0
 
 
 _RELS_HEAD = (
@@ -158,15 +173,18 @@ class DeflatedZipWriter:
 
 @contextlib.contextmanager
 def scoped_pptx_patches() -> Iterator[None]:
-    """Within the block, new slide ids and names take O(1), relationships are written as
-    bytes and the package is zipped with fixed entry times; python-pptx is as it was outside
+    """Within the block, new slide ids and names take O(1), shape ids are found with a
+    compiled XPath, relationships are written as bytes and the package is zipped with fixed
+    entry times; python-pptx is as it was outside
     it (other code in the process is
     not affected)."""
     saved = CT_SlideIdList._next_id, _PhysPkgWriter.factory
     saved_partname, saved_rels = PresentationPart._next_slide_partname, _Relationships.xml
+    saved_max_id = CT_GroupShape.max_shape_id
     CT_SlideIdList._next_id = property(_next_slide_id)  # type: ignore[assignment]
     _Relationships.xml = property(relationships_xml)  # type: ignore[assignment, method-assign]
     PresentationPart._next_slide_partname = property(_next_slide_partname)  # type: ignore[method-assign]
+    CT_GroupShape.max_shape_id = property(_max_shape_id)  # type: ignore[method-assign, assignment]
     _PhysPkgWriter.factory = classmethod(lambda cls, file: DeflatedZipWriter(file))  # type: ignore[method-assign, assignment]
     try:
         yield
@@ -174,6 +192,7 @@ def scoped_pptx_patches() -> Iterator[None]:
         CT_SlideIdList._next_id, _PhysPkgWriter.factory = saved  # type: ignore[method-assign]
         PresentationPart._next_slide_partname = saved_partname  # type: ignore[method-assign]
         _Relationships.xml = saved_rels  # type: ignore[method-assign]
+        CT_GroupShape.max_shape_id = saved_max_id  # type: ignore[method-assign]
 
 
 def in_scoped_pptx(function: Callable[P, R]) -> Callable[P, R]:
