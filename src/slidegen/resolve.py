@@ -7,6 +7,7 @@ build stops, so one ``slidegen check --period`` lists them all.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Callable
@@ -115,7 +116,7 @@ def used_metric_ids(deck: Deck) -> dict[str, Path_]:
         elif isinstance(node, Chart) and node.metrics:
             for metric_id in node.metrics:
                 used.setdefault(metric_id, (*path, "metrics"))
-        elif isinstance(node, str) and not _is_file_path(path):
+        elif isinstance(node, str) and "{" in node and not _is_file_path(path):
             for match in _PLACEHOLDER.finditer(node):
                 if match.group(1) and match.group(1) != PERIOD_PLACEHOLDER:
                     used.setdefault(match.group(1), path)
@@ -265,6 +266,10 @@ class _Filler:
         self.language = deck.deck.language
 
     def visit(self, node: Any, path: Path_) -> Any:
+        if isinstance(node, str):  # the most common node, first
+            if "{" in node and not _is_file_path(path):
+                return _PLACEHOLDER.sub(self.placeholder, node)
+            return node
         if isinstance(node, Metric) and node.id:
             return self.metric(node)
         if isinstance(node, Chart) and node.type == "trend" and node.metrics:
@@ -274,8 +279,6 @@ class _Filler:
                 self.catalogue, self.data.current, self.data.previous, self.language, self.text
             )
             return filler.fill(node)
-        if isinstance(node, str) and "{" in node and not _is_file_path(path):
-            return _PLACEHOLDER.sub(self.placeholder, node)
         return node
 
     def text(self, text: str) -> str:
@@ -340,22 +343,34 @@ class _Filler:
         return chart.model_copy(update=update)
 
 
+_UNVISITED = (type(None), bool, int, float, datetime.date)
+"""Values no visitor changes or reads: a deck's numbers, flags, dates and unset keys (most
+keys of most slides), skipped without building their paths."""
+
+
 def _walk(node: Any, path: Path_, visit: Callable[[Any, Path_], Any]) -> Any:
-    """Rebuild ``node`` bottom-up through ``visit``, sharing whatever did not change."""
+    """Rebuild ``node`` bottom-up through ``visit``, sharing whatever did not change.
+
+    ``visit`` sees every model, every list item and every string, with its path. Strings
+    are the most common nodes and are told apart first (a model check goes through
+    pydantic's metaclass)."""
+    if isinstance(node, str):
+        return visit(node, path)
+    if isinstance(node, list):
+        items = [_walk(item, (*path, i), visit) for i, item in enumerate(node)]
+        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
     if isinstance(node, BaseModel):
         replaced = visit(node, path)
         if replaced is not node:
             return replaced
         updates = {}
-        for name in type(node).model_fields:
-            value = getattr(node, name)
+        for name, value in node.__dict__.items():  # a model's fields, in their order
+            if isinstance(value, _UNVISITED):
+                continue
             new = _walk(value, (*path, name), visit)
             if new is not value:
                 updates[name] = new
         return node.model_copy(update=updates) if updates else node
-    if isinstance(node, list):
-        items = [_walk(item, (*path, i), visit) for i, item in enumerate(node)]
-        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
     if isinstance(node, dict):
         return node  # the catalogue: definitions, not content
     return visit(node, path)

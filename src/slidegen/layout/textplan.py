@@ -280,14 +280,29 @@ def _balanced(
     widest = MAX_SPACING_EM / base if base else 1.0
     best = plan
     width -= 2 * plan.pad_x
+    # The space above items does not move a line break: laid out once, then spaced.
+    laid = lay_out(paras, width, plan.size, faces, floor)
     for step in range(1, 9):
         spacing = 1 + (widest - 1) * step / 8
-        plans = lay_out(paras, width, plan.size, faces, floor, spacing)
+        plans = _spaced(paras, laid, spacing)
         used = sum(p.height for p in plans)
         if used > height * 0.9:
             break
         best = replace(plan, paras=tuple(plans), height=used, spacing=spacing)
     return replace(best, top_pad=balanced_pad(height - best.height, open_above))
+
+
+def _spaced(paras: list[Para], laid: list[ParaPlan], spacing: float) -> list[ParaPlan]:
+    """``laid`` (at spacing 1) with the space above top-level items grown by ``spacing``, as
+    :func:`lay_out` would set it."""
+    plans = [laid[0]] if laid else []
+    for para, plan in zip(paras[1:], laid[1:], strict=True):
+        grow = spacing if para.level == 0 and para.marker else 1.0
+        before = para.space_before * plan.size * grow
+        plans.append(
+            ParaPlan(plan.size, plan.margin, plan.hang, before, plan.lines, plan.line_height)
+        )
+    return plans
 
 
 def balanced_pad(spare: float, open_above: float | None) -> float:

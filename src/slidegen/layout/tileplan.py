@@ -101,9 +101,10 @@ def plan_tiles(
     tile fits a grid of balanced rows in ``box``; the tiles sized to the fullest one. Tiles
     that do not fit even with the smallest figure lose some of their padding first."""
     rows = grid(len(tiles), max_columns)
-    plan = _fit(tiles, box, rows, faces, sizes, PAD_Y)
+    measures = [_TileMeasures.of(tile, faces) for tile in tiles]
+    plan = _fit(tiles, measures, box, rows, sizes, PAD_Y)
     if plan.overflow:
-        tight = _fit(tiles, box, rows, faces, sizes, TIGHT_PAD_Y)
+        tight = _fit(tiles, measures, box, rows, sizes, TIGHT_PAD_Y)
         plan = tight if tight.overflow < plan.overflow else plan
     return plan
 
@@ -113,8 +114,88 @@ def figure_limit(count: int, sizes: Sizes) -> float:
     return sizes.metric * FIGURE_GROWTH.get(count, 1.0)
 
 
+@dataclass(frozen=True)
+class _TileMeasures:
+    """What one tile's text measures at size 1 (em), whatever size a trial sets it at:
+    widths in em scale with the size, so the size search only multiplies."""
+
+    figure_runs: tuple[tuple[float, float], ...]
+    """Per run of the figure (the number, then its unit): its advance and its scale."""
+    roles: tuple[str, ...]
+    """The role (a :class:`RoleSizes` field) of each paragraph after the figure: label,
+    qualifier, details."""
+    one_line: tuple[float, ...]
+    """Each of those paragraphs on one line."""
+    widest_words: tuple[float, ...]
+    """Each one's widest word: narrower than it, the tile would break a word across lines
+    ("Septe" / "mber")."""
+    lines: tuple[tuple[Line, str] | None, ...]
+    """Per paragraph in reading order (``TileText.paras``), what wraps and its role; None for
+    the figure, which never wraps (the tile is at least as wide as it)."""
+    space_before: tuple[float, ...]
+    line_heights: tuple[float, ...]
+
+    @classmethod
+    def of(cls, tile: TileText, faces: Faces) -> _TileMeasures:
+        metrics = face(faces.heading, bold=True)
+        figure = tile.figure
+        figure_runs = tuple(
+            (metrics.advance(run.text), figure.run_scale(i)) for i, run in enumerate(figure.runs)
+        )
+        roles, one_line, widest = [], [], []
+        for para, role in _roles(tile):
+            family = faces.of(para)
+            roles.append(role)
+            one_line.append(sum(face(family, r.bold, r.italic).advance(r.text) for r in para.runs))
+            widest.append(widest_word(Line(para.runs, family)))
+        role_of = {id(para): role for para, role in _roles(tile)}
+        lines = tuple(
+            None if para is figure else (Line(para.runs, faces.of(para)), role_of[id(para)])
+            for para in tile.paras
+        )
+        return cls(
+            figure_runs,
+            tuple(roles),
+            tuple(one_line),
+            tuple(widest),
+            lines,
+            tuple(para.space_before for para in tile.paras),
+            tuple(face(faces.of(para)).line_height for para in tile.paras),
+        )
+
+    def figure_width(self, roles: RoleSizes) -> float:
+        """The figure and its unit on one line, in points."""
+        return sum(advance * roles.figure * scale for advance, scale in self.figure_runs)
+
+    def natural_width(self, roles: RoleSizes) -> float:
+        """Points the tile's text wants (no padding): the figure, each paragraph on one line."""
+        widest = self.figure_width(roles)
+        for line, role in zip(self.one_line, self.roles, strict=True):
+            widest = max(widest, line * getattr(roles, role))
+        return widest
+
+    def widest_word(self, roles: RoleSizes) -> float:
+        return max(
+            word * getattr(roles, role)
+            for word, role in zip(self.widest_words, self.roles, strict=True)
+        )
+
+
+def _roles(tile: TileText) -> list[tuple[Para, str]]:
+    """The paragraphs after the figure, each with its role."""
+    roles = [(tile.label, "label")]
+    if tile.qualifier:
+        roles.append((tile.qualifier, "qualifier"))
+    return roles + [(detail, "detail") for detail in tile.details]
+
+
 def _fit(
-    tiles: list[TileText], box: Box, rows: list[int], faces: Faces, sizes: Sizes, pad_y: int
+    tiles: list[TileText],
+    measures: list[_TileMeasures],
+    box: Box,
+    rows: list[int],
+    sizes: Sizes,
+    pad_y: int,
 ) -> TileGridPlan:
     cell_width = (box.width - GAP * (rows[0] - 1)) / rows[0] / EMU_PER_PT
     cell_height = (box.height - GAP * (len(rows) - 1)) / len(rows) / EMU_PER_PT
@@ -126,11 +207,13 @@ def _fit(
 
     def measured(figure: float) -> _Trial:
         roles = RoleSizes.at(figure, sizes)
-        width = min(cell_width, _natural_width(tiles, roles, faces))
-        laid = [_lay_out(t, roles, faces, width) for t in tiles]
+        natural = max(m.natural_width(roles) for m in measures)
+        # Room for the renderers' own rounding: a label measured to the point would wrap.
+        width = min(cell_width, natural * (1 + WIDTH_SLACK) + _padding())
+        laid = [_lay_out(m, roles, width) for m in measures]
         height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT + CORNERS_Y
-        figures = max(figure_width(t, roles, faces) for t in tiles) * (1 + WIDTH_SLACK)
-        words = max(_widest_word(t, roles, faces) for t in tiles) / (1 - WIDTH_SLACK)
+        figures = max(m.figure_width(roles) for m in measures) * (1 + WIDTH_SLACK)
+        words = max(m.widest_word(roles) for m in measures) / (1 - WIDTH_SLACK)
         too_wide = max(figures, words) + _padding() - cell_width
         fits = height * (1 + HEIGHT_SLACK) <= cell_height and too_wide <= 0
         return _Trial(fits, roles, width, laid, height, max(0.0, too_wide))
@@ -164,68 +247,26 @@ class _Trial:
     """Points the widest figure or word is wider than its tile's text (0: none is)."""
 
 
-def figure_width(text: TileText, roles: RoleSizes, faces: Faces) -> float:
-    """The figure and its unit on one line, in points."""
-    metrics = face(faces.heading, bold=True)
-    scales = [text.figure.run_scale(i) for i in range(len(text.figure.runs))]
-    return sum(
-        metrics.advance(run.text) * roles.figure * scale
-        for run, scale in zip(text.figure.runs, scales, strict=True)
-    )
-
-
-def _widest_word(text: TileText, roles: RoleSizes, faces: Faces) -> float:
-    """The widest word of the tile's text around its figure (points): narrower than it, the
-    tile's text would break a word across lines ("Septe" / "mber")."""
-    return max(
-        widest_word(Line(para.runs, faces.of(para))) * size
-        for para, size in _sized(text, roles)[1:]
-    )
-
-
-def _natural_width(tiles: list[TileText], roles: RoleSizes, faces: Faces) -> float:
-    """The width (points) the fullest tile wants: its figure, its label on one line, its
-    widest note; with the tile's padding."""
-    widest = 0.0
-    for tile in tiles:
-        widest = max(widest, figure_width(tile, roles, faces))
-        for para, size in _sized(tile, roles)[1:]:
-            family = faces.of(para)
-            line = sum(face(family, r.bold, r.italic).advance(r.text) for r in para.runs)
-            widest = max(widest, line * size)
-    # Room for the renderers' own rounding: a label measured to the point would wrap.
-    return widest * (1 + WIDTH_SLACK) + _padding()
-
-
 def _padding() -> float:
     """Points a tile's text loses across: padding, the frame's insets, and the few points the
     rounded corners take from its text area."""
     return 2 * (PAD_X + points(4)) / EMU_PER_PT + 8.0
 
 
-def _sized(tile: TileText, roles: RoleSizes) -> list[tuple[Para, float]]:
-    """Each paragraph with its size; the figure first."""
-    sized = [(tile.figure, roles.figure), (tile.label, roles.label)]
-    if tile.qualifier:
-        sized.append((tile.qualifier, roles.qualifier))
-    return sized + [(detail, roles.detail) for detail in tile.details]
-
-
-def _lay_out(tile: TileText, roles: RoleSizes, faces: Faces, width: float) -> list[ParaPlan]:
+def _lay_out(measures: _TileMeasures, roles: RoleSizes, width: float) -> list[ParaPlan]:
     """The tile's paragraphs, in reading order, at the grid's sizes in a tile ``width`` wide."""
     text_width = width - _padding()  # the corners take from the text area too
-    sizes = {id(para): size for para, size in _sized(tile, roles)}
+    usable = text_width * (1 - WIDTH_SLACK)  # wrap early rather than late
     plans = []
-    for index, para in enumerate(tile.paras):
-        size = sizes[id(para)]
-        family = faces.of(para)
-        if para is tile.figure:
-            lines = 1  # a figure never wraps: the tile is at least as wide as it
+    for index, wraps in enumerate(measures.lines):
+        if wraps is None:
+            size, lines = roles.figure, 1  # the figure
         else:
-            usable = text_width * (1 - WIDTH_SLACK)  # wrap early rather than late
-            lines = count_lines(Line(para.runs, family), usable / size)
-        before = para.space_before * size if index else 0.0
-        plans.append(ParaPlan(size, 0.0, 0.0, before, lines, face(family).line_height * size))
+            line, role = wraps
+            size = getattr(roles, role)
+            lines = count_lines(line, usable / size)
+        before = measures.space_before[index] * size if index else 0.0
+        plans.append(ParaPlan(size, 0.0, 0.0, before, lines, measures.line_heights[index] * size))
     return plans
 
 
