@@ -8,6 +8,7 @@ centred in its box; in each row the figures share a baseline, whatever sits abov
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..textfit import Line, count_lines, face, widest_word
@@ -31,6 +32,9 @@ HEIGHT_SLACK = 0.06
 adds a line."""
 GAP = inches(0.2)
 PAD_X, PAD_Y, TIGHT_PAD_Y = inches(0.14), inches(0.14), inches(0.05)
+PADDING = 2 * (PAD_X + points(4)) / EMU_PER_PT + 8.0
+"""Points a tile's text loses across: padding, the frame's insets, and the few points the
+rounded corners take from its text area."""
 
 
 @dataclass(frozen=True)
@@ -205,16 +209,20 @@ def _fit(
     while steps[-1] > floor:
         steps.append(max(floor, steps[-1] - STEP))
 
-    def measured(figure: float) -> _Trial:
+    def measured(figure: float, probe: bool = False) -> _Trial:
+        """The tiles at ``figure``; a ``probe`` too wide for its cell is not laid out (only
+        whether it fits is asked of it)."""
         roles = RoleSizes.at(figure, sizes)
-        natural = max(m.natural_width(roles) for m in measures)
-        # Room for the renderers' own rounding: a label measured to the point would wrap.
-        width = min(cell_width, natural * (1 + WIDTH_SLACK) + _padding())
-        laid = [_lay_out(m, roles, width) for m in measures]
-        height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT + CORNERS_Y
         figures = max(m.figure_width(roles) for m in measures) * (1 + WIDTH_SLACK)
         words = max(m.widest_word(roles) for m in measures) / (1 - WIDTH_SLACK)
-        too_wide = max(figures, words) + _padding() - cell_width
+        too_wide = max(figures, words) + PADDING - cell_width
+        if probe and too_wide > 0:
+            return _Trial(False, roles, cell_width, [], math.inf, too_wide)
+        natural = max(m.natural_width(roles) for m in measures)
+        # Room for the renderers' own rounding: a label measured to the point would wrap.
+        width = min(cell_width, natural * (1 + WIDTH_SLACK) + PADDING)
+        laid = [_lay_out(m, roles, width) for m in measures]
+        height = max(_height(plans) for plans in laid) + 2 * pad_y / EMU_PER_PT + CORNERS_Y
         fits = height * (1 + HEIGHT_SLACK) <= cell_height and too_wide <= 0
         return _Trial(fits, roles, width, laid, height, max(0.0, too_wide))
 
@@ -224,7 +232,7 @@ def _fit(
         trial = measured(steps[high])
         while trial.fits and low < high:
             middle = (low + high) // 2
-            probe = measured(steps[middle])
+            probe = measured(steps[middle], probe=True)
             if probe.fits:
                 trial, high = probe, middle
             else:
@@ -247,15 +255,9 @@ class _Trial:
     """Points the widest figure or word is wider than its tile's text (0: none is)."""
 
 
-def _padding() -> float:
-    """Points a tile's text loses across: padding, the frame's insets, and the few points the
-    rounded corners take from its text area."""
-    return 2 * (PAD_X + points(4)) / EMU_PER_PT + 8.0
-
-
 def _lay_out(measures: _TileMeasures, roles: RoleSizes, width: float) -> list[ParaPlan]:
     """The tile's paragraphs, in reading order, at the grid's sizes in a tile ``width`` wide."""
-    text_width = width - _padding()  # the corners take from the text area too
+    text_width = width - PADDING  # the corners take from the text area too
     usable = text_width * (1 - WIDTH_SLACK)  # wrap early rather than late
     plans = []
     for index, wraps in enumerate(measures.lines):
