@@ -22,20 +22,14 @@ LINE_HEIGHT = 1.2
 """A label's height, in em."""
 
 
-@dataclass(frozen=True)
-class Rect:
-    left: float
-    bottom: float
-    right: float
-    top: float
+Rect = tuple[float, float, float, float]
+"""left, bottom, right, top (points from the plot's bottom left): a marker or a label. Plain
+tuples: a chart of many points tries each label against every marker and label."""
 
-    def overlaps(self, other: Rect) -> bool:
-        return (
-            self.left < other.right
-            and other.left < self.right
-            and self.bottom < other.top
-            and other.bottom < self.top
-        )
+
+def _overlaps_any(box: Rect, taken: list[Rect]) -> bool:
+    left, bottom, right, top = box
+    return any(left < r and l_ < right and bottom < t and b < top for l_, b, r, t in taken)
 
 
 @dataclass(frozen=True)
@@ -85,7 +79,7 @@ def place_line_labels(
             )
             for side in order:
                 box = _label_box(x, y, half_width, height, side)
-                if _fits(box, plot) and not any(box.overlaps(r) for r in taken):
+                if _fits(box, plot) and not _overlaps_any(box, taken):
                     positions[s][index] = side
                     taken.append(box)
                     break
@@ -93,15 +87,16 @@ def place_line_labels(
 
 
 def _around(x: float, y: float, half_width: float, half_height: float) -> Rect:
-    return Rect(x - half_width, y - half_height, x + half_width, y + half_height)
+    return (x - half_width, y - half_height, x + half_width, y + half_height)
 
 
 def _label_box(x: float, y: float, half_width: float, height: float, side: LinePosition) -> Rect:
     if side == "above":
-        return Rect(x - half_width, y + LABEL_GAP, x + half_width, y + LABEL_GAP + height)
-    return Rect(x - half_width, y - LABEL_GAP - height, x + half_width, y - LABEL_GAP)
+        return (x - half_width, y + LABEL_GAP, x + half_width, y + LABEL_GAP + height)
+    return (x - half_width, y - LABEL_GAP - height, x + half_width, y - LABEL_GAP)
 
 
 def _fits(box: Rect, plot: PlotArea) -> bool:
     # Labels may reach a little past the sides (the chart's margin), never below the axis.
-    return box.bottom >= 0 and box.top <= plot.height + 2 and box.left >= -8
+    left, bottom, _, top = box
+    return bottom >= 0 and top <= plot.height + 2 and left >= -8
