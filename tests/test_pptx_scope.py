@@ -11,13 +11,14 @@ import pytest
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import _Relationships
+from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _PhysPkgWriter
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.oxml.shapes.groupshape import CT_GroupShape
 from pptx.parts.presentation import PresentationPart
 
 from helpers import Project, build
-from slidegen.render.package import relationships_xml, scoped_pptx_patches
+from slidegen.render.package import relationships_xml, relative_ref, scoped_pptx_patches
 
 
 def patched() -> tuple[object, ...]:
@@ -205,3 +206,43 @@ def test_shape_ids_inside_a_build_are_python_pptx_s() -> None:
         element.attrib.pop("id", None)
     with scoped_pptx_patches():
         assert empty.max_shape_id == 0
+
+
+@pytest.mark.parametrize(
+    "base",
+    ["/", "/ppt", "/ppt/slides", "/ppt/charts", "/ppt/slideLayouts", "/docProps", "/a/b/c"],
+)
+def test_relative_targets_are_python_pptx_s(base: str) -> None:
+    partnames = [
+        "/[Content_Types].xml",
+        "/ppt/presentation.xml",
+        "/ppt/slides/slide1.xml",
+        "/ppt/slideLayouts/slideLayout11.xml",
+        "/ppt/embeddings/Microsoft_Excel_Sheet12.xlsx",
+        "/ppt/media/image3.png",
+        "/docProps/core.xml",
+        "/a/b/c/d.xml",
+        "/a/x.xml",
+    ]
+    for name in partnames:
+        assert relative_ref(name, base) == PackURI(name).relative_ref(base), (name, base)
+
+
+def test_a_built_deck_s_relationships_are_python_pptx_s(project: Project) -> None:
+    project.add_image("assets/mark.png")
+    project.write_slides(
+        "- {kind: title}",
+        "- {kind: image, title: One, image: assets/mark.png, alt: A mark}",
+        "- kind: chart\n  title: C\n  chart:\n    type: bar\n    categories: [a, b]\n"
+        "    series: [{name: s, values: [1, 2]}]",
+        deck="{title: Rels, date: 2014-12-31}",
+    )
+    built = build(project.deck, output=project.root / "out.pptx")
+    prs = Presentation(str(built.output))
+    checked = 0
+    for part in prs.part.package.iter_parts():
+        with scoped_pptx_patches():
+            ours = part.rels.xml
+        assert ours == _Relationships.xml.fget(part.rels)  # type: ignore[attr-defined]
+        checked += len(part.rels)
+    assert checked > 20
