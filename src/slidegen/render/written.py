@@ -18,9 +18,9 @@ from pptx.opc.package import OpcPackage, XmlPart
 from pptx.opc.packuri import PackURI
 from pptx.slide import Slide
 
-_EN_US = etree.XPath("descendant-or-self::*[@lang='en-US']")
-"""The elements python-pptx gave its en-US text default (found by libxml2, not a Python
-walk of every node)."""
+EN_US_DEFAULTS = etree.XPath("descendant-or-self::*[@lang='en-US']")
+"""The elements of a part python-pptx gave its en-US text default (found by libxml2, not a
+Python walk of every node)."""
 _CACHED = ("slide", "chart", "chart_workbook")
 """python-pptx's lazy properties on slide and chart parts that hold their trees."""
 
@@ -40,7 +40,7 @@ def _serialize(part: XmlPart, language: str) -> None:
     from .template import chart_language  # the one place a chart is told its language
 
     element = part._element
-    for node in _EN_US(element):
+    for node in EN_US_DEFAULTS(element):
         node.set("lang", language)
     if element.tag.endswith("}chartSpace"):
         chart_language(element, language)
