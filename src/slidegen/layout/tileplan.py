@@ -146,13 +146,16 @@ class _TileMeasures:
         figure_runs = tuple(
             (metrics.advance(run.text), figure.run_scale(i)) for i, run in enumerate(figure.runs)
         )
-        roles, one_line, widest = [], [], []
+        roles: list[str] = []
+        one_line: list[float] = []
+        widest: list[float] = []
+        role_of: dict[int, str] = {}
         for para, role in _roles(tile):
             family = faces.of(para)
             roles.append(role)
             one_line.append(sum(face(family, r.bold, r.italic).advance(r.text) for r in para.runs))
             widest.append(widest_word(Line(para.runs, family)))
-        role_of = {id(para): role for para, role in _roles(tile)}
+            role_of[id(para)] = role
         lines = tuple(
             None if para is figure else (Line(para.runs, faces.of(para)), role_of[id(para)])
             for para in tile.paras

@@ -198,9 +198,8 @@ class DeflatedZipWriter:
 def scoped_pptx_patches() -> Iterator[None]:
     """Within the block, new slide ids and names take O(1), shape ids are found with a
     compiled XPath, relationships are written as bytes and the package is zipped with fixed
-    entry times; python-pptx is as it was outside
-    it (other code in the process is
-    not affected)."""
+    entry times; python-pptx is as it was outside it (other code in the process is not
+    affected)."""
     saved = CT_SlideIdList._next_id, _PhysPkgWriter.factory
     saved_partname, saved_rels = PresentationPart._next_slide_partname, _Relationships.xml
     saved_max_id = CT_GroupShape.max_shape_id
