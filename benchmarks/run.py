@@ -10,7 +10,8 @@ time is the best of ``--runs`` runs (1 run at 2,000 slides), peak RSS the child'
 ``ru_maxrss`` (from ``os.wait4``). Builds run the CLI (``slidegen build DECK -o OUT``) in a
 temporary copy of the project (deck.yaml, data/, any themes/ or assets/). Synthetic decks mix every
 slide kind, 30% with native charts; pandoc builds the same content as Markdown. Prints the
-machine, a table of measurements and one of goals (PASS/FAIL); writes output/benchmarks.json.
+machine, a table of measurements and one of goals (PASS/FAIL), with what the libraries' start-up
+leaves of the two start-up goals (``benchmarks/floor.py``); writes output/benchmarks.json.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from floor import Floor, floor_rows, measure_floor
 from realdeck import as_markdown as real_markdown
 from realdeck import scaled_deck
 
@@ -322,8 +324,8 @@ def count_slides(pptx: Path) -> int:
         return sum(1 for n in archive.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
 
 
-def goals(cases: list[Case], startup: list[Case]) -> list[Goal]:
-    """The issue's goals against the measurements."""
+def goals(cases: list[Case], startup: list[Case], floor: Floor) -> list[Goal]:
+    """The issue's goals against the measurements, and what the start-up floor leaves."""
     base, cold, warm = cases[:3]
     python = startup[0].seconds
     startup_rows = [
@@ -363,7 +365,7 @@ def goals(cases: list[Case], startup: list[Case]) -> list[Goal]:
     rows.append(("peak RSS 2000 slides ≤ 250 MB", *rss))
     no_mpl = all(c.matplotlib is False for c in synth.values())
     rows.append(("no target chart → matplotlib not imported", "no" if no_mpl else "yes", no_mpl))
-    return startup_rows + rows
+    return startup_rows + rows + floor_rows(floor)
 
 
 def real_content_goals(cases: list[Case]) -> list[Goal]:
@@ -448,12 +450,18 @@ def main() -> None:
         info = machine()
         startup = measure_startup(project, runs)
         cases = measure(project, sizes, runs)
-    goal_rows = goals(cases, startup)
+        default = {
+            name: [sys.executable, "-c", CHILD, *args]
+            for name, args in (("build", ["build", "deck.yaml"]), ("check", ["check", "deck.yaml"]))
+        }
+        floor = measure_floor(sys.executable, project, runs, run_child, default)
+    goal_rows = goals(cases, startup, floor)
     print(report(info, startup + cases, goal_rows))
     result = {
         "machine": info,
         "cases": [asdict(c) | {"ms_per_slide": c.ms_per_slide} for c in startup + cases],
         "goals": [{"goal": g, "measured": m, "pass": ok} for g, m, ok in goal_rows],
+        "floor": asdict(floor),
     }
     (ROOT / "output").mkdir(exist_ok=True)
     (ROOT / "output" / "benchmarks.json").write_text(json.dumps(result, indent=2) + "\n")
