@@ -274,6 +274,43 @@ COUNCIL_WORDS = (
 )
 
 
+def title_with_a_dash_starting_a_line(width: float, size: float, family: str, skip: int = 0) -> str:
+    """A title of council words, a spaced dash and a few more words whose first line,
+    ``width`` points wide at ``size``, would end just before the dash: greedy wrapping
+    starts the second line with "–". ``skip`` such titles are passed over first."""
+    words = [*COUNCIL_WORDS.split(), *STATEMENT_FILLER]
+    lines = lambda text: wrap(Line(tuple(parse_inline(text)), family), width / size).lines  # noqa: E731
+    for start, count in itertools.product(range(len(words)), range(2, len(words))):
+        head = " ".join(words[start : start + count])
+        if lines(head) == 1 and lines(f"{head} –") == 2:
+            if not skip:
+                return f"{head} – {' '.join(words[start + count : start + count + 2]) or 'oltre'}"
+            skip -= 1
+    raise AssertionError("no council title puts its dash at the start of a line")
+
+
+def title_whose_bound_dash_costs_a_line(
+    width: float, size: float, family: str, skip: int = 0
+) -> str:
+    """A title of council words, ``width`` points wide at ``size``, in two lines when its
+    dash may start the second (every measure of two lines starts it so), in three when the
+    dash goes down with the word before it. ``skip`` such titles are passed over first."""
+    words = [*COUNCIL_WORDS.split(), *COUNCIL_WORDS.split()]
+    heads = [" ".join(words[s : s + n]) for s in range(20) for n in range(2, 20)]
+
+    def lines(text: str) -> int:
+        return wrap(Line(tuple(parse_inline(text)), family), width / size).lines
+
+    for head, tail in itertools.product(heads, range(1, 20)):
+        text = f"{head} – {' '.join(words[:tail])}"
+        bound = text.replace(" –", "\u00a0–")
+        if lines(head) == 1 and lines(text) == 2 and lines(bound) == 3:
+            if not skip:
+                return text
+            skip -= 1
+    raise AssertionError("no title whose bound dash costs it a line")
+
+
 def title_with_a_lone_last_word(width: float, size: float, family: str) -> str:
     """A title of council words that takes two lines, ``width`` points wide at ``size``, the
     second holding only its last word ("… goes, by" / "service")."""

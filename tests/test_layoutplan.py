@@ -8,14 +8,16 @@ import pytest
 from pydantic import ValidationError
 
 from helpers import (
-    COUNCIL_WORDS,
+    Project,
     breaking_at_the_hyphen,
     statement,
     title_breaking_at_the_hyphen,
+    title_whose_bound_dash_costs_a_line,
+    title_with_a_dash_starting_a_line,
     title_with_a_lone_last_word,
 )
 from slidegen.layout import Box, PageGeometry, inches
-from slidegen.layout.geometry import CONTENT, COVER
+from slidegen.layout.geometry import CONTENT, SECTION
 from slidegen.layout.metricsplan import TILE_COLUMNS, arrange_metrics
 from slidegen.layout.paras import Para, bullet_paras
 from slidegen.layout.textplan import (
@@ -31,16 +33,19 @@ from slidegen.layout.textplan import (
 from slidegen.layout.tileplan import TileText, figure_limit, plan_tiles
 from slidegen.layout.titleplan import (
     TitleEntry,
-    _narrowest_measure,
+    bind_dashes,
     hyphen_free_spare,
     plan_title,
     plan_title_sizes,
+    set_lines,
+    set_title,
     title_boxes,
     title_spare,
 )
 from slidegen.loader import load_yaml
 from slidegen.markup import Run, parse_inline
 from slidegen.model import Bullet
+from slidegen.pipeline import lay_out, prepare
 from slidegen.textfit import Line, count_lines, face, wrap
 from slidegen.theme import Sizes, Theme
 from slidegen.theme_index import builtin_themes
@@ -347,35 +352,53 @@ def test_a_balanced_title_still_never_ends_a_line_after_a_hyphen() -> None:
         assert wrapped.lines == wrap(line, width / box.size).lines, text
 
 
-def test_a_balanced_title_never_starts_a_line_with_a_dash() -> None:
-    """ "Sei mesi fuori dal Comune" / "– esempio a periodi" was the even measure of the
-    example's cover: the dash stays at the end of the first line."""
-    box = title_boxes(THEME, PAGE)[COVER]
-    width, family = inner_size(box.box)[0], FACES.heading
-    found = 0
-    words = COUNCIL_WORDS.split()
-    for before, after in itertools.product(range(1, len(words)), range(1, 6)):
-        text = " ".join([*words[:before], "–", *words[-after:]])
-        line = Line(tuple(parse_inline(text)), family)
-        full = wrap(line, width / box.size)
-        even = wrap(line, _narrowest_measure(line, full.lines, width, box.size) / box.size)
-        if full.lines < 2 or not even.dash_breaks or full.dash_breaks:
-            continue  # (at the box's width the dash starts a line: no measure keeps it up)
-        found += 1
-        planned = wrap(line, (width - title_spare(text, width, box.size, family)) / box.size)
-        assert planned.lines == full.lines and planned.dash_breaks == 0, text
-    assert found  # titles whose even measure starts a line with the dash were tried
+@pytest.mark.parametrize(
+    ("written", "set_as"),
+    [
+        ("Sei mesi fuori dal Comune – esempio", "Sei mesi fuori dal Comune\u00a0– esempio"),
+        ("Comune — esempio — e oltre", "Comune\u00a0— esempio\u00a0— e oltre"),
+        ("**Comune** – esempio", "**Comune**\u00a0– esempio"),
+        ("2014–2015", "2014–2015"),  # a range: no space to bind
+        ("2014 - 2015", "2014 - 2015"),  # a hyphen, not a dash
+        ("– esempio", "– esempio"),  # nothing before it
+    ],
+)
+def test_a_title_s_dash_is_bound_to_the_word_before_it(written: str, set_as: str) -> None:
+    assert bind_dashes(written) == set_as
 
 
-def test_wrap_counts_the_lines_a_dash_would_start() -> None:
-    line = Line(tuple(parse_inline("Comune – esempio")), FACES.heading)
-    comune = face(FACES.heading).advance("Comune ")
-    assert wrap(line, comune + 0.1).dash_breaks == 1  # "Comune" / "– esempio"
-    assert wrap(line, 100).dash_breaks == 0
-    em_dash = Line(tuple(parse_inline("Comune — esempio")), FACES.heading)
-    assert wrap(em_dash, comune + 0.1).dash_breaks == 1
-    hyphen = Line(tuple(parse_inline("2014 - 2015")), FACES.heading)  # a hyphen, not a dash
-    assert wrap(hyphen, face(FACES.heading).advance("2014 ") + 0.1).dash_breaks == 0
+def test_a_title_never_starts_a_line_with_a_dash(project: Project) -> None:
+    """A divider's and a content slide's titles whose first line, at the box's full width,
+    would end just before the dash (so no measure of as many lines keeps the dash up): each
+    slide's plan sets the title with the dash bound to the word before it, and measures it
+    so, in as many lines as the box's width gives it."""
+    boxes = title_boxes(THEME, PAGE)
+    family = FACES.heading
+    texts = {
+        layout: title_with_a_dash_starting_a_line(
+            inner_size(boxes[layout].box)[0], boxes[layout].size, family
+        )
+        for layout in (SECTION, CONTENT)
+    }
+    deck = project.write_deck(
+        "deck: {title: T, date: 2014-12-31, theme: neutral}\nsections:\n"
+        f'  - title: "{texts[SECTION]}"\n    slides:\n'
+        f'      - {{kind: bullets, title: "{texts[CONTENT]}", items: [Uno, Due]}}\n'
+    )
+    plan = lay_out(prepare(deck))
+    for planned in plan.slides[1:]:
+        slide = planned.plan
+        text, box = texts[slide.layout], boxes[slide.layout]
+        width = inner_size(box.box)[0]
+        assert slide.title == bind_dashes(text) != text
+        free = Line(tuple(parse_inline(text)), family)
+        head = text.partition(" – ")[0]
+        assert wrap(Line(tuple(parse_inline(head)), family), width / box.size).lines == 1
+        assert wrap(free, width / box.size).lines == 2  # a second line that starts with "–"
+        bound = Line(tuple(parse_inline(slide.title)), family)
+        measure = width - sum(slide.title_spare)
+        lines = set_lines(text, box, box.size, family)
+        assert lines == wrap(bound, width / box.size).lines == wrap(bound, measure / box.size).lines
 
 
 def test_display_text_is_set_smaller_when_no_measure_keeps_the_word_whole() -> None:
@@ -574,3 +597,27 @@ def test_no_arrangement_is_chosen_that_breaks_a_word_of_a_tile() -> None:
     assert_laid_out_cleanly(arranged, tiles)
     narrow = plan_tiles(tiles, Box(0, 0, inches(3), inches(3)), FACES, SIZES, max_columns=3)
     assert narrow.overflow > 0  # three in a row there would break the note: an overflow
+
+
+def test_a_divider_title_takes_a_line_for_its_dash() -> None:
+    """A divider has room below its title: the dash goes down with its word, and the title's
+    lines (which place the text under it) count the line that costs."""
+    box = title_boxes(THEME, PAGE)[SECTION]
+    width, family = inner_size(box.box)[0], FACES.heading
+    text = title_whose_bound_dash_costs_a_line(width, box.size, family)
+    assert set_title(text, box, box.size, family) == bind_dashes(text)
+    assert set_lines(text, box, box.size, family) == 3
+    assert plan_title(text, box, box.size, family).lines == 3
+
+
+def test_a_content_title_keeps_its_dash_free_rather_than_shrink() -> None:
+    """A content title has two lines: if its dash's word going down would need a third, the
+    dash may start the second line, and its layout keeps the theme's size (binding the dash
+    would have made every content title of the deck smaller)."""
+    box = title_boxes(THEME, PAGE)[CONTENT]
+    width, family = inner_size(box.box)[0], FACES.heading
+    text = title_whose_bound_dash_costs_a_line(width, box.size, family)
+    assert set_title(text, box, box.size, family) == text
+    assert set_lines(text, box, box.size, family) == 2
+    sizes = plan_title_sizes([TitleEntry(CONTENT, text, ("t",))], {CONTENT: box}, family)
+    assert sizes.sizes[CONTENT] == box.size and not sizes.findings

@@ -23,11 +23,14 @@ from helpers import (
     need_soffice,
     statement,
     title_breaking_at_the_hyphen,
+    title_whose_bound_dash_costs_a_line,
+    title_with_a_dash_starting_a_line,
     title_with_a_lone_last_word,
 )
 from slidegen import compile_deck
 from slidegen.layout import EMU_PER_PT, PageGeometry
 from slidegen.layout.textplan import Faces, inner_size, text_wrap
+from slidegen.layout.titleplan import set_lines, title_boxes
 from slidegen.loader import load_yaml
 from slidegen.markup import parse_inline
 from slidegen.textfit import Line, wrap
@@ -332,6 +335,48 @@ def test_rendered_titles_of_two_lines_break_evenly(project: Project, tmp_path: P
         left = (title.left + title.text_frame.margin_left) / EMU_PER_PT
         assert min(w[1] for w in drawn) == pytest.approx(left, abs=3)
         assert title.text_frame.margin_right > title.text_frame.margin_left  # room on the right
+
+
+def test_rendered_titles_never_start_a_line_with_a_dash(project: Project, tmp_path: Path) -> None:
+    """Titles whose first line would end just before the dash, at the box's full width:
+    dividers' whose every two-line measure starts the second line with it (the dash and its
+    word take a third line), and content slides' (a balanced measure keeps the dash up).
+    LibreOffice draws each dash after the word before it, on no line's start, in as many
+    lines as the plan counts."""
+    theme = Theme.model_validate(load_yaml(builtin_themes() / "cremona" / "theme.yaml").data)
+    boxes = title_boxes(theme, PageGeometry.from_theme(theme))
+    width = {layout: inner_size(box.box)[0] for layout, box in boxes.items()}
+    texts = [
+        ("Section divider", title_whose_bound_dash_costs_a_line(
+            width["Section divider"], boxes["Section divider"].size, "Carlito", skip))
+        for skip in range(3)
+    ] + [
+        ("Content", title_with_a_dash_starting_a_line(
+            width["Content"], boxes["Content"].size, "Carlito", skip))
+        for skip in range(3)
+    ]  # fmt: skip
+    bullets = '  - divider: false\n    slides:\n      - {{kind: bullets, title: "{}", items: [U]}}'
+    bullets += "\n"
+    sections = "".join(
+        f'  - title: "{text}"\n    slides: []\n'
+        if layout == "Section divider"
+        else bullets.format(text)
+        for layout, text in texts
+    )
+    deck = project.write_deck(f"deck: {{title: T, date: 2014-12-31}}\nsections:\n{sections}")
+    pptx = tmp_path / "dashes.pptx"
+    pptx.write_bytes(compile_deck(deck).data)
+    pages = words_by_page(convert_to_pdf([pptx], tmp_path)[pptx])
+    prs = Presentation(str(pptx))
+    assert len(pages) == len(texts)
+    for slide, words, (layout, text) in zip(prs.slides, pages, texts, strict=True):
+        drawn = words if layout == "Section divider" else shape_words(slide.shapes.title, words)
+        tops = line_tops(drawn)
+        lines = [[w for w in drawn if abs(w[2] - top) <= 2] for top in tops]
+        starts = [min(line, key=lambda w: w[1])[0] for line in lines]
+        assert any("–" in w[0] for w in drawn), drawn
+        assert not [start for start in starts if start.startswith("–")], (text, drawn)
+        assert len(tops) == set_lines(text, boxes[layout], boxes[layout].size, "Carlito"), text
 
 
 def test_rendered_short_lists_are_centred_under_their_heading(rendered) -> None:

@@ -194,19 +194,6 @@ def _hyphen_ends(line: Line) -> tuple[bool, ...]:
     )
 
 
-_DASHES = "–—"  # en and em dash: a line never starts with one ("Comune" / "– esempio")
-
-
-@functools.lru_cache(maxsize=1024)
-def _dash_follows(line: Line) -> tuple[bool, ...]:
-    """Per piece of :func:`_word_widths`, whether a line break after it would start the next
-    line with a dash."""
-    pieces = [piece for run in line.runs for piece in _pieces(run.text)]
-    return tuple(
-        index + 1 < len(pieces) and pieces[index + 1][:1] in _DASHES for index in range(len(pieces))
-    )
-
-
 def _pieces(text: str) -> list[str]:
     """``text`` cut where lines may break: after a space or a hyphen, never at a no-break
     space. Not after "/": LibreOffice keeps "su/con" whole, and measuring it whole can only
@@ -232,8 +219,6 @@ class Wrap:
     widest: float
     broken_word: bool = False
     """A word wider than the box is broken across lines."""
-    dash_breaks: int = 0
-    """Lines that start with a dash ("Comune" / "– esempio")."""
 
 
 def wrap(line: Line, width_em: float) -> Wrap:
@@ -241,8 +226,8 @@ def wrap(line: Line, width_em: float) -> Wrap:
     :func:`count_lines`, with where it breaks and how far the box may change before a break
     moves."""
     available = max(width_em - line.indent_em, 1.0)
-    hyphens, dashes = _hyphen_ends(line), _dash_follows(line)
-    lines, breaks_at_hyphen, breaks_before_dash, broken = 1, 0, 0, False
+    hyphens = _hyphen_ends(line)
+    lines, breaks_at_hyphen, broken = 1, 0, False
     used = shown = 0.0  # the current line: with the last piece's trailing space, without
     narrowest, widest = 0.0, math.inf
     for index, (full, bare) in enumerate(_word_widths(line)):
@@ -251,7 +236,6 @@ def wrap(line: Line, width_em: float) -> Wrap:
             widest = min(widest, used + visible)
             narrowest = max(narrowest, shown)
             breaks_at_hyphen += hyphens[index - 1]
-            breaks_before_dash += dashes[index - 1]
             lines += 1
             used = shown = 0.0
         if visible > available:
@@ -271,7 +255,6 @@ def wrap(line: Line, width_em: float) -> Wrap:
         narrowest + line.indent_em,
         widest + line.indent_em,
         broken,
-        breaks_before_dash,
     )
 
 

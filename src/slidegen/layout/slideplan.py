@@ -12,7 +12,7 @@ from .paras import INHERIT, Para
 from .shapes import PlaceholderText, Shape, SlidePlan
 from .text import fit_size, text_shape
 from .textplan import INSET_Y, inner_size
-from .titleplan import plan_title, title_spare
+from .titleplan import plan_title, set_title, title_spare
 
 
 def slide_plan(
@@ -34,7 +34,9 @@ def slide_plan(
         align = anchor = INHERIT
     width = inner_size(lc.title_boxes[layout].box)[0]
     family = lc.measure_family(heading=True)
-    spare = title_spare(title, width, lc.title_sizes[layout], family)
+    size = lc.title_sizes[layout]
+    title = set_title(title, lc.title_boxes[layout], size, family)  # as it was measured
+    spare = title_spare(title, width, size, family)
     # On the side the text does not start from; halved either side when centred.
     sides = {"left": (0.0, spare), "right": (spare, 0.0)}.get(starts, (spare / 2, spare / 2))
     colour = lc.title_colors[layout]

@@ -4,11 +4,13 @@ A deck whose titles take a dozen sizes reads as unfinished. The size of a layout
 decided once for the whole deck, before any slide is rendered: the theme's size when every
 title fits the layout's title box (content slides: two lines) at it, else the largest size
 at which they all do; never below a floor. The title that forced a smaller size, or that
-does not fit even at the floor, is a located finding.
+does not fit even at the floor, is a located finding. A title's lines break evenly, never
+after a word's hyphen, and never before a dash (:func:`set_title`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..markup import parse_inline
@@ -91,6 +93,36 @@ def title_boxes(theme: Theme, page: PageGeometry) -> dict[str, TitleBox]:
     }
 
 
+_SPACE_BEFORE_DASH = re.compile(r" (?=[–—])")
+
+
+def bind_dashes(title: str) -> str:
+    """``title`` with each spaced dash bound to the word before it by a no-break space
+    ("Comune – esempio" → "Comune\u00a0– esempio"), as a typesetter would: a line may end
+    with the dash but never start with one, at any measure, and the renderer breaks it where
+    the plan does. A dash between figures ("2014–2015") has no space to bind."""
+    return _SPACE_BEFORE_DASH.sub("\u00a0", title)
+
+
+def set_title(text: str, title: TitleBox, size: float, family: str) -> str:
+    """``text`` as its layout sets it at ``size``: with its dashes bound (:func:`bind_dashes`)
+    unless the word going down with its dash would take a line the box does not have. A
+    content title that would need a third line for it keeps the dash free rather than make
+    every title of its layout smaller; a divider's, with room below, takes the line."""
+    bound = bind_dashes(text)
+    if bound == text:
+        return text
+    width = inner_size(title.box)[0]
+    room = max(title_lines(text, width, size, family), _allowed_lines(title, size, family))
+    return bound if title_lines(bound, width, size, family) <= room else text
+
+
+def set_lines(text: str, title: TitleBox, size: float, family: str) -> int:
+    """Lines ``text`` takes as its layout sets it (:func:`set_title`) at ``size``."""
+    set_as = set_title(text, title, size, family)
+    return title_lines(set_as, inner_size(title.box)[0], size, family)
+
+
 def title_lines(text: str, width_pt: float, size: float, family: str) -> int:
     """Lines ``text`` wraps to at ``size`` in a title ``width_pt`` wide."""
     return count_lines(Line(tuple(parse_inline(text)), family), width_pt / size)
@@ -128,11 +160,11 @@ _BISECTIONS = 24
 
 def title_spare(text: str, width_pt: float, size: float, family: str) -> float:
     """How much narrower (points) than ``width_pt`` a title is set, so that its lines break
-    evenly, none ends after a word's hyphen and none starts with a dash. A title with a
-    short last line ("… goes, by / service") reads as a mistake: a title of several lines
-    takes the narrowest measure that keeps its number of lines, ends no line after a hyphen
-    and starts none with a dash, and sits in the middle of the widths that break it the
-    same (or at the box's width, when that is nearer), so a renderer measuring a hair
+    evenly and none ends after a word's hyphen (none starts with a dash: see
+    :func:`bind_dashes`). A title with a short last line ("… goes, by / service") reads as a
+    mistake: a title of several lines takes the narrowest measure that keeps its number of
+    lines and ends no line after a hyphen, and sits in the middle of the widths that break
+    it the same (or at the box's width, when that is nearer), so a renderer measuring a hair
     differently breaks there too. One line, or no such measure: only
     :func:`hyphen_free_spare`."""
     line = Line(tuple(parse_inline(text)), family)
@@ -142,8 +174,7 @@ def title_spare(text: str, width_pt: float, size: float, family: str) -> float:
     measure = _narrowest_measure(line, full.lines, width_pt, size)
     for _ in range(_MAX_MEASURES):
         wrapped = wrap(line, measure / size)
-        bad = wrapped.hyphen_breaks or wrapped.dash_breaks or wrapped.broken_word
-        if wrapped.lines == full.lines and not bad:
+        if wrapped.lines == full.lines and not (wrapped.hyphen_breaks or wrapped.broken_word):
             # As far from both ends of the widths that break it so as the box allows; a
             # title already even at the box's width keeps that width and all its slack.
             middle = (wrapped.narrowest + wrapped.widest) * size / 2
@@ -175,7 +206,7 @@ def lines_that_fit(box: Box, size: float, family: str) -> int:
 
 def plan_title(text: str, title: TitleBox, size: float, family: str) -> TitlePlan:
     """``text`` in the layout's title box at its layout's ``size``, top-anchored."""
-    lines = title_lines(text, inner_size(title.box)[0], size, family)
+    lines = set_lines(text, title, size, family)
     used = min(lines, lines_that_fit(title.box, size, family)) * face(family).line_height * size
     bottom = title.box.top + INSET_Y + round(used * EMU_PER_PT) + points(2)
     return TitlePlan(size, lines, title.box, min(bottom, title.box.bottom))
@@ -189,14 +220,13 @@ def plan_title_sizes(
     sizes: dict[str, float] = {}
     lines: dict[str, int] = {}
     findings: list[TitleFinding] = []
-    width = {layout: inner_size(title.box)[0] for layout, title in boxes.items()}
     for layout, title in boxes.items():
         texts = [e for e in entries if e.layout == layout]
         size = title.size
         while size > title.floor and not all(_fits(e.text, title, size, family) for e in texts):
             size = max(title.floor, size - STEP)
         sizes[layout] = size
-        used = [title_lines(e.text, width[layout], size, family) for e in texts]
+        used = [set_lines(e.text, title, size, family) for e in texts]
         lines[layout] = min(max(used, default=1), _allowed_lines(title, size, family))
         findings += _title_findings(texts, title, size, family)
     return TitleSizes(sizes, tuple(findings), lines)
@@ -207,18 +237,16 @@ def _allowed_lines(title: TitleBox, size: float, family: str) -> int:
 
 
 def _fits(text: str, title: TitleBox, size: float, family: str) -> bool:
-    width = inner_size(title.box)[0]
-    return title_lines(text, width, size, family) <= _allowed_lines(title, size, family)
+    return set_lines(text, title, size, family) <= _allowed_lines(title, size, family)
 
 
 def _title_findings(
     texts: list[TitleEntry], title: TitleBox, size: float, family: str
 ) -> list[TitleFinding]:
     findings = []
-    width = inner_size(title.box)[0]
     for entry in texts:
         if not _fits(entry.text, title, size, family):
-            lines = title_lines(entry.text, width, size, family)
+            lines = set_lines(entry.text, title, size, family)
             allowed = _allowed_lines(title, size, family)
             findings.append(
                 TitleFinding(
@@ -227,7 +255,7 @@ def _title_findings(
                 )
             )
         elif size < title.size and not _fits(entry.text, title, title.size, family):
-            lines = title_lines(entry.text, width, title.size, family)
+            lines = set_lines(entry.text, title, title.size, family)
             findings.append(
                 TitleFinding(
                     entry.place,
