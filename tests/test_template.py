@@ -521,3 +521,33 @@ def test_a_kinds_own_layout_places_its_titles_room_by_its_own_alignment(tmp_path
     ]
     assert len(narrowed) >= 2  # dividers and bullets slides with titles of two lines
     assert {frame.margin_left for frame in narrowed} == {default}
+
+
+def test_a_kinds_own_layout_on_another_master_gives_its_titles_that_layouts_colour(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice's Vivid has a light master (dark titles) and a dark one (white titles);
+    content goes on the dark one. Bullets given the light master's layout take its dark
+    title colour: the content layout's white would not show on its white page."""
+    case = TemplateCase(
+        "vivid-kinds",
+        TEMPLATES / "libreoffice-vivid.pptx",
+        'name: Vivid\ntemplate: {file}\nlayouts:\n  bullets: "Title, Content"\n',
+    )
+    info = read(TEMPLATES / "libreoffice-vivid.pptx")
+    own = info.layout_named("Title, Content")
+    content = choose_layouts(info, {}, ("bullets",), _at).roles[CONTENT]
+    assert own is not None and own.title_color != content.title_color  # another master's
+    root = make_project(tmp_path, {"kinds": case})
+    prs = Presentation(io.BytesIO(compile_deck(root / "deck.yaml", "vivid-kinds").data))
+    colours: dict[str, set[str]] = {"bullets": set(), "other content": set()}
+    masters = list(prs.slide_masters)
+    for slide in prs.slides:
+        layout = slide.slide_layout
+        if layout.name != "Title, Content":
+            continue
+        which = "bullets" if masters.index(layout.slide_master) == own.master else "other content"
+        runs = slide.shapes.title._element.xpath(".//a:rPr/a:solidFill/a:srgbClr/@val")
+        colours[which] |= set(runs)
+    assert colours["bullets"] == {own.title_color}
+    assert colours["other content"] == {content.title_color}

@@ -55,6 +55,9 @@ class LayoutContext:
     kind_title_aligns: dict[str, str] = field(default_factory=dict)
     """Per slide kind the theme gives a template layout of its own, how that layout's
     titles are aligned (its slides inherit that, not their role's)."""
+    kind_title_colors: dict[str, str] = field(default_factory=dict)
+    """Per slide kind the theme gives a template layout of its own, the colour of that
+    layout's titles (on another master, the role's colour may not show on its background)."""
     inks: dict[str, str] = field(default_factory=dict)
     """Per layout name, the colour of the text on it."""
     heading_bottom: int | None = None

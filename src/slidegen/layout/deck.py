@@ -81,6 +81,7 @@ def lay_out_deck(
     lc.title_colors, lc.inks = _colours(theme, base)
     if base is not None:
         lc.title_aligns, lc.kind_title_aligns = _aligns(base[1].roles), _aligns(base[1].kinds)
+        lc.kind_title_colors = {kind: layout.title_color for kind, layout in base[1].kinds.items()}
     chrome = None if base is not None else plan_chrome(lc, logo)
     slides = []
     for place, spec in planned:

@@ -39,7 +39,7 @@ def slide_plan(
     spare = title_spare(title, width, size, family)
     # On the side the text does not start from; halved either side when centred.
     sides = {"left": (0.0, spare), "right": (spare, 0.0)}.get(starts, (spare / 2, spare / 2))
-    colour = lc.title_colors[layout]
+    colour = lc.kind_title_colors.get(lc.kind) or lc.title_colors[layout]
     return SlidePlan(layout, title, colour, align, anchor, tuple(shapes), title_spare=sides)
 
 
