@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -368,3 +369,52 @@ def test_a_theme_folder_whose_name_cannot_be_used_is_not_listed(project: Project
     result = run_cli("check", cwd=project.root)
     assert_clean_exit(result, 1)
     assert "unknown theme 'my theme'; available: cremona, neutral" in result.stderr
+
+
+BLOCKED_IMPORT = """
+import sys
+sys.modules["matplotlib"] = None  # as if it were not installed: importing it fails
+sys.argv = ["slidegen", *sys.argv[1:]]
+from slidegen.launch import run
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("en", "the Python package 'matplotlib' it needs is not installed here"),
+        ("it", "il pacchetto Python 'matplotlib' che gli serve non è installato qui"),
+    ],
+)
+def test_a_missing_dependency_is_said_in_words_not_a_traceback(
+    project: Project, tmp_path: Path, language: str, says: str
+) -> None:
+    """An environment made by hand without matplotlib (imported only when a target chart is
+    drawn): the build says which package is missing and how to reinstall, exits 1, and
+    writes nothing."""
+    deck = project.write_deck(
+        """
+        deck: {title: Obiettivi, date: 2014-12-31}
+        sections:
+          - title: Ambiente
+            slides:
+              - kind: chart
+                title: Obiettivi al 2030
+                chart:
+                  type: target
+                  targets:
+                    - {label: Raccolta differenziata, value: 47.5, target: 65, unit: "%"}
+        """
+    )
+    env = {**os.environ, "SLIDEGEN_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCKED_IMPORT, "--lang", language, "build", str(deck)],
+        cwd=project.root, capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert says in done.stderr and "pip install --force-reinstall slidegen" in done.stderr
+    assert not (project.root / "output").exists() or not list(
+        (project.root / "output").glob("*.pptx")
+    )

@@ -76,6 +76,18 @@ def run() -> None:
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
+    except ModuleNotFoundError as error:
+        package = (error.name or "slidegen").partition(".")[0]
+        if package == "slidegen":
+            raise  # slidegen's own module: a bug, shown as one
+        # A package slidegen depends on (imported when a command first needs it, as
+        # matplotlib for target charts) is not installed: an environment made by hand.
+        message = _(
+            "slidegen: the Python package '{module}' it needs is not installed here; "
+            "reinstall slidegen with its dependencies: pip install --force-reinstall slidegen"
+        )
+        click.echo(message.format(module=package), err=True)
+        sys.exit(EXIT_DECK_ERROR)
     sys.exit(code if isinstance(code, int) else 0)
 
 
