@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from slidegen.errors import Problem
 from slidegen.export import ExportError, find_soffice, pdf_page_count
 from slidegen.layout.paras import Para
 from slidegen.layout.textplan import Faces, text_wrap
+from slidegen.layout.titleplan import bind_dashes
 from slidegen.markup import parse_inline
 from slidegen.textfit import Line, wrap
 
@@ -274,12 +276,17 @@ COUNCIL_WORDS = (
 )
 
 
+def _title_lines(width: float, size: float, family: str) -> Callable[[str], int]:
+    """How many lines a text takes, greedily wrapped ``width`` points wide at ``size``."""
+    return lambda text: wrap(Line(tuple(parse_inline(text)), family), width / size).lines
+
+
 def title_with_a_dash_starting_a_line(width: float, size: float, family: str, skip: int = 0) -> str:
     """A title of council words, a spaced dash and a few more words whose first line,
     ``width`` points wide at ``size``, would end just before the dash: greedy wrapping
     starts the second line with "–". ``skip`` such titles are passed over first."""
     words = [*COUNCIL_WORDS.split(), *STATEMENT_FILLER]
-    lines = lambda text: wrap(Line(tuple(parse_inline(text)), family), width / size).lines  # noqa: E731
+    lines = _title_lines(width, size, family)
     for start, count in itertools.product(range(len(words)), range(2, len(words))):
         head = " ".join(words[start : start + count])
         if lines(head) == 1 and lines(f"{head} –") == 2:
@@ -297,14 +304,10 @@ def title_whose_bound_dash_costs_a_line(
     dash goes down with the word before it. ``skip`` such titles are passed over first."""
     words = [*COUNCIL_WORDS.split(), *COUNCIL_WORDS.split()]
     heads = [" ".join(words[s : s + n]) for s in range(20) for n in range(2, 20)]
-
-    def lines(text: str) -> int:
-        return wrap(Line(tuple(parse_inline(text)), family), width / size).lines
-
+    lines = _title_lines(width, size, family)
     for head, tail in itertools.product(heads, range(1, 20)):
         text = f"{head} – {' '.join(words[:tail])}"
-        bound = text.replace(" –", "\u00a0–")
-        if lines(head) == 1 and lines(text) == 2 and lines(bound) == 3:
+        if lines(head) == 1 and lines(text) == 2 and lines(bind_dashes(text)) == 3:
             if not skip:
                 return text
             skip -= 1
